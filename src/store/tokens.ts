@@ -1,0 +1,82 @@
+// Bearer tokens. The secret is shown once at creation; only its SHA-256 is stored, so a copy of the
+// database does not let anyone in. Tokens carry 256 random bits, so a fast hash is enough.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from './db.js';
+
+export type Role = 'admin' | 'reviewer';
+
+export interface Token {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+export const newSecret = () => `qmap_${randomBytes(32).toString('base64url')}`;
+const newId = () => `tok_${randomBytes(6).toString('hex')}`;
+
+const columns = `id, name, role, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt`;
+
+/** Creates a token; the returned secret is never stored and cannot be shown again. */
+export function createToken(db: Db, role: Role, name: string, secret = newSecret()): { token: Token; secret: string } {
+  const id = newId();
+  db.prepare('INSERT INTO tokens (id, name, role, hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    name,
+    role,
+    hashSecret(secret),
+    new Date().toISOString(),
+  );
+  return { token: getToken(db, id)!, secret };
+}
+
+/** Makes sure a token with exactly this secret exists with this role (for QMAP_ADMIN_TOKEN); idempotent. */
+export function ensureToken(db: Db, secret: string, role: Role, name: string): Token {
+  const found = db.prepare(`SELECT ${columns} FROM tokens WHERE hash = ?`).get(hashSecret(secret)) as Token | undefined;
+  if (found) {
+    if (found.revokedAt || found.role !== role) {
+      db.prepare('UPDATE tokens SET revoked_at = NULL, role = ? WHERE id = ?').run(role, found.id);
+      return getToken(db, found.id)!;
+    }
+    return found;
+  }
+  return createToken(db, role, name, secret).token;
+}
+
+export function getToken(db: Db, id: string): Token | undefined {
+  return db.prepare(`SELECT ${columns} FROM tokens WHERE id = ?`).get(id) as Token | undefined;
+}
+
+export function listTokens(db: Db): Token[] {
+  return db.prepare(`SELECT ${columns} FROM tokens ORDER BY created_at, id`).all() as Token[];
+}
+
+export function countTokens(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM tokens').get() as { n: number }).n;
+}
+
+/** The live token with this secret, or undefined; records when it was last used. */
+export function authenticate(db: Db, secret: string): Token | undefined {
+  const token = db.prepare(`SELECT ${columns} FROM tokens WHERE hash = ? AND revoked_at IS NULL`).get(hashSecret(secret)) as
+    | Token
+    | undefined;
+  if (token) {
+    // At most one write a minute per token, so reads under load do not queue behind it.
+    const now = new Date();
+    const minuteAgo = new Date(now.getTime() - 60_000).toISOString();
+    db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(
+      now.toISOString(),
+      token.id,
+      minuteAgo,
+    );
+  }
+  return token;
+}
+
+export function revokeToken(db: Db, id: string): boolean {
+  return db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(new Date().toISOString(), id)
+    .changes === 1;
+}

@@ -1,0 +1,82 @@
+import t from 'tap';
+import { mkdtempSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { migrate, openDb, openStore, readMigrations } from '../src/store/db.js';
+import { migrationsDir, root } from '../src/paths.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'qmap-store-'));
+
+t.test('a fresh database gets every migration, in order, recorded', async (t) => {
+  const db = openDb(join(tmp(), 'nested', 'qmap.db'));
+  const applied = migrate(db);
+  t.same(applied, readMigrations().map((m) => m.name));
+  t.same(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), readMigrations().map((m) => m.version));
+  t.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  t.equal(db.pragma('foreign_keys', { simple: true }), 1);
+});
+
+t.test('re-running migrations on an existing database is a no-op and keeps its data', async (t) => {
+  const file = join(tmp(), 'qmap.db');
+  const db = openStore(file);
+  db.prepare("UPDATE items SET answer = 'changed' WHERE no = 1").run();
+  db.close();
+  const again = openDb(file);
+  t.same(migrate(again), []);
+  t.equal(again.prepare('SELECT answer FROM items WHERE no = 1').pluck().get(), 'changed');
+});
+
+t.test('only the new migrations are applied to an older database', async (t) => {
+  const dir = tmp();
+  const migs = join(dir, 'migrations');
+  mkdirSync(migs);
+  cpSync(join(migrationsDir, '001_init.sql'), join(migs, '001_init.sql'));
+  const db = openDb(join(dir, 'qmap.db'));
+  t.same(migrate(db, readMigrations(migs)), ['001_init.sql']);
+  writeFileSync(join(migs, '900_extra.sql'), 'CREATE TABLE extra (x INTEGER);');
+  t.same(migrate(db, readMigrations(migs)), ['900_extra.sql']);
+});
+
+t.test('a failing migration leaves nothing half-applied', async (t) => {
+  const dir = tmp();
+  writeFileSync(join(dir, '001_a.sql'), 'CREATE TABLE a (x INTEGER);');
+  writeFileSync(join(dir, '002_b.sql'), 'CREATE TABLE b (x INTEGER); INSERT INTO nope VALUES (1);');
+  const db = openDb(join(dir, 'qmap.db'));
+  t.throws(() => migrate(db, readMigrations(dir)), /no such table: nope/);
+  t.same(db.prepare('SELECT name FROM schema_migrations').pluck().all(), ['001_a.sql']);
+  t.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'b'").pluck().get(), 0);
+});
+
+t.test('a database from a newer qmap is refused with a clear message', async (t) => {
+  const file = join(tmp(), 'qmap.db');
+  openStore(file).prepare("INSERT INTO schema_migrations VALUES (999, '999_future.sql', 'x')").run();
+  t.throws(() => openStore(file), /written by a newer qmap \(schema version 999; this qmap knows up to \d+\)\. Upgrade qmap/);
+});
+
+t.test('qmap backup makes a consistent copy that opens with all 49 items', async (t) => {
+  const dir = tmp();
+  const file = join(dir, 'qmap.db');
+  openStore(file).close();
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), 'backup', join(dir, 'copy.db')], {
+    env: { ...process.env, QMAP_DB: file },
+    encoding: 'utf8',
+  });
+  t.match(out, /backed up/);
+  const copy = new Database(join(dir, 'copy.db'), { readonly: true });
+  t.equal(copy.pragma('integrity_check', { simple: true }), 'ok');
+  t.equal(copy.prepare('SELECT count(*) FROM items').pluck().get(), 49);
+});
+
+t.test('qmap token create / list / revoke', async (t) => {
+  const dir = tmp();
+  const env = { ...process.env, QMAP_DB: join(dir, 'qmap.db') };
+  const cli = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...args], { env, encoding: 'utf8' });
+  const created = cli('token', 'create', '--role', 'reviewer', '--name', 'sales team');
+  const id = /token (tok_[0-9a-f]+)/.exec(created)![1];
+  t.match(created, /qmap_[A-Za-z0-9_-]+/);
+  t.match(cli('token', 'list'), new RegExp(`${id}  reviewer  live .*sales team`));
+  cli('token', 'revoke', id);
+  t.match(cli('token', 'list'), new RegExp(`${id}  reviewer  revoked`));
+});
