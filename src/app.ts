@@ -13,15 +13,21 @@ import { errorHandler, notFoundHandler } from './http-errors.js';
 import { healthRoutes } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { questionnaireRoutes } from './routes/questionnaires.js';
+import { libraryRoutes } from './routes/library.js';
+import { analyse } from './pipeline/analyse.js';
+import type { Analyser } from './questionnaires.js';
 
 export interface AppOptions {
   config: Config;
   db: Db;
   /** pino options or false; tests pass a stream to read what was logged. */
   logger?: boolean | object;
+  /** Where uploads are read, detected and matched; in-process unless the server passes a worker pool. */
+  analyser?: Analyser;
 }
 
-export async function buildApp({ config, db, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger = true, analyser = async (input) => analyse(input) }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === true ? { level: config.QMAP_LOG_LEVEL } : logger,
     // Small JSON bodies everywhere; uploads have their own limit in the multipart plugin.
@@ -54,5 +60,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(healthRoutes, { db });
   await app.register(itemRoutes, { db });
   await app.register(tokenRoutes, { db });
+  await app.register(questionnaireRoutes, { db, config, analyser });
+  await app.register(libraryRoutes, { db });
   return app;
 }

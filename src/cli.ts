@@ -3,20 +3,22 @@
 //   qmap backup FILE
 //   qmap map IN -o OUT [--json REPORT]
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { NewerDatabaseError, openStore, type Db } from './store/db.js';
 import { createToken, listTokens, revokeToken, type Role } from './store/tokens.js';
 import { QmapError } from './errors.js';
+import { mapCommand } from './cli-map.js';
 
 const usage = `usage:
   qmap token create --role admin|reviewer [--name NAME]
   qmap token list
   qmap token revoke ID
-  qmap backup FILE`;
+  qmap backup FILE
+  qmap map IN.xlsx -o OUT.xlsx [--json REPORT.json]`;
 
 class UsageError extends Error {}
 
-async function run(argv: string[], db: Db): Promise<void> {
+async function run(argv: string[], db: Db, config: Config): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -44,6 +46,9 @@ async function run(argv: string[], db: Db): Promise<void> {
     // SQLite's online backup API: a consistent copy while the service keeps running.
     await db.backup(sub);
     console.log(`backed up the database to ${sub}`);
+  } else if (command === 'map' && sub) {
+    if (!values.output) throw new UsageError('map needs -o OUT.xlsx');
+    await mapCommand(db, config, sub, values.output, values.json);
   } else {
     throw new UsageError(usage);
   }
@@ -55,7 +60,7 @@ async function main() {
   try {
     const config = loadConfig();
     db = openStore(config.QMAP_DB);
-    await run(argv, db);
+    await run(argv, db, config);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof NewerDatabaseError || err instanceof QmapError) {
       process.stderr.write(`qmap: ${err.message}\n`);

@@ -50,3 +50,20 @@ export const errorSchema = z.object({
   message: z.string(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
+
+const column = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,3}$/, 'must be a column letter such as C');
+
+/** Form fields that override detection for one upload. */
+export const overridesSchema = z
+  .object({
+    sheet: z.string().trim().min(1).max(31).optional(),
+    headerRow: z.coerce.number().int().min(1).max(1_048_576).optional(),
+    questionColumn: column.optional(),
+    answerColumn: column.optional(),
+    choiceColumn: column.optional(),
+  })
+  .strict();

@@ -1,0 +1,43 @@
+// Questions no item answered, across all questionnaires, grouped by similar wording and counted:
+// the answers the vendor should write once instead of retyping.
+import { questionKey } from './matching/key.js';
+import { similarity } from './pipeline/library-match.js';
+import type { Db } from './store/db.js';
+
+export interface Gap {
+  question: string;
+  /** How many rows, and in how many questionnaires, asked it. */
+  count: number;
+  questionnaires: number;
+  examples: string[];
+}
+
+/** Wordings at least this alike count as the same question asked again. */
+const SAME_QUESTION = 0.6;
+
+export function gaps(db: Db, limit = 50): Gap[] {
+  const rows = db
+    .prepare(
+      `SELECT job_id AS jobId, question FROM job_rows
+       WHERE status = 'unmatched' OR (status = 'confirmed' AND item_nos = '[]' AND answer IS NULL)
+       ORDER BY job_id, ord`,
+    )
+    .all() as { jobId: string; question: string }[];
+  const groups: { key: string; question: string; count: number; jobs: Set<string>; examples: Set<string> }[] = [];
+  for (const r of rows) {
+    const key = questionKey(r.question);
+    if (!key) continue;
+    const g = groups.find((x) => similarity(x.key, key) >= SAME_QUESTION);
+    if (g) {
+      g.count++;
+      g.jobs.add(r.jobId);
+      if (g.examples.size < 5) g.examples.add(r.question);
+    } else {
+      groups.push({ key, question: r.question, count: 1, jobs: new Set([r.jobId]), examples: new Set([r.question]) });
+    }
+  }
+  return groups
+    .sort((a, b) => b.jobs.size - a.jobs.size || b.count - a.count)
+    .slice(0, limit)
+    .map((g) => ({ question: g.question, count: g.count, questionnaires: g.jobs.size, examples: [...g.examples] }));
+}
