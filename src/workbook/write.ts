@@ -1,0 +1,144 @@
+// Writing the vendor's answers back into the customer's own workbook.
+// The original package is patched part by part: every part qmap does not need is copied through, and
+// in the answered sheets only the written cells change. Pure: same inputs, same bytes.
+import * as XLSX from 'xlsx';
+import type { CellWrite, FileKind, ReviewLine } from './types.js';
+import { formatAddress, parseAddress, type Address } from './writer/a1.js';
+import { patchCells, type CellEdit } from './writer/cells.js';
+import { addNotes, type Note } from './writer/comments.js';
+import { addContentType, addRel, readRels, readWorkbook, relsOfType, relType, type WorkbookInfo } from './writer/opc.js';
+import { addReviewSheet } from './writer/review-sheet.js';
+import { coverInDimension, mergeAnchor, readSheetInfo } from './writer/sheet.js';
+import { MINIMAL_STYLES, Styles } from './writer/styles.js';
+import { Package } from './writer/zip.js';
+import { cleanText } from './writer/xml.js';
+
+export interface WriteResult {
+  /** Always an OOXML package: .xlsx, or .xlsm when the input was .xlsm. */
+  bytes: Uint8Array;
+  extension: 'xlsx' | 'xlsm';
+  /** False for .xls, .ods and .csv input, which come back as a new .xlsx with values only. */
+  formattingPreserved: boolean;
+  /** Writes not made, and why (the cell was already filled, the sheet does not exist, …). */
+  skipped: { sheet: string; cell: string; reason: string }[];
+}
+
+/** Excel refuses cells longer than this. */
+const MAX_CELL_CHARS = 32767;
+// Text Excel would otherwise take for a formula if someone edits the cell.
+const FORMULA_LIKE = /^[=+\-@]/;
+
+export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[]): WriteResult {
+  const preserved = kind === 'xlsx' || kind === 'xlsm';
+  const pkg = Package.read(preserved ? original : convertToXlsx(original, kind));
+  const wb = readWorkbook(pkg);
+  const styles = new Styles(stylesXml(pkg, wb));
+  const skipped: WriteResult['skipped'] = [];
+
+  for (const [sheetName, sheetWrites] of groupBySheet(writes)) {
+    const sheet = wb.sheets.find((s) => s.name === sheetName);
+    const xml = sheet?.part ? pkg.text(sheet.part) : null;
+    if (!sheet || !sheet.isWorksheet || xml === null) {
+      const reason = sheet ? 'the sheet is not a worksheet' : 'no sheet with this name';
+      for (const w of sheetWrites) skipped.push({ sheet: sheetName, cell: w.cell, reason });
+      continue;
+    }
+    const result = writeSheet(pkg, sheet.part!, xml, sheetWrites, styles);
+    for (const s of result.skipped) skipped.push({ sheet: sheetName, ...s });
+  }
+
+  const stylesPart = stylesPartOf(pkg, wb);
+  if (review.length > 0) addReviewSheet(pkg, wb, styles, review, limitLength);
+  const stylesOut = styles.result();
+  if (stylesOut !== null) pkg.setText(stylesPart, stylesOut);
+
+  return { bytes: pkg.write(), extension: kind === 'xlsm' ? 'xlsm' : 'xlsx', formattingPreserved: preserved, skipped };
+}
+
+function writeSheet(pkg: Package, part: string, xml: string, writes: CellWrite[], styles: Styles): { skipped: { cell: string; reason: string }[] } {
+  const info = readSheetInfo(xml);
+  const skipped: { cell: string; reason: string }[] = [];
+  const byCell = new Map<string, { at: Address; write: CellWrite }>();
+  for (const write of writes) {
+    const parsed = parseAddress(write.cell);
+    if (!parsed) {
+      skipped.push({ cell: write.cell, reason: 'not a cell address' });
+      continue;
+    }
+    // A write into a merged range goes to its top-left cell, the only one Excel shows.
+    const at = mergeAnchor(info.merges, parsed);
+    const key = formatAddress(at);
+    if (byCell.has(key)) {
+      skipped.push({ cell: write.cell, reason: `${key} is already written by another answer` });
+      continue;
+    }
+    byCell.set(key, { at, write });
+  }
+
+  const edits: (CellEdit & { write: CellWrite })[] = [...byCell.values()].map(({ at, write }) => {
+    const text = limitLength(cleanText(write.text));
+    const look = { wrap: text !== '', highlight: !!write.flag, quotePrefix: FORMULA_LIKE.test(text) };
+    return { ...at, text, write, style: (current: number) => styles.cellStyle(current, look) };
+  });
+  const patched = patchCells(xml, edits, info);
+  const filled = new Set(patched.filled);
+  for (const e of patched.filled) skipped.push({ cell: (e as (typeof edits)[number]).write.cell, reason: 'the cell already has a value' });
+
+  const written = edits.filter((e) => !filled.has(e));
+  const notes: Note[] = written.filter((e) => e.write.flag).map((e) => ({ row: e.row, col: e.col, text: e.write.flag!.comment }));
+  const withNotes = addNotes(pkg, part, patched.xml, notes);
+  pkg.setText(part, coverInDimension(withNotes.xml, written));
+  return { skipped };
+}
+
+function groupBySheet(writes: CellWrite[]): Map<string, CellWrite[]> {
+  const groups = new Map<string, CellWrite[]>();
+  for (const w of writes) {
+    const list = groups.get(w.sheet);
+    if (list) list.push(w);
+    else groups.set(w.sheet, [w]);
+  }
+  return groups;
+}
+
+function limitLength(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  // Do not cut a surrogate pair in half.
+  const cut = /[\uD800-\uDBFF]/.test(text[MAX_CELL_CHARS - 1]) ? MAX_CELL_CHARS - 1 : MAX_CELL_CHARS;
+  return text.slice(0, cut);
+}
+
+function stylesPartOf(pkg: Package, wb: WorkbookInfo): string {
+  return relsOfType(readRels(pkg, wb.part), relType.styles)[0]?.target ?? 'xl/styles.xml';
+}
+
+/** The workbook's styles.xml; a minimal one is added when the package has none. */
+function stylesXml(pkg: Package, wb: WorkbookInfo): string {
+  const part = stylesPartOf(pkg, wb);
+  const xml = pkg.text(part);
+  if (xml !== null) return xml;
+  pkg.setText(part, MINIMAL_STYLES);
+  addRel(pkg, wb.part, relType.styles, part);
+  addContentType(pkg, 'Override', `/${part}`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+  return MINIMAL_STYLES;
+}
+
+/** .xls, .ods and .csv become an .xlsx holding their values; formatting is not carried over. */
+function convertToXlsx(bytes: Uint8Array, kind: FileKind): Uint8Array {
+  const book =
+    kind === 'csv'
+      ? XLSX.read(decodeText(bytes), { type: 'string', raw: true, dense: true })
+      : XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: true, dense: true });
+  return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
+}
+
+/** CSV text: UTF-8 (with or without BOM) or UTF-16 by BOM, else Shift_JIS as Japanese Excel saves it. */
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('shift_jis').decode(bytes);
+  }
+}

@@ -1,0 +1,165 @@
+// Cell comments (notes) for cells to review: a comments part for the text and a legacy VML drawing for
+// the note boxes, which is what Excel and LibreOffice both read. A sheet's existing notes are kept and
+// qmap's are appended to the same parts.
+import { formatAddress, type Address } from './a1.js';
+import { addContentType, addRel, readRels, relPrefix, relsOfType, relType, REL_NAMESPACE } from './opc.js';
+import type { Package } from './zip.js';
+import { escapeContent, escapeXml, getAttr, rootPrefix, topLevelChildren } from './xml.js';
+import { insertBeforeRootEnd } from './opc.js';
+
+export const AUTHOR = 'qmap';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const COMMENTS_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
+const VML_CT = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
+
+export interface Note extends Address {
+  text: string;
+}
+
+/**
+ * Attach notes to cells of the worksheet `sheetPart`, whose current XML is `sheetXml`.
+ * Returns the sheet XML (with a <legacyDrawing> added when the sheet had none) and the cells that
+ * already carried a note of the customer's, which are left alone.
+ */
+export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, notes: Note[]): { xml: string; kept: Note[] } {
+  if (notes.length === 0) return { xml: sheetXml, kept: [] };
+  const rels = readRels(pkg, sheetPart);
+  const commentsRel = relsOfType(rels, relType.comments)[0];
+  const legacyId = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(sheetXml)?.[1];
+  const vmlRel = rels.find((r) => r.id === legacyId) ?? relsOfType(rels, relType.vmlDrawing)[0];
+
+  let commentsPart = commentsRel?.target;
+  const existing = commentsPart ? pkg.text(commentsPart) : null;
+  const taken = new Set<string>();
+  if (existing) for (const m of existing.matchAll(/<(?:[\w.-]+:)?comment\b[^>]*>/g)) taken.add(getAttr(m[0], 'ref') ?? '');
+  const kept = notes.filter((n) => taken.has(formatAddress(n)));
+  const fresh = notes.filter((n) => !taken.has(formatAddress(n)));
+  if (fresh.length === 0) return { xml: sheetXml, kept };
+
+  if (existing && commentsPart) pkg.setText(commentsPart, appendComments(existing, fresh));
+  else {
+    commentsPart = freeName(pkg, 'xl/comments', '.xml');
+    pkg.setText(commentsPart, appendComments(emptyComments(), fresh));
+    addRel(pkg, sheetPart, relType.comments, commentsPart);
+    addContentType(pkg, 'Override', `/${commentsPart}`, COMMENTS_CT);
+  }
+
+  let xml = sheetXml;
+  const vml = vmlRel && !vmlRel.external ? pkg.text(vmlRel.target) : null;
+  if (vmlRel && vml !== null) pkg.setText(vmlRel.target, appendShapes(vml, fresh, nextShapeId(vml)));
+  else {
+    const vmlPart = freeName(pkg, 'xl/drawings/vmlDrawing', '.vml');
+    const block = nextIdBlock(pkg);
+    pkg.setText(vmlPart, appendShapes(emptyVml(block, fresh.length), fresh, block * 1024 + 1));
+    const id = addRel(pkg, sheetPart, relType.vmlDrawing, vmlPart);
+    addContentType(pkg, 'Default', 'vml', VML_CT);
+    xml = withLegacyDrawing(sheetXml, id);
+  }
+  return { xml, kept };
+}
+
+function emptyComments(): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
+}
+
+function appendComments(xml: string, notes: Note[]): string {
+  const p = rootPrefix(xml);
+  const authors = [...xml.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => m[1]);
+  let out = xml;
+  let authorId = authors.indexOf(AUTHOR);
+  if (authorId < 0) {
+    authorId = authors.length;
+    out = openAndAppend(out, `${p}authors`, `<${p}author>${AUTHOR}</${p}author>`);
+  }
+  const body = notes
+    .map((n) => `<${p}comment ref="${formatAddress(n)}" authorId="${authorId}"><${p}text><${p}t xml:space="preserve">${escapeContent(n.text)}</${p}t></${p}text></${p}comment>`)
+    .join('');
+  return openAndAppend(out, `${p}commentList`, body);
+}
+
+/** Append content at the end of element `qname`, turning `<qname/>` into `<qname>…</qname>`. */
+function openAndAppend(xml: string, qname: string, content: string): string {
+  const close = xml.indexOf(`</${qname}>`);
+  if (close >= 0) return xml.slice(0, close) + content + xml.slice(close);
+  const empty = new RegExp(`<${qname}\\s*/>`).exec(xml);
+  if (empty) return `${xml.slice(0, empty.index)}<${qname}>${content}</${qname}>${xml.slice(empty.index + empty[0].length)}`;
+  return insertBeforeRootEnd(xml, `<${qname}>${content}</${qname}>`);
+}
+
+const SHAPETYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+function emptyVml(block: number, count: number): string {
+  const blocks = Array.from({ length: Math.floor(count / 1024) + 1 }, (_, i) => block + i).join(',');
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks}"/></o:shapelayout>${SHAPETYPE}</xml>`
+  );
+}
+
+function appendShapes(vml: string, notes: Note[], firstId: number): string {
+  const shapes = notes.map((n, i) => shape(n, firstId + i));
+  const end = vml.lastIndexOf('</xml>');
+  const typeDef = vml.includes('_x0000_t202"') ? '' : SHAPETYPE;
+  return `${vml.slice(0, end)}${typeDef}${shapes.join('')}${vml.slice(end)}`;
+}
+
+/** A hidden note box anchored to the right of the cell, as Excel draws new notes. */
+function shape(n: Note, id: number): string {
+  const r = n.row - 1;
+  const c = n.col - 1;
+  const anchor = `${c + 1}, 15, ${Math.max(r - 1, 0)}, 10, ${c + 4}, 15, ${Math.max(r - 1, 0) + 6}, 4`;
+  return (
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+    `<x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+function nextShapeId(vml: string): number {
+  let max = 1024;
+  for (const m of vml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
+  return max + 1;
+}
+
+/** A VML shape-id block no other drawing in the workbook uses. */
+function nextIdBlock(pkg: Package): number {
+  let max = 0;
+  for (const name of pkg.names()) {
+    if (!name.toLowerCase().endsWith('.vml')) continue;
+    const data = /<o:idmap\b[^>]*\sdata="([^"]*)"/.exec(pkg.text(name) ?? '')?.[1] ?? '';
+    for (const n of data.split(/[\s,]+/)) if (n) max = Math.max(max, Number(n) || 0);
+    for (const m of (pkg.text(name) ?? '').matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Math.floor(Number(m[1]) / 1024));
+  }
+  return max + 1;
+}
+
+export function freeName(pkg: Package, stem: string, ext: string): string {
+  const lower = new Set(pkg.names().map((n) => n.toLowerCase()));
+  let n = 1;
+  while (lower.has(`${stem}${n}${ext}`.toLowerCase())) n++;
+  return `${stem}${n}${ext}`;
+}
+
+// Children of <worksheet> that must come after <legacyDrawing>, in schema order.
+const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+
+function withLegacyDrawing(xml: string, relId: string): string {
+  const p = rootPrefix(xml);
+  const r = relPrefix(xml);
+  const element = r === null || r === '' ? `<${p}legacyDrawing xmlns:qr="${REL_NAMESPACE}" qr:id="${escapeXml(relId)}"/>` : `<${p}legacyDrawing ${r}id="${escapeXml(relId)}"/>`;
+  const sheetDataEnd = afterSheetData(xml);
+  const before = topLevelChildren(xml, sheetDataEnd).find((s) => AFTER_LEGACY.has(s.name));
+  const at = before ? before.start : xml.lastIndexOf('</');
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+function afterSheetData(xml: string): number {
+  const selfClosing = /<(?:[\w.-]+:)?sheetData\b[^>]*\/>/.exec(xml);
+  const close = /<\/(?:[\w.-]+:)?sheetData>/.exec(xml);
+  const m = close ?? selfClosing;
+  return m ? m.index + m[0].length : 0;
+}

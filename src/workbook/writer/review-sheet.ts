@@ -1,0 +1,116 @@
+// The 「qmap確認」 sheet: one line per question, so a reviewer can walk the whole questionnaire,
+// jump to each answer cell and filter by status. Added as the workbook's last sheet.
+import type { ReviewLine } from '../types.js';
+import { columnLetters, parseAddress, quoteSheetName } from './a1.js';
+import { addContentType, addRel, insertBeforeRootEnd, REL_NAMESPACE, relPrefix, relType, type WorkbookInfo } from './opc.js';
+import type { Styles } from './styles.js';
+import type { Package } from './zip.js';
+import { escapeCellText, escapeXml, rootPrefix } from './xml.js';
+import { freeName } from './comments.js';
+
+export const REVIEW_SHEET = 'qmap確認';
+const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+export const STATUS_LABEL: Record<ReviewLine['status'], string> = {
+  auto: '自動',
+  review: '要確認',
+  unmatched: '該当項目なし',
+  confirmed: '確認済み',
+};
+
+const COLUMNS: { title: string; width: number; wrap?: boolean }[] = [
+  { title: 'シート', width: 16 },
+  { title: 'セル', width: 8 },
+  { title: '質問', width: 60, wrap: true },
+  { title: '項目No.', width: 9 },
+  { title: '項目名', width: 30, wrap: true },
+  { title: 'スコア', width: 8 },
+  { title: '状態', width: 12 },
+  { title: '候補', width: 40, wrap: true },
+  { title: '記入した回答', width: 60, wrap: true },
+];
+
+/** Add the review sheet to the package; returns the name it got. */
+export function addReviewSheet(pkg: Package, wb: WorkbookInfo, styles: Styles, lines: ReviewLine[], limit: (s: string) => string): string {
+  const name = uniqueName(wb.sheets.map((s) => s.name));
+  const part = freeName(pkg, 'xl/worksheets/sheet', '.xml');
+  const look = {
+    header: styles.addXf({ fontId: styles.addFont('<b/>'), fillId: styles.addFill('FFD9D9D9'), applyFont: 1, applyFill: 1 }, { wrap: true }),
+    wrap: styles.addXf({}, { wrap: true }),
+    link: styles.addXf({ fontId: styles.addFont('<u/>', 'FF0563C1'), applyFont: 1 }),
+    score: styles.addXf({ numFmtId: 2, applyNumberFormat: 1 }),
+  };
+  pkg.setText(part, sheetXml(lines, look, limit));
+  addContentType(pkg, 'Override', `/${part}`, WORKSHEET_CT);
+  const relId = addRel(pkg, wb.part, relType.worksheet, part);
+  const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
+  const xml = pkg.text(wb.part)!;
+  const p = rootPrefix(xml);
+  const r = relPrefix(xml);
+  const rid = r ? `${r}id="${relId}"` : `xmlns:qr="${REL_NAMESPACE}" qr:id="${relId}"`;
+  const entry = `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${rid}/>`;
+  const close = xml.indexOf(`</${p}sheets>`);
+  pkg.setText(wb.part, close >= 0 ? xml.slice(0, close) + entry + xml.slice(close) : insertBeforeRootEnd(xml, `<${p}sheets>${entry}</${p}sheets>`));
+  return name;
+}
+
+function uniqueName(existing: string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  let name = REVIEW_SHEET;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${REVIEW_SHEET} (${n})`;
+  return name;
+}
+
+interface Looks {
+  header: number;
+  wrap: number;
+  link: number;
+  score: number;
+}
+
+function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string): string {
+  const rows: string[] = [];
+  const links: string[] = [];
+  const text = (ref: string, value: string, s = 0) =>
+    value === '' ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(limit(value))}</t></is></c>`;
+  const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
+
+  rows.push(`<row r="1">${COLUMNS.map((c, i) => text(`${columnLetters(i + 1)}1`, c.title, look.header)).join('')}</row>`);
+  lines.forEach((line, i) => {
+    const r = i + 2;
+    const wrap = (col: number) => (COLUMNS[col].wrap ? look.wrap : 0);
+    const target = line.cell && parseAddress(line.cell) ? line.cell.replace(/\$/g, '').toUpperCase() : null;
+    if (target) links.push(`<hyperlink ref="B${r}" location="${escapeXml(`${quoteSheetName(line.sheet)}!${target}`)}" display="${target}"/>`);
+    const items = line.itemNos.length === 1 ? num(`D${r}`, line.itemNos[0]) : text(`D${r}`, line.itemNos.join(', '));
+    rows.push(
+      `<row r="${r}">` +
+        text(`A${r}`, line.sheet) +
+        text(`B${r}`, target ?? '', look.link) +
+        text(`C${r}`, line.question, wrap(2)) +
+        items +
+        text(`E${r}`, line.itemTitles.join('\n'), wrap(4)) +
+        num(`F${r}`, line.score, look.score) +
+        text(`G${r}`, STATUS_LABEL[line.status]) +
+        text(`H${r}`, line.alternatives, wrap(7)) +
+        text(`I${r}`, line.answer, wrap(8)) +
+        '</row>',
+    );
+  });
+  const last = `${columnLetters(COLUMNS.length)}${lines.length + 1}`;
+  const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NAMESPACE}">` +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<dimension ref="A1:${last}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${cols}</cols>` +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    `<autoFilter ref="A1:${last}"/>` +
+    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>' +
+    '</worksheet>'
+  );
+}

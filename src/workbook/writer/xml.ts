@@ -1,0 +1,140 @@
+// Small helpers for editing OOXML parts as text. Parts are patched in place, never
+// re-serialised, so everything qmap does not write keeps its exact bytes.
+
+// Characters XML 1.0 forbids, plus lone surrogates: dropped from anything qmap writes.
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Excel reads `_x000D_` inside cell text as an escaped character; a literal one must be escaped itself.
+const OOXML_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
+
+/** Text as Excel should show it: CR LF and lone CR become LF, forbidden characters are dropped. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(FORBIDDEN, '');
+}
+
+/** Escape text for element content of a SpreadsheetML string (`<t>`). */
+export function escapeCellText(text: string): string {
+  return escapeContent(cleanText(text).replace(OOXML_ESCAPE, '_x005F_$1'));
+}
+
+/** Escape for element content or a double-quoted attribute. */
+export function escapeXml(text: string): string {
+  return cleanText(text).replace(/[&<>"\n\t]/g, (ch) => ESCAPES[ch]);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\t': '&#9;' };
+
+/** Escape for element content, keeping line breaks and tabs literal (they are significant in `<t xml:space="preserve">`). */
+export function escapeContent(text: string): string {
+  return cleanText(text).replace(/[&<>]/g, (ch) => ESCAPES[ch]);
+}
+
+export function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+}
+
+/** The value of attribute `name` (without prefix) in a start tag, unescaped; null when absent. */
+export function getAttr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? unescapeXml(m[1] ?? m[2]) : null;
+}
+
+/** The start tag with attribute `name` set to `value` (replaced in place, or added before the tag's end). */
+export function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  const escaped = escapeXml(value);
+  if (re.test(tag)) return tag.replace(re, `$1"${escaped}"`);
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end)} ${name}="${escaped}"${tag.slice(end)}`;
+}
+
+export function removeAttr(tag: string, name: string): string {
+  return tag.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), '');
+}
+
+/** Namespace prefix (with colon, or '') of the document element, e.g. 'x:' for `<x:worksheet>`. */
+export function rootPrefix(xml: string): string {
+  const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]/.exec(skipProlog(xml));
+  return m?.[1] ?? '';
+}
+
+/** The document element's start tag. */
+export function rootTag(xml: string): { start: number; end: number; tag: string } {
+  const body = skipProlog(xml);
+  const start = xml.length - body.length + body.indexOf('<');
+  const end = xml.indexOf('>', start) + 1;
+  return { start, end, tag: xml.slice(start, end) };
+}
+
+/** The prefix (with colon, or '') that the document element binds to namespace `uri`, or null if it binds none. */
+export function prefixFor(xml: string, uri: string): string | null {
+  const { tag } = rootTag(xml);
+  const re = /\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  for (let m; (m = re.exec(tag)); ) if ((m[2] ?? m[3]) === uri) return m[1] ? `${m[1]}:` : '';
+  return null;
+}
+
+function skipProlog(xml: string): string {
+  let i = 0;
+  // Skip the XML declaration, comments, processing instructions and a BOM.
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) return '';
+    if (xml.startsWith('<?', lt)) i = xml.indexOf('?>', lt) + 2;
+    else if (xml.startsWith('<!--', lt)) i = xml.indexOf('-->', lt) + 3;
+    else if (xml.startsWith('<!', lt)) i = xml.indexOf('>', lt) + 1;
+    else return xml.slice(lt);
+  }
+}
+
+/** Where a top-level child element of the document element starts and ends (end exclusive). */
+export interface Span {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The document element's children, in order, as spans of the text. Depth-aware, so nested
+ * elements of the same name (an `extLst` inside a `cfRule`) are not mistaken for top-level ones.
+ */
+export function topLevelChildren(xml: string, from?: number): Span[] {
+  const root = rootTag(xml);
+  const spans: Span[] = [];
+  const tagRe = /<(\/?)([A-Za-z_][\w.:-]*)|<!--|<!\[CDATA\[|<\?/g;
+  // `from`, when given, must be a position between two top-level children (it skips <sheetData>).
+  tagRe.lastIndex = Math.max(from ?? 0, root.end);
+  let depth = 0;
+  let current: { name: string; start: number } | null = null;
+  for (let m; (m = tagRe.exec(xml)); ) {
+    if (m[0] === '<!--') { tagRe.lastIndex = xml.indexOf('-->', m.index) + 3; continue; }
+    if (m[0] === '<![CDATA[') { tagRe.lastIndex = xml.indexOf(']]>', m.index) + 3; continue; }
+    if (m[0] === '<?') { tagRe.lastIndex = xml.indexOf('?>', m.index) + 2; continue; }
+    const close = xml.indexOf('>', m.index);
+    const selfClosing = xml[close - 1] === '/';
+    tagRe.lastIndex = close + 1;
+    if (m[1]) {
+      depth--;
+      if (depth < 0) break; // the document element's end tag
+      if (depth === 0 && current) { spans.push({ name: localName(current.name), start: current.start, end: close + 1 }); current = null; }
+    } else if (selfClosing) {
+      if (depth === 0) spans.push({ name: localName(m[2]), start: m.index, end: close + 1 });
+    } else {
+      if (depth === 0) current = { name: m[2], start: m.index };
+      depth++;
+    }
+  }
+  return spans;
+}
+
+export function localName(qname: string): string {
+  const i = qname.indexOf(':');
+  return i < 0 ? qname : qname.slice(i + 1);
+}
+
+/** Index of the document element's end tag. */
+export function rootEndTag(xml: string): number {
+  return xml.lastIndexOf('</');
+}
