@@ -1,0 +1,178 @@
+// Finds the questions in a Book: per sheet, the header row and the question / answer / choice
+// columns (layout.ts), then the question rows (rows.ts), with a reason in words for each sheet.
+import { columnIndex, columnLetter } from './address.js';
+import { QmapError } from '../errors.js';
+import { headerCandidates, headerCells, layoutFromHeader, layoutFromText, type ColumnOverrides, type Layout } from './layout.js';
+import { mergeIndex, type MergeIndex } from './merges.js';
+import { questionRows, type RowsResult } from './rows.js';
+import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
+import { auxiliarySheet } from './vocabulary.js';
+
+const overrideHelp =
+  'To tell qmap where the questions are, upload again with the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
+
+export function detect(book: Book, overrides: DetectOverrides = {}): Detection {
+  const columns = columnOverrides(overrides);
+  if (overrides.sheet !== undefined && !book.sheets.some((g) => g.name === overrides.sheet)) {
+    throw new QmapError('invalid', `There is no sheet named "${overrides.sheet}". The sheets are: ${book.sheets.map((g) => `"${g.name}"`).join(', ')}.`, {
+      sheets: book.sheets.map((g) => g.name),
+    });
+  }
+  const sheets = book.sheets.map((grid) => {
+    if (overrides.sheet !== undefined && grid.name !== overrides.sheet) return empty(grid, `not read: the upload asked for sheet "${overrides.sheet}" only`);
+    return detectSheet(grid, columns, overrides.sheet !== undefined);
+  });
+  if (!sheets.some((s) => s.questions.length)) throw noQuestions(book, sheets);
+  return { sheets };
+}
+
+function columnOverrides(o: DetectOverrides): ColumnOverrides {
+  const letter = (name: string, v: string | undefined) => {
+    if (v === undefined || v === '') return undefined;
+    const c = columnIndex(v);
+    if (c < 0) throw new QmapError('invalid', `${name} must be a column letter such as C, not "${v}".`, { field: name });
+    return c;
+  };
+  if (o.headerRow !== undefined && !(Number.isInteger(o.headerRow) && o.headerRow >= 1)) {
+    throw new QmapError('invalid', `headerRow must be a row number from 1, not "${o.headerRow}".`, { field: 'headerRow' });
+  }
+  return {
+    headerRow: o.headerRow === undefined ? undefined : o.headerRow - 1,
+    question: letter('questionColumn', o.questionColumn),
+    answer: letter('answerColumn', o.answerColumn),
+    choice: letter('choiceColumn', o.choiceColumn),
+  };
+}
+
+function empty(grid: Grid, reason: string): SheetDetection {
+  return { name: grid.name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, reason, questions: [] };
+}
+
+function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDetection {
+  const overridden = o.headerRow !== undefined || o.question !== undefined;
+  if (grid.rowCount === 0) return empty(grid, 'the sheet is empty');
+  if (grid.hidden && !chosen) return empty(grid, 'the sheet is hidden');
+  const merges = mergeIndex(grid);
+  if (!overridden && mostlyFormulas(grid)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
+
+  let found: { layout: Layout; rows: RowsResult } | null = null;
+  if (o.headerRow !== undefined) {
+    const layout = layoutFromHeader(grid, merges, o.headerRow, headerCells(grid, merges, o.headerRow), o);
+    if (layout) {
+      layout.why.unshift(`header row ${o.headerRow + 1} was given`);
+      found = { layout, rows: questionRows(grid, merges, layout) };
+    }
+  } else {
+    for (const h of headerCandidates(grid, merges).slice(0, 5)) {
+      const layout = layoutFromHeader(grid, merges, h.row, h.cells, o);
+      if (!layout) continue;
+      const rows = questionRows(grid, merges, layout);
+      if (rows.questions.length) {
+        found = { layout, rows };
+        break;
+      }
+    }
+  }
+  // No header names the columns: fall back to the text itself, except on sheets that by name are
+  // covers, instructions or histories, whose prose reads like questions.
+  if (!found && (overridden || !auxiliarySheet.test(grid.name))) {
+    const layout = o.question !== undefined ? textLayoutAt(grid, merges, o) : layoutFromText(grid, merges);
+    if (layout) {
+      const rows = questionRows(grid, merges, layout);
+      if (layout.answer === null && !layout.answerBelow) guessAnswerBeside(grid, merges, layout, rows);
+      if (rows.questions.length) found = { layout, rows };
+    }
+  }
+  if (!found) {
+    return empty(grid, auxiliarySheet.test(grid.name) ? 'no header row names a question column, and the sheet name suggests a cover, instructions or history' : 'no header row names a question column and an answer column, and no column reads as questions');
+  }
+  const { layout, rows } = found;
+  return {
+    name: grid.name,
+    headerRow: layout.headerRow === null ? null : layout.headerRow + 1,
+    questionColumn: columnLetter(layout.question),
+    answerColumn: layout.answerBelow ? columnLetter(layout.question) : layout.answer === null ? null : columnLetter(layout.answer),
+    choiceColumn: layout.choice === null ? null : columnLetter(layout.choice),
+    choices: layout.choices,
+    reason: reason(layout, rows),
+    questions: rows.questions,
+  };
+}
+
+function textLayoutAt(grid: Grid, merges: MergeIndex, o: ColumnOverrides): Layout {
+  return {
+    headerRow: null,
+    question: o.question!,
+    answer: o.answer ?? null,
+    choice: o.choice ?? null,
+    number: null,
+    category: null,
+    choices: null,
+    answerBelow: false,
+    why: [`the question column ${columnLetter(o.question!)} was given`],
+  };
+}
+
+/** Without a header or answer boxes below, the column right after the question is the best guess. */
+function guessAnswerBeside(grid: Grid, merges: MergeIndex, layout: Layout, rows: RowsResult): void {
+  const first = rows.questions[0];
+  if (!first) return;
+  const span = merges.at(first.row - 1, layout.question);
+  const c = (span?.e.c ?? layout.question) + 1;
+  layout.answer = c;
+  layout.why.push(`no answer column is named, so column ${columnLetter(c)}, right of the question, is used`);
+  for (const q of rows.questions) {
+    q.answerCell = `${columnLetter(c)}${q.row}`;
+    q.existingAnswer = grid.cell(q.row - 1, c);
+  }
+}
+
+function mostlyFormulas(grid: Grid): boolean {
+  if (grid.formulaCells === 0) return false;
+  let filled = 0;
+  for (let r = 0; r < grid.rowCount; r++) for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c)) filled++;
+  return grid.formulaCells >= 0.5 * filled;
+}
+
+function reason(layout: Layout, rows: RowsResult): string {
+  const parts = [
+    layout.headerRow === null ? 'No header row' : `Header row ${layout.headerRow + 1}`,
+    ...layout.why,
+  ];
+  if (layout.answerBelow) parts.push('the answer box is the cell under each question');
+  if (layout.number !== null) parts.push(`numbering in ${columnLetter(layout.number)}`);
+  if (layout.category !== null) parts.push(`categories in ${columnLetter(layout.category)}`);
+  const s = rows.skipped;
+  const left = [
+    s.sections && `${s.sections} section rows`,
+    s.examples && `${s.examples} example rows`,
+    s.deleted && `${s.deleted} deleted rows`,
+    s.notes && `${s.notes} notes`,
+    s.continued && `${s.continued} continuation lines joined to the question above`,
+  ].filter(Boolean);
+  return `${parts.join('; ')}. ${rows.questions.length} questions${left.length ? `; not questions: ${left.join(', ')}` : ''}.`;
+}
+
+function noQuestions(book: Book, sheets: SheetDetection[]): QmapError {
+  const seen = book.sheets.map((grid, i) => {
+    const merges = mergeIndex(grid);
+    const best = headerCandidates(grid, merges)[0];
+    const row = best?.row ?? firstRowWithText(grid);
+    const candidates =
+      row === null ? [] : headerCells(grid, merges, row).slice(0, 12).map((h) => ({ column: columnLetter(h.c), header: h.text.replace(/\s*\n\s*/g, ' ') }));
+    return { name: grid.name, reason: sheets[i].reason, row: row === null ? null : row + 1, candidates };
+  });
+  const lines = seen.map(
+    (s) =>
+      `"${s.name}": ${s.reason}` +
+      (s.candidates.length ? ` (row ${s.row}: ${s.candidates.map((c) => `${c.column} 「${c.header}」`).join(', ')})` : ''),
+  );
+  return new QmapError('no_questions', `No sheet with questions was found. ${lines.join('; ')}. ${overrideHelp}`, { sheets: seen });
+}
+
+function firstRowWithText(grid: Grid): number | null {
+  for (let r = 0; r < Math.min(grid.rowCount, 100); r++) {
+    for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c).trim()) return r;
+  }
+  return null;
+}

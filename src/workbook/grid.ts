@@ -1,0 +1,60 @@
+// A SheetJS dense worksheet seen as a Grid of text. Cells are read on demand, so building a Grid
+// costs one pass to find the used range and nothing per cell afterwards.
+import type { CellObject, WorkSheet } from 'xlsx';
+import type { Grid, Range } from './types.js';
+
+export interface GridExtras {
+  hiddenCols?: Set<number>;
+  hiddenRows?: Set<number>;
+  struck?: Set<string>;
+}
+
+export interface SizedGrid extends Grid {
+  /** Rows the sheet declares beyond what was read (SheetJS's !fullref after sheetRows cut it short). */
+  truncated: boolean;
+}
+
+const text = (cell: CellObject | undefined): string => {
+  if (!cell) return '';
+  if (cell.w != null) return cell.w;
+  return cell.v == null ? '' : String(cell.v);
+};
+
+export function sheetGrid(ws: WorkSheet, name: string, hidden: boolean, extras: GridExtras = {}): SizedGrid {
+  const data = ((ws as { '!data'?: CellObject[][] })['!data'] ?? []) as (CellObject[] | undefined)[];
+  let rowCount = 0;
+  let colCount = 0;
+  let formulaCells = 0;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    for (let c = row.length - 1; c >= 0; c--) {
+      const cell = row[c];
+      if (!cell) continue;
+      if (cell.f) formulaCells++;
+      if (text(cell) === '') continue;
+      if (r + 1 > rowCount) rowCount = r + 1;
+      if (c + 1 > colCount) colCount = c + 1;
+    }
+  }
+  const merges: Range[] = (ws['!merges'] ?? []).filter((m) => m.s.r < rowCount && m.s.c < colCount);
+  const hiddenCols = extras.hiddenCols ?? new Set<number>();
+  const hiddenRows = extras.hiddenRows ?? new Set<number>();
+  // xls and ods carry hidden rows and columns in SheetJS's own fields.
+  (ws['!cols'] ?? []).forEach((col, c) => col?.hidden && hiddenCols.add(c));
+  (ws['!rows'] ?? []).forEach((row, r) => row?.hidden && hiddenRows.add(r));
+  return {
+    name,
+    hidden,
+    rowCount,
+    colCount,
+    cell: (r, c) => text(data[r]?.[c]),
+    merges,
+    hiddenCols,
+    hiddenRows,
+    validations: [],
+    formulaCells,
+    struck: extras.struck ?? new Set(),
+    truncated: Boolean((ws as { '!fullref'?: string })['!fullref']),
+  };
+}

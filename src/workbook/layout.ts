@@ -1,0 +1,279 @@
+// Finds a sheet's table: the header row, and which column holds the question, the free-text answer,
+// the choice (はい/いいえ) and the numbering and category. Header wording decides first; the cells
+// under the header (how long, how full, whether they read as questions) confirm or break ties.
+import { columnLetter } from './address.js';
+import type { MergeIndex } from './merges.js';
+import type { Grid } from './types.js';
+import { choicesInHeader, headerRoles, MAX_HEADER_LENGTH, normalize, questionLike, type Role } from './vocabulary.js';
+
+export interface Layout {
+  /** 0-based header row, or null when the table has none. */
+  headerRow: number | null;
+  question: number;
+  answer: number | null;
+  choice: number | null;
+  number: number | null;
+  category: number | null;
+  choices: string[] | null;
+  /** The answer box is the cell under each question rather than a column beside it. */
+  answerBelow: boolean;
+  /** Sentences for SheetDetection.reason. */
+  why: string[];
+}
+
+export interface HeaderCell {
+  c: number;
+  /** Last column the header cell spans when merged. */
+  end: number;
+  text: string;
+  roles: Set<Role>;
+}
+
+export interface ColumnOverrides {
+  headerRow?: number;
+  question?: number;
+  answer?: number;
+  choice?: number;
+}
+
+/** Rows searched for a header; title and instruction blocks are rarely longer. */
+const HEADER_SEARCH_ROWS = 100;
+/** Rows under the header sampled to judge columns. */
+const SAMPLE_ROWS = 500;
+
+export function headerCells(grid: Grid, merges: MergeIndex, r: number): HeaderCell[] {
+  const out: HeaderCell[] = [];
+  for (let c = 0; c < grid.colCount; c++) {
+    const text = grid.cell(r, c).trim();
+    if (!text || grid.hiddenCols.has(c)) continue;
+    out.push({ c, end: merges.at(r, c)?.e.c ?? c, text, roles: headerRoles(text) });
+  }
+  return out;
+}
+
+interface Candidate {
+  row: number;
+  cells: HeaderCell[];
+  score: number;
+}
+
+/** Header rows by wording, best first. */
+export function headerCandidates(grid: Grid, merges: MergeIndex): Candidate[] {
+  const out: Candidate[] = [];
+  const last = Math.min(grid.rowCount, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < last; r++) {
+    if (grid.hiddenRows.has(r)) continue;
+    const cells = headerCells(grid, merges, r);
+    if (cells.length < 2) continue;
+    const has = (role: Role) => cells.some((h) => h.roles.has(role));
+    const answerish = has('answer') || has('choice') || has('notes');
+    if (!(has('question') && answerish) && !(has('answer') && cells.length >= 3)) continue;
+    // Long cells in the row mean it is data or prose, not a header.
+    if (cells.some((h) => normalize(h.text).length > MAX_HEADER_LENGTH * 2)) continue;
+    const score =
+      (has('question') ? 3 : 0) + (has('answer') ? 3 : has('choice') ? 2 : 1) + (has('number') ? 1 : 0) + (has('category') ? 1 : 0) + (has('notes') ? 1 : 0);
+    out.push({ row: r, cells, score });
+  }
+  return out.sort((a, b) => b.score - a.score || a.row - b.row);
+}
+
+export interface ColumnStats {
+  filled: number;
+  length: number;
+  questionLike: number;
+  /** Rows whose cell is covered by a list validation. */
+  validated: number;
+}
+
+export function columnStats(grid: Grid, from: number, c: number, rows = SAMPLE_ROWS): ColumnStats {
+  const s: ColumnStats = { filled: 0, length: 0, questionLike: 0, validated: 0 };
+  const to = Math.min(grid.rowCount, from + rows);
+  for (let r = from; r < to; r++) {
+    const t = grid.cell(r, c);
+    if (t) {
+      s.filled++;
+      s.length += t.length;
+      if (questionLike.test(t)) s.questionLike++;
+    }
+  }
+  for (const v of grid.validations) {
+    if (c < v.range.s.c || c > v.range.e.c) continue;
+    s.validated = Math.max(s.validated, Math.min(to - 1, v.range.e.r) - Math.max(from, v.range.s.r) + 1);
+  }
+  return s;
+}
+
+/** The list validation covering most of a column below the header. */
+export function validationValues(grid: Grid, from: number, c: number): string[] | null {
+  let best: { rows: number; values: string[] } | null = null;
+  for (const v of grid.validations) {
+    if (c < v.range.s.c || c > v.range.e.c || v.values.length === 0) continue;
+    const rows = v.range.e.r - Math.max(from, v.range.s.r) + 1;
+    if (rows > 0 && (!best || rows > best.rows)) best = { rows, values: v.values };
+  }
+  return best?.values ?? null;
+}
+
+const quote = (h: HeaderCell) => `「${h.text.replace(/\s*\n\s*/g, ' ')}」 (${columnLetter(h.c)})`;
+
+/** The layout a header row implies, or null when it does not name a question column with text under it. */
+export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, cells: HeaderCell[], o: ColumnOverrides = {}): Layout | null {
+  const from = row + 1;
+  const stats = new Map<number, ColumnStats>();
+  const stat = (c: number) => stats.get(c) ?? stats.set(c, columnStats(grid, from, c)).get(c)!;
+  const why: string[] = [];
+  const byColumn = (c: number) => cells.find((h) => c >= h.c && c <= h.end);
+
+  // Question: the header that says so with the most text under it; in a merged header, the spanned
+  // column that actually holds the text.
+  let question = o.question ?? -1;
+  if (question < 0) {
+    let best = 0;
+    const named = cells.filter((h) => h.roles.has('question'));
+    const pool = named.length ? named : cells.filter((h) => !h.roles.has('answer') && !h.roles.has('choice') && !h.roles.has('number'));
+    for (const h of pool) {
+      for (let c = h.c; c <= h.end; c++) {
+        if (grid.hiddenCols.has(c)) continue;
+        const s = stat(c);
+        const score = s.length + 20 * s.questionLike;
+        if (s.filled > 0 && score > best) {
+          best = score;
+          question = c;
+        }
+      }
+    }
+    if (question < 0) return null;
+    const h = byColumn(question)!;
+    why.push(
+      h.roles.has('question')
+        ? `${quote(h)} names the question column`
+        : `column ${columnLetter(question)} under ${quote(h)} holds the longest text`,
+    );
+  } else {
+    why.push(`the question column ${columnLetter(question)} was given`);
+  }
+
+  const usable = (h: HeaderCell) => h.c !== question && !(question >= h.c && question <= h.end) && !grid.hiddenCols.has(h.c) && !h.roles.has('internal');
+
+  // Choice: a list validation under the header, or a header that lists the choices.
+  let choice = o.choice ?? null;
+  let choices: string[] | null = null;
+  if (choice === null) {
+    for (const h of cells.filter(usable)) {
+      if (h.roles.has('options') || h.roles.has('number') || h.roles.has('category')) continue;
+      const s = stat(h.c);
+      const listed = choicesInHeader(h.text);
+      if (s.validated > 0 && s.validated >= Math.min(3, s.filled + 1)) {
+        choice = h.c;
+        choices = validationValues(grid, from, h.c);
+        why.push(`${quote(h)} is a drop-down list (${choices?.join('/') ?? ''})`);
+        break;
+      }
+      if (listed) {
+        choice = h.c;
+        choices = listed;
+        why.push(`${quote(h)} lists the choices ${listed.join('/')}`);
+        break;
+      }
+    }
+  } else {
+    choices = validationValues(grid, from, choice) ?? choicesInHeader(byColumn(choice)?.text ?? '');
+    why.push(`the choice column ${columnLetter(choice)} was given`);
+  }
+
+  // Free-text answer: an answer header that is not the choice column; failing that, the notes
+  // column beside a choice column (備考, Comments); failing that, the choice column itself.
+  let answer = o.answer ?? null;
+  if (answer === null) {
+    const pool = cells.filter((h) => usable(h) && h.c !== choice && !h.roles.has('options'));
+    const rank = (h: HeaderCell) =>
+      h.roles.has('answer') && !h.roles.has('notes') && !h.roles.has('choice') ? 4 : h.roles.has('answer') && !h.roles.has('choice') ? 3 : h.roles.has('answer') ? 2 : h.roles.has('notes') ? 1 : 0;
+    let best: HeaderCell | null = null;
+    for (const h of pool) {
+      const k = rank(h);
+      if (k === 0) continue;
+      if (k === 1 && choice === null && pool.some((p) => rank(p) > 1)) continue;
+      if (!best || k > rank(best) || (k === rank(best) && Math.abs(h.c - question) < Math.abs(best.c - question))) best = h;
+    }
+    // A weak "status" header is a choice column only when a free-text column sits beside it.
+    const weakChoice = cells.find((h) => usable(h) && h.roles.has('choice') && h.c !== choice && h.c !== best?.c);
+    if (choice === null && best && weakChoice && rank(best) >= 1 && !weakChoice.roles.has('answer')) {
+      choice = weakChoice.c;
+      choices = validationValues(grid, from, choice);
+      why.push(`${quote(weakChoice)} is a status column`);
+    }
+    if (best) {
+      answer = best.c;
+      why.push(`${quote(best)} is the free-text answer column`);
+    } else if (choice !== null) {
+      answer = choice;
+      why.push(`the choice column is also where the answer goes (no free-text column)`);
+    } else {
+      const merged = merges.at(row, question);
+      const next = (merged?.e.c ?? question) + 1;
+      const h = byColumn(next);
+      if (h && usable(h) && !h.roles.has('number') && !h.roles.has('category')) {
+        answer = next;
+        why.push(`${quote(h)}, right of the question, is taken as the answer column`);
+      }
+    }
+  } else {
+    why.push(`the answer column ${columnLetter(answer)} was given`);
+  }
+
+  const numberCell = cells.find((h) => h.roles.has('number') && h.c !== question && h.c !== answer && h.c !== choice);
+  const categoryCell = cells.find((h) => h.roles.has('category') && h.c !== question && h.c !== answer && h.c !== choice);
+  return {
+    headerRow: row,
+    question,
+    answer,
+    choice,
+    number: numberCell?.c ?? null,
+    category: categoryCell?.c ?? null,
+    choices,
+    answerBelow: false,
+    why,
+  };
+}
+
+/**
+ * A layout without a usable header: the column with the most question-like text, the header (if any)
+ * being the short row just above the first such cell.
+ */
+export function layoutFromText(grid: Grid, merges: MergeIndex): Layout | null {
+  let question = -1;
+  let best = 2; // at least three question-like cells
+  for (let c = 0; c < grid.colCount; c++) {
+    if (grid.hiddenCols.has(c)) continue;
+    const s = columnStats(grid, 0, c, grid.rowCount);
+    if (s.questionLike > best) {
+      best = s.questionLike;
+      question = c;
+    }
+  }
+  if (question < 0) return null;
+  let first = 0;
+  while (first < grid.rowCount && !questionLike.test(grid.cell(first, question))) first++;
+  const above = first - 1;
+  if (above >= 0) {
+    const cells = headerCells(grid, merges, above);
+    if (cells.length >= 2 && cells.every((h) => h.text.length <= MAX_HEADER_LENGTH)) {
+      const layout = layoutFromHeader(grid, merges, above, cells, { question });
+      if (layout) {
+        layout.why[0] = `column ${columnLetter(question)} holds ${best} question-like cells, under the header row ${above + 1}`;
+        return layout;
+      }
+    }
+  }
+  return {
+    headerRow: null,
+    question,
+    answer: null,
+    choice: null,
+    number: null,
+    category: null,
+    choices: null,
+    answerBelow: false,
+    why: [`no header row names the columns; column ${columnLetter(question)} holds ${best} question-like cells`],
+  };
+}

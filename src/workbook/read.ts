@@ -1,0 +1,116 @@
+// Reads an upload into a Book of text Grids, refusing what is too big, encrypted or not a spreadsheet
+// with a QmapError a user can act on. Macros are never run: SheetJS only reads cell values.
+import * as XLSX from 'xlsx';
+import { QmapError } from '../errors.js';
+import { decodeCsv } from './csv.js';
+import { sheetGrid, type SizedGrid } from './grid.js';
+import { acceptedTypes, checkZipLimits, inspect, tooManySheets } from './inspect.js';
+import { resolveListValues } from './lists.js';
+import { sheetExtras, sheetPartPaths, strikeStyles, type SheetExtras } from './ooxml.js';
+import type { Book, FileKind, Grid, Limits } from './types.js';
+
+export { acceptedTypes } from './inspect.js';
+
+/** The file's real kind, by its bytes first; QmapError('unsupported_type') naming the accepted types otherwise. */
+export function sniffKind(bytes: Uint8Array, filename: string): FileKind {
+  return inspect(bytes, filename).kind;
+}
+
+export function readBook(bytes: Uint8Array, filename: string, limits: Limits): Book {
+  if (bytes.length > limits.uploadBytes) {
+    throw new QmapError('too_large', `The file is ${mb(bytes.length)}, more than the upload limit of ${mb(limits.uploadBytes)}.`, {
+      limit: 'uploadBytes',
+      max: limits.uploadBytes,
+      actual: bytes.length,
+    });
+  }
+  const { kind, entries, encrypted } = inspect(bytes, filename);
+  if (encrypted) throw passwordProtected();
+  if (entries.length) checkZipLimits(entries, limits);
+
+  const wb = parse(bytes, kind, limits);
+  if (wb.SheetNames.length > limits.sheets) throw tooManySheets(wb.SheetNames.length, limits);
+  const extras = kind === 'xlsx' || kind === 'xlsm' ? ooxmlExtras(wb) : [];
+  const formulas = extras.map((e) => e?.validations ?? []);
+
+  const sheets: SizedGrid[] = wb.SheetNames.map((name, i) => {
+    const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
+    const grid = sheetGrid(wb.Sheets[name], name, hidden, extras[i] ?? {});
+    checkSize(grid, limits);
+    return grid;
+  });
+  const names = (wb.Workbook?.Names ?? []).map((n) => ({ name: n.Name, ref: n.Ref, sheet: n.Sheet }));
+  sheets.forEach((grid, i) => {
+    grid.validations = (formulas[i] ?? []).map((v) => ({ range: v.range, values: resolveListValues(v.formula, grid, sheets, names) }));
+  });
+  return { kind, sheets: sheets.map(({ truncated: _, ...grid }): Grid => grid) };
+}
+
+function parse(bytes: Uint8Array, kind: FileKind, limits: Limits): XLSX.WorkBook {
+  const common: XLSX.ParsingOptions = { dense: true, sheetRows: limits.rows + 1, cellHTML: false, cellDates: false };
+  try {
+    if (kind === 'csv') {
+      const { text } = decodeCsv(bytes);
+      // raw: keep "1-1" and "001" as the customer typed them instead of guessing dates and numbers.
+      return XLSX.read(text, { ...common, type: 'string', raw: true });
+    }
+    return XLSX.read(bytes, {
+      ...common,
+      type: 'buffer',
+      bookFiles: kind === 'xlsx' || kind === 'xlsm',
+      bookVBA: false,
+      // xls and ods only report hidden rows and columns with styles on; for xlsx we read them ourselves.
+      cellStyles: kind === 'xls' || kind === 'ods',
+    });
+  } catch (e) {
+    if (e instanceof QmapError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(message)) throw passwordProtected();
+    throw new QmapError('unreadable', `The ${kind} file could not be read (${message.slice(0, 200)}). Open it in Excel, save it again as ${acceptedTypes}, and upload the new file.`);
+  }
+}
+
+interface BookFiles {
+  files?: Record<string, { content?: Uint8Array }>;
+}
+
+function ooxmlExtras(wb: XLSX.WorkBook): (SheetExtras | undefined)[] {
+  const files = (wb as BookFiles).files ?? {};
+  const part = (path: string) => files[path]?.content;
+  const dec = new TextDecoder();
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const styles = part('xl/styles.xml');
+  const relIds = (wb.Workbook?.Sheets ?? []).map((s) => (s as { id?: string }).id);
+  const paths = rels ? sheetPartPaths(dec.decode(rels), relIds) : [];
+  const struckXfs = styles ? strikeStyles(dec.decode(styles)) : new Set<number>();
+  const out = wb.SheetNames.map((_, i) => {
+    const p = paths[i] ? part(paths[i]!) : undefined;
+    return p ? sheetExtras(p, struckXfs) : undefined;
+  });
+  // The inflated parts are no longer needed; let them go before detection runs.
+  delete (wb as BookFiles).files;
+  return out;
+}
+
+function checkSize(grid: SizedGrid, limits: Limits): void {
+  if (grid.truncated || grid.rowCount > limits.rows) {
+    throw new QmapError('too_large', `Sheet "${grid.name}" has more than ${limits.rows} rows, the limit for one sheet. Delete the unused rows below the table and upload it again.`, {
+      limit: 'rows',
+      max: limits.rows,
+      sheet: grid.name,
+    });
+  }
+  if (grid.colCount > limits.columns) {
+    throw new QmapError('too_large', `Sheet "${grid.name}" uses ${grid.colCount} columns, more than the limit of ${limits.columns}. Delete the unused columns to the right of the table and upload it again.`, {
+      limit: 'columns',
+      max: limits.columns,
+      actual: grid.colCount,
+      sheet: grid.name,
+    });
+  }
+}
+
+const passwordProtected = () =>
+  new QmapError('password_protected', 'The workbook is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it), save, and upload it again.');
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

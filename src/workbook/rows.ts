@@ -1,0 +1,169 @@
+// Walks a table's rows under its header and keeps the questions: not section rows, example rows,
+// struck-out rows, notes or repeated headers; a row continuing the question above is joined to it.
+import { cellAddress } from './address.js';
+import type { Layout } from './layout.js';
+import type { MergeIndex } from './merges.js';
+import type { DetectedQuestion, Grid } from './types.js';
+import { deletedMark, exampleMark, examplePrefix, noteMark, normalize, numbering, questionLike, sectionLike } from './vocabulary.js';
+
+export interface RowsResult {
+  questions: DetectedQuestion[];
+  skipped: { sections: number; examples: number; deleted: number; notes: number; continued: number };
+}
+
+const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
+const endsSentence = /[。．.？?！!」』）)]\s*$/;
+
+export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): RowsResult {
+  const { question: qc, answer: ac, choice: cc, number: nc, category: catc } = layout;
+  const from = layout.headerRow === null ? 0 : layout.headerRow + 1;
+  const headerText = layout.headerRow === null ? '' : normalize(grid.cell(layout.headerRow, qc));
+  const skipped = { sections: 0, examples: 0, deleted: 0, notes: 0, continued: 0 };
+  const questions: DetectedQuestion[] = [];
+  const rows: number[] = [];
+
+  // Is the table numbered? Then an unnumbered row is a section, a note or a continuation.
+  let withText = 0;
+  let withNumber = 0;
+  for (let r = from; r < grid.rowCount; r++) {
+    if (!grid.cell(r, qc).trim()) continue;
+    withText++;
+    if (nc !== null && grid.cell(r, nc).trim()) withNumber++;
+  }
+  const numbered = nc !== null && withNumber >= 0.6 * withText;
+
+  const valueAt = (r: number, c: number) => {
+    const m = merges.covering(r, c);
+    return (m ? grid.cell(m.s.r, m.s.c) : grid.cell(r, c)).trim();
+  };
+  const target = (r: number, c: number) => {
+    const m = merges.covering(r, c);
+    return m ? { r: m.s.r, c: m.s.c } : { r, c };
+  };
+
+  let section: string | null = null;
+  let category: string | null = null;
+  let lastRow = -2;
+  for (let r = from; r < grid.rowCount; r++) {
+    if (grid.hiddenRows.has(r)) continue;
+    if (catc !== null) {
+      const v = valueAt(r, catc);
+      if (v) category = oneLine(v);
+    }
+    const raw = grid.cell(r, qc);
+    const text = raw.trim();
+    if (!text) {
+      // A row with one short text elsewhere (often merged across the table) is a section heading.
+      const heading = rowHeading(grid, r, qc);
+      if (heading !== null) {
+        skipped.sections++;
+        if (heading.length <= 60 && !noteMark.test(heading)) {
+          section = oneLine(heading);
+          category = null;
+        }
+      }
+      continue;
+    }
+    const num = nc !== null ? grid.cell(r, nc).trim() : '';
+    const span = merges.at(r, qc);
+    const swallowsAnswer = span !== undefined && ac !== null && ac > qc && span.e.c >= ac;
+
+    if (normalize(text) === headerText) continue;
+    if (examplePrefix.test(text) || exampleMark.test(num) || rowHasExampleMark(grid, r, qc)) {
+      skipped.examples++;
+      continue;
+    }
+    if (deletedMark.test(text) || grid.struck.has(`${r},${qc}`)) {
+      skipped.deleted++;
+      continue;
+    }
+    if (!num && noteMark.test(text)) {
+      skipped.notes++;
+      continue;
+    }
+    if (!num && (swallowsAnswer || ((numbered || sectionLike.test(text)) && isHeading(text)))) {
+      skipped.sections++;
+      if (text.length <= 60) {
+        section = oneLine(text);
+        category = null;
+      }
+      continue;
+    }
+    const prev = questions[questions.length - 1];
+    if (!num && numbered && prev && lastRow === r - 1) {
+      const answerFromAbove = ac !== null && merges.covering(r, ac)?.s.r === lastRow;
+      if (answerFromAbove || (!questionLike.test(text) && !endsSentence.test(prev.text))) {
+        prev.text += '\n' + text;
+        skipped.continued++;
+        lastRow = r;
+        continue;
+      }
+    }
+    const ownNumber = num || (/^((?:Q|No\.?)?\s?\d{1,3}(?:[-.]\d{1,3}){0,3})[.)．）:：\s]/i.exec(text)?.[1] ?? '');
+    const answerAt = ac === null ? null : target(r, ac);
+    const choiceAt = cc === null || cc === ac ? (cc === null ? null : answerAt) : target(r, cc);
+    questions.push({
+      sheet: grid.name,
+      row: r + 1,
+      text: raw.replace(/\r\n?/g, '\n').trim(),
+      section: category ?? section,
+      number: ownNumber && numbering.test(ownNumber.replace(/\s/g, '')) ? ownNumber : num || null,
+      answerCell: answerAt ? cellAddress(answerAt.r, answerAt.c) : null,
+      choiceCell: choiceAt ? cellAddress(choiceAt.r, choiceAt.c) : null,
+      existingAnswer: answerAt ? grid.cell(answerAt.r, answerAt.c) : '',
+      existingChoice: choiceAt ? grid.cell(choiceAt.r, choiceAt.c) : '',
+    });
+    rows.push(r);
+    lastRow = r;
+  }
+
+  if (ac === null && questions.length) placeAnswersBelow(grid, merges, layout, questions, rows);
+  return { questions, skipped };
+}
+
+/** Short, not a question: a heading. */
+function isHeading(text: string): boolean {
+  return text.length <= 40 && !questionLike.test(text);
+}
+
+/** The only text of a row whose question cell is empty, when it sits left of or at the question column. */
+function rowHeading(grid: Grid, r: number, qc: number): string | null {
+  let found: string | null = null;
+  for (let c = 0; c < grid.colCount; c++) {
+    const t = grid.cell(r, c).trim();
+    if (!t) continue;
+    if (found !== null || c > qc) return null;
+    found = t;
+  }
+  return found !== null && !numbering.test(found) ? found : null;
+}
+
+function rowHasExampleMark(grid: Grid, r: number, qc: number): boolean {
+  for (let c = 0; c < qc; c++) if (exampleMark.test(grid.cell(r, c))) return true;
+  return false;
+}
+
+/**
+ * Layouts without an answer column often leave an empty box on the row under each question.
+ * When most questions have one, that box is where the answer goes.
+ */
+function placeAnswersBelow(grid: Grid, merges: MergeIndex, layout: Layout, questions: DetectedQuestion[], rows: number[]): void {
+  const boxes = rows.map((r) => {
+    if (r + 1 >= grid.rowCount + 1) return null;
+    for (let c = 0; c < grid.colCount; c++) {
+      const m = merges.covering(r + 1, c);
+      if (m && m.s.r <= r) continue; // part of the question's own merge
+      if (grid.cell(r + 1, c).trim() && c <= layout.question) return null;
+    }
+    const m = merges.covering(r + 1, layout.question);
+    return m && m.s.r === r + 1 ? { r: m.s.r, c: m.s.c } : { r: r + 1, c: layout.question };
+  });
+  if (boxes.filter(Boolean).length < 0.6 * rows.length) return;
+  layout.answerBelow = true;
+  questions.forEach((q, i) => {
+    const b = boxes[i];
+    if (!b) return;
+    q.answerCell = cellAddress(b.r, b.c);
+    q.existingAnswer = grid.cell(b.r, b.c);
+  });
+}

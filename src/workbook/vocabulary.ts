@@ -1,0 +1,83 @@
+// The words customers use in questionnaire headers and rows, in Japanese and English.
+// Text is compared after normalize(): NFKC (full-width → half-width, ／ → /), lower case, no spaces.
+
+export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'category' | 'internal' | 'options';
+
+export const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+const question = /質問|確認事項|確認項目|確認内容|設問|チェック項目|要求事項|調査項目|評価項目|点検項目|要件|照会事項|お伺い事項|ヒアリング項目|question|requirement|criteria|query|inquiry/;
+/** Words that name the question column only when they are the whole header (項目 alone, not 大項目). */
+const questionWhole = /^(項目|内容|項目内容|確認|item|items|description|control|controlstatement|topic)$/;
+const answer = /回答|返答|記入欄|answer|response|reply/;
+const choice =
+  /はい.?\/.?いいえ|いいえ.?\/.?はい|yes.?\/.?no|○.?[\/・,、].?[×△]|◯|有.?[\/・].?無|可.?[\/・].?否|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|status|compliance|y\/n|comply|applicable/;
+const notes = /備考|補足|具体的|詳細|説明|コメント|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat/;
+const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
+/** Columns for the customer's own use, never the vendor's answer. */
+const internal = /当社記入|当社使用|当社確認|当社評価|弊社記入|弊社使用|弊社確認|評価|判定|審査|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|score|rating|evaluation|採点/;
+/** Columns that describe the possible answers rather than hold one. */
+const options = /選択肢|answeroptions?|^options$|回答例|記入例|回答方法|記入方法|guidance|ヒント|hint|example/;
+const number = /^(no\.?|no|#|番号|項番|管理番号|通番|連番|項目番号|質問番号|設問番号|ref\.?|refno\.?|id|qid|q\.?no\.?|itemno\.?|number|nr\.?|controlid|質問id|項目id)$/;
+
+/** Longest text still taken for a header cell; longer cells are titles or instructions. */
+export const MAX_HEADER_LENGTH = 40;
+
+/** The roles a header cell's wording suggests (a bilingual header such as 確認事項 / Question counts once). */
+export function headerRoles(text: string): Set<Role> {
+  const roles = new Set<Role>();
+  const n = normalize(text);
+  if (!n || n.length > MAX_HEADER_LENGTH) return roles;
+  const parts = n.split(/[\/\n]|[()（）]/).filter(Boolean);
+  const isOptions = options.test(n);
+  if (parts.some((p) => number.test(p))) roles.add('number');
+  if (question.test(n) || parts.some((p) => questionWhole.test(p))) roles.add('question');
+  if (isOptions) roles.add('options');
+  else {
+    if (answer.test(n)) roles.add('answer');
+    if (choice.test(n)) roles.add('choice');
+  }
+  if (notes.test(n)) roles.add('notes');
+  if (category.test(n) && !roles.has('question')) roles.add('category');
+  if (internal.test(n) && !roles.has('question')) {
+    roles.delete('answer');
+    roles.delete('choice');
+    roles.delete('notes');
+    roles.add('internal');
+  }
+  return roles;
+}
+
+/** Choice values listed in a header such as 回答（はい／いいえ／該当なし） or Yes/No/NA. */
+export function choicesInHeader(text: string): string[] | null {
+  const known = /^(はい|いいえ|該当なし|対象外|不明|一部|○|◯|△|×|✕|－|-|ー|有|無|可|否|yes|no|n\/?a|partial|partially|na)$/i;
+  for (const m of text.matchAll(/[^\s／/・、,|（）()：:「」【】]{1,6}(?:\s*[／/・、,|]\s*[^\s／/・、,|（）()：:「」【】]{1,6})+/g)) {
+    const values = m[0].split(/\s*[／/・、,|]\s*/);
+    if (values.filter((v) => known.test(v)).length >= 2) return values;
+  }
+  return null;
+}
+
+/** Sheets that by their name hold no questions. */
+export const auxiliarySheet =
+  /表紙|記入要領|記入方法|記入例|注意事項|はじめに|改訂履歴|変更履歴|更新履歴|履歴|集計|サマリ|結果|目次|凡例|リスト|選択肢|cover|instruction|readme|read me|about|history|revision|change ?log|summary|guide|legend|contents|lists?$|lookup|dashboard/i;
+
+/** Text that reads as a question or a request to write something. */
+export const questionLike =
+  /[?？]\s*$|[?？]|か[。．.]?\s*$|ますか|ですか|でしょうか|ください|下さい|願います|教えて|ご記入|ご提示|ご提出|^(please|describe|explain|provide|list|state|indicate|specify|confirm)\b|\b(do|does|did|is|are|was|were|has|have|can|will|how|what|which|who|when|where|why)\s/i;
+
+/** A question's own numbering: 1, 1-1, 1.2.3, Q1, Q1.2, OP-01, A.5.1, 第3条. */
+export const numbering = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,4}){0,4}[.)．）]?$|^[(（]\d{1,3}[)）]$|^[①-⑳]$/;
+
+/** A section heading inside a table: 「２．データ管理」, 「第3章」, 【アクセス管理】, ■ 運用. */
+export const sectionLike =
+  /^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[A-ZＡ-Ｚ]|[IVXⅠ-Ⅻ]{1,4})[\.．、)）:：]\s*\S|^第[0-9０-９一二三四五六七八九十]+[章節部編]|^【[^】]{1,30}】$|^[■□◆◇●○▼▶▪◼]\s*\S/;
+
+/** An example row (記入例) that shows how to answer. */
+export const exampleMark = /^[\s(（【\[]*(記入例|回答例|入力例|記載例|例|example|sample|e\.g\.)[\s)）】\]:：]*$/i;
+export const examplePrefix = /^[\s(（【\[]*(記入例|回答例|入力例|記載例|example|sample)[\s)）】\]:：]/i;
+
+/** A row the customer struck out: （削除）, 欠番, [deleted]. */
+export const deletedMark = /^[\s(（【\[]*(削除|欠番|廃止|deleted|removed|withdrawn|intentionally left blank)[\s)）】\]]*/i;
+
+/** A note under or inside the table rather than a question. */
+export const noteMark = /^[※＊*]|^注[:：\d０-９)）]|^note[s]?[:：]/i;
