@@ -1,0 +1,111 @@
+// Scoring a matcher against labelled questions (labels.json of an eval set); used by the accuracy
+// bench and by threshold calibration, so both count "right" the same way.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Item, MatchResult } from './matcher.js';
+
+export interface Labelled {
+  text: string;
+  /** Items whose answer answers the question; [] = none does. */
+  items: number[];
+  /** Weaker, partial answers. */
+  also: number[];
+}
+
+interface LabelsFile {
+  workbooks: { sheets: { questions: { text: string; items: number[]; also?: number[] }[] }[] }[];
+}
+
+export function loadLabelled(dir: string): Labelled[] {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as LabelsFile;
+  return labels.workbooks.flatMap((w) =>
+    w.sheets.flatMap((s) => s.questions.map((q) => ({ text: q.text, items: q.items, also: q.also ?? [] }))),
+  );
+}
+
+/** Ranked item numbers of a result: chosen first, then the best, then alternatives. */
+export function ranking(r: MatchResult): number[] {
+  const out: number[] = [];
+  for (const n of [...r.itemNos, r.best?.itemNo, ...r.alternatives.map((a) => a.itemNo)]) {
+    if (n !== undefined && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+/**
+ * A written answer is right when its first item answers the question and any second item is at least
+ * a partial answer (listed in items or also).
+ */
+export function isRight(q: Labelled, itemNos: number[]): boolean {
+  return (
+    itemNos.length > 0 &&
+    q.items.includes(itemNos[0]) &&
+    itemNos.every((n) => q.items.includes(n) || q.also.includes(n))
+  );
+}
+
+export interface Metrics {
+  answerable: number;
+  noAnswer: number;
+  top1: number;
+  top3: number;
+  autoRows: number;
+  autoRight: number;
+  autoPrecision: number;
+  autoCoverage: number;
+  heldBackCount: number;
+  heldBack: number;
+  statusCounts: Record<'auto' | 'review' | 'unmatched', number>;
+}
+
+export function metrics(qs: Labelled[], rs: MatchResult[]): Metrics {
+  let answerable = 0;
+  let top1 = 0;
+  let top3 = 0;
+  let autoRows = 0;
+  let autoRight = 0;
+  let covered = 0;
+  let noAnswer = 0;
+  let heldBack = 0;
+  const statusCounts = { auto: 0, review: 0, unmatched: 0 };
+  qs.forEach((q, i) => {
+    const r = rs[i];
+    statusCounts[r.status]++;
+    const ranked = ranking(r);
+    if (q.items.length > 0) {
+      answerable++;
+      if (ranked.length > 0 && q.items.includes(ranked[0])) top1++;
+      if (ranked.slice(0, 3).some((n) => q.items.includes(n))) top3++;
+    } else {
+      noAnswer++;
+      if (r.status !== 'auto') heldBack++;
+    }
+    if (r.status === 'auto') {
+      autoRows++;
+      if (isRight(q, r.itemNos)) {
+        autoRight++;
+        covered++;
+      }
+    }
+  });
+  return {
+    answerable,
+    noAnswer,
+    top1: top1 / (answerable || 1),
+    top3: top3 / (answerable || 1),
+    autoRows,
+    autoRight,
+    autoPrecision: autoRows ? autoRight / autoRows : 1,
+    autoCoverage: covered / (answerable || 1),
+    heldBackCount: heldBack,
+    heldBack: heldBack / (noAnswer || 1),
+    statusCounts,
+  };
+}
+
+/** The vendor's items from fixtures/meti-items.json ({ items: [...] }). */
+export function loadItemsFile(path: string): Item[] {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { items: Item[] } | Item[];
+  return Array.isArray(raw) ? raw : raw.items;
+}

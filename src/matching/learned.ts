@@ -1,0 +1,56 @@
+// Reviewers' earlier decisions: a question text a reviewer confirmed or corrected is an alias of the
+// chosen item(s), or of "no item answers this". The same or a near-identical question is then decided alike.
+
+import { normalize } from './normalize.js';
+import { grams } from './segment.js';
+
+export interface LearnedAlias {
+  text: string;
+  /** [] = a reviewer decided no item answers this. */
+  itemNos: number[];
+}
+
+export interface LearnedHit {
+  alias: LearnedAlias;
+  /** 1 for the same normalised text, else the bigram Dice similarity. */
+  similarity: number;
+}
+
+export interface LearnedIndex {
+  find(text: string): LearnedHit | null;
+  size: number;
+}
+
+/** Near-identical: differs by a word or a particle, not by topic. */
+export const nearIdentical = 0.9;
+
+export function learnedIndex(aliases: LearnedAlias[]): LearnedIndex {
+  const exact = new Map<string, LearnedAlias>();
+  const fuzzy: { alias: LearnedAlias; grams: Set<string>; length: number }[] = [];
+  // A later decision on the same text overrides an earlier one.
+  for (const alias of aliases) {
+    const key = normalize(alias.text);
+    if (!key) continue;
+    exact.set(key, alias);
+  }
+  for (const [key, alias] of exact) fuzzy.push({ alias, grams: new Set(grams(key)), length: key.length });
+  return {
+    size: exact.size,
+    find(text) {
+      const key = normalize(text);
+      const same = exact.get(key);
+      if (same) return { alias: same, similarity: 1 };
+      const mine = new Set(grams(key));
+      let best: LearnedHit | null = null;
+      for (const f of fuzzy) {
+        // Dice ≥ 0.9 is impossible when lengths differ by more than ~20%.
+        if (Math.abs(f.length - key.length) > 0.25 * Math.max(f.length, key.length)) continue;
+        let common = 0;
+        for (const g of mine) if (f.grams.has(g)) common++;
+        const dice = (2 * common) / (mine.size + f.grams.size || 1);
+        if (dice >= nearIdentical && (!best || dice > best.similarity)) best = { alias: f.alias, similarity: dice };
+      }
+      return best;
+    },
+  };
+}

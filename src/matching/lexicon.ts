@@ -1,0 +1,62 @@
+// The alias lexicon: per METI item, the words customers use for it, and the topics no item answers.
+// It is data (fixtures/lexicon.json), reviewed by people and grown over time; this file only reads it.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isAscii, normalize } from './normalize.js';
+
+export interface LexiconEntry {
+  titleEn: string;
+  /** Japanese and English aliases: strong evidence. "A+B" means both A and B appear. */
+  ja: string[];
+  en: string[];
+  /** Generic words: weak evidence. */
+  keywords: string[];
+  /** Words that mean the question is about a neighbouring item instead. */
+  not?: string[];
+}
+
+export interface NegativeTopic {
+  topic: string;
+  ja: string[];
+  en: string[];
+}
+
+export interface Lexicon {
+  items: Record<string, LexiconEntry>;
+  negative: NegativeTopic[];
+}
+
+export const defaultLexiconPath = fileURLToPath(new URL('../../fixtures/lexicon.json', import.meta.url));
+
+export function loadLexicon(path = defaultLexiconPath): Lexicon {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as Lexicon;
+  return { items: raw.items, negative: raw.negative };
+}
+
+export type TermKind = 'alias' | 'keyword' | 'title' | 'negative' | 'not' | 'learned';
+
+/** One lexicon term ready for matching. itemNo is 0 for negative topics. */
+export interface Term {
+  itemNo: number;
+  kind: TermKind;
+  /** As written in the lexicon, shown to reviewers. */
+  label: string;
+  /** Normalised parts, all of which must occur. */
+  parts: string[];
+  /** Matched characters: longer terms are more specific. */
+  length: number;
+  /** For negative terms: the topic's name. */
+  topic?: string;
+}
+
+export function compileTerm(label: string, itemNo: number, kind: TermKind, topic?: string): Term | null {
+  const parts = label
+    .split('+')
+    .map((p) => normalize(p))
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return null;
+  // ASCII letters are half as informative per character as kanji/kana.
+  const length = parts.reduce((n, p) => n + (isAscii(p) ? Math.max(3, p.length * 0.6) : p.length), 0);
+  return { itemNo, kind, label, parts, length, topic };
+}

@@ -1,0 +1,385 @@
+// Ranks the 49 METI items for each questionnaire question and decides auto / review / unmatched.
+// Signals: lexicon terms (exact, longest first), typo-tolerant terms (fuse.js), character n-grams,
+// section and neighbours; negative topics hold a question back. See score.ts for how they combine.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compileTerm, loadLexicon, type Lexicon, type Term } from './lexicon.js';
+import { learnedIndex, type LearnedAlias } from './learned.js';
+import { normalize, splitQuestion } from './normalize.js';
+import { confidence, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
+import { sameBlock, sectionCategories } from './signals/context.js';
+import { fuzzyIndex } from './signals/fuzzy.js';
+import { ngramIndex } from './signals/ngram.js';
+import { findTerms, longestFirst, type Hit } from './signals/terms.js';
+
+export type { Lexicon } from './lexicon.js';
+export type { LearnedAlias } from './learned.js';
+
+export interface Item {
+  no: number;
+  category: string;
+  title: string;
+  description: string;
+  unit: string;
+  answer: string;
+  shortAnswer: '有' | '無' | null;
+}
+export interface MatchInput {
+  text: string;
+  section: string | null;
+  number?: string | null;
+}
+export interface Candidate {
+  itemNo: number;
+  title: string;
+  /** [0, 1] */
+  score: number;
+  /** Matched terms and aliases, for reviewers. */
+  terms: string[];
+}
+export type MatchStatus = 'auto' | 'review' | 'unmatched';
+export interface MatchResult {
+  status: MatchStatus;
+  /** Chosen items, best first: one, or two for a compound question; [] when unmatched. */
+  itemNos: number[];
+  /** Top-ranked candidate (present even when unmatched, for the reviewer). */
+  best: Candidate | null;
+  /** Next best (up to 3), excluding chosen. */
+  alternatives: Candidate[];
+  /** Confidence in [0, 1]. */
+  score: number;
+  /** Plain-language explanation lines. */
+  reasons: string[];
+  /** learned = matched a reviewer's earlier decision. */
+  source: 'lexicon' | 'learned';
+}
+/** score >= auto → auto; >= review → review; else unmatched. */
+export interface Thresholds {
+  auto: number;
+  review: number;
+}
+export interface Neighbours {
+  prev?: MatchInput;
+  next?: MatchInput;
+}
+export interface Matcher {
+  match(q: MatchInput, neighbours?: Neighbours): MatchResult;
+  matchAll(qs: MatchInput[]): MatchResult[];
+}
+export interface MatcherOptions {
+  items: Item[];
+  lexicon?: Lexicon;
+  learned?: LearnedAlias[];
+  thresholds?: Thresholds;
+}
+
+export const defaultThresholdsPath = fileURLToPath(new URL('../../fixtures/thresholds.json', import.meta.url));
+
+/** The calibrated thresholds (scripts/calibrate.ts writes them); conservative defaults if the file is missing. */
+export function loadThresholds(path = defaultThresholdsPath): Thresholds {
+  try {
+    const t = JSON.parse(readFileSync(path, 'utf8')) as Partial<Thresholds>;
+    if (typeof t.auto === 'number' && typeof t.review === 'number') return { auto: t.auto, review: t.review };
+  } catch {
+    // fall through to defaults
+  }
+  return { auto: 0.6, review: 0.2 };
+}
+
+/** Lexicon terms and n-gram documents built once per lexicon; cheap to share between matchers. */
+interface Compiled {
+  terms: Term[];
+  notTerms: Term[];
+  /** How many items share a term's normalised wording. */
+  shared: Map<string, number>;
+  ngram: ReturnType<typeof ngramIndex>;
+  fuzzy: ReturnType<typeof fuzzyIndex>;
+  docItems: number[];
+}
+
+const compiledCache = new WeakMap<Lexicon, WeakMap<Item[], Compiled>>();
+
+function compile(items: Item[], lexicon: Lexicon): Compiled {
+  const byLexicon = compiledCache.get(lexicon) ?? new WeakMap<Item[], Compiled>();
+  compiledCache.set(lexicon, byLexicon);
+  const cached = byLexicon.get(items);
+  if (cached) return cached;
+
+  const terms: Term[] = [];
+  const notTerms: Term[] = [];
+  const push = (list: Term[], t: Term | null) => t && list.push(t);
+  // Titles without their bracketed part (「目標復旧時間」 from 「目標復旧時間(RTO)」), unless two items then read
+  // the same (「サービス提供時間帯」 is 26 and 27).
+  const plainTitle = (t: string) => normalize(t.replace(/\(.*?\)|（.*?）/g, ''));
+  const titleCount = new Map<string, number>();
+  for (const item of items) titleCount.set(plainTitle(item.title), (titleCount.get(plainTitle(item.title)) ?? 0) + 1);
+  for (const item of items) {
+    const entry = lexicon.items[String(item.no)];
+    if (titleCount.get(plainTitle(item.title)) === 1) push(terms, compileTerm(plainTitle(item.title), item.no, 'title'));
+    if (!entry) continue;
+    for (const a of [...entry.ja, ...entry.en, entry.titleEn]) push(terms, compileTerm(a, item.no, 'alias'));
+    for (const k of entry.keywords) push(terms, compileTerm(k, item.no, 'keyword'));
+    for (const n of entry.not ?? []) push(notTerms, compileTerm(n, item.no, 'not'));
+  }
+  for (const topic of lexicon.negative) {
+    for (const n of [...topic.ja, ...topic.en]) push(terms, compileTerm(n, 0, 'negative', topic.topic));
+  }
+  // The same wording listed for several items (or twice for one) counts once, split between the items.
+  const seen = new Map<string, Set<number>>();
+  const unique = terms.filter((t) => {
+    const key = `${t.kind === 'keyword' ? 'k' : 's'}:${t.parts.join('+')}`;
+    const owners = seen.get(key) ?? new Set<number>();
+    seen.set(key, owners);
+    if (owners.has(t.itemNo)) return false;
+    owners.add(t.itemNo);
+    return true;
+  });
+  const shared = new Map<string, number>();
+  for (const [key, owners] of seen) shared.set(key, owners.size);
+
+  const docItems = items.map((i) => i.no);
+  const docs = items.map((item) => {
+    const entry = lexicon.items[String(item.no)];
+    const words = entry ? [entry.titleEn, ...entry.ja, ...entry.en].join(' ').replace(/\+/g, ' ') : '';
+    return normalize(`${item.title} ${item.title} ${item.description} ${words}`);
+  });
+  const compiled: Compiled = {
+    terms: unique,
+    notTerms,
+    shared,
+    ngram: ngramIndex(docs),
+    fuzzy: fuzzyIndex(unique.filter((t) => t.kind === 'alias' || t.kind === 'negative')),
+    docItems,
+  };
+  byLexicon.set(items, compiled);
+  return compiled;
+}
+
+const termKey = (t: Term) => `${t.kind === 'keyword' ? 'k' : 's'}:${t.parts.join('+')}`;
+
+interface Analysis {
+  ranked: Evidence[];
+  negatives: string[];
+  notes: string[];
+}
+
+export function createMatcher(opts: MatcherOptions): Matcher {
+  const lexicon = opts.lexicon ?? loadLexicon();
+  const thresholds = opts.thresholds ?? loadThresholds();
+  const items = opts.items;
+  const byNo = new Map(items.map((i) => [i.no, i]));
+  const c = compile(items, lexicon);
+  const learned = learnedIndex(opts.learned ?? []);
+
+  const candidate = (e: Evidence): Candidate => ({
+    itemNo: e.itemNo,
+    title: byNo.get(e.itemNo)?.title ?? '',
+    score: round(squash(e.raw)),
+    terms: e.terms,
+  });
+
+  function analyse(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): Analysis {
+    const parts = splitQuestion(q.text);
+    const main = normalize(parts.main);
+    const aside = normalize(parts.notes);
+    const evidence = new Map<number, Evidence>();
+    const get = (no: number) => {
+      let e = evidence.get(no);
+      if (!e) evidence.set(no, (e = { itemNo: no, raw: 0, terms: [], strongSpans: [], spans: [] }));
+      return e;
+    };
+    const negatives = new Set<string>();
+    const addHits = (hits: Hit[], factor: number, inMain: boolean) => {
+      for (const h of hits) {
+        if (h.term.kind === 'negative') {
+          if (inMain) negatives.add(`${h.term.label} (${h.term.topic})`);
+          continue;
+        }
+        const e = get(h.term.itemNo);
+        if (e.terms.includes(h.term.label)) continue;
+        e.raw += factor * hitWeight(h, c.shared.get(termKey(h.term)) ?? 1);
+        e.terms.push(h.term.label);
+        if (inMain) {
+          e.spans.push(...h.spans);
+          if (h.term.kind !== 'keyword') e.strongSpans.push(...h.spans);
+        }
+      }
+    };
+    addHits(longestFirst(findTerms(main, c.terms)), 1, true);
+    if (aside) addHits(longestFirst(findTerms(aside, c.terms)), weights.notes, false);
+
+    const allSpans = [...evidence.values()].flatMap((e) => e.spans);
+    for (const f of c.fuzzy.find(main, allSpans)) {
+      if (f.term.kind === 'negative') {
+        negatives.add(`${f.term.label} (${f.term.topic}, spelled "${f.word}")`);
+        continue;
+      }
+      const e = get(f.term.itemNo);
+      if (e.terms.includes(f.term.label)) continue;
+      e.raw += weights.fuzzy * (1 - f.distance);
+      e.terms.push(`${f.term.label} ~ "${f.word}"`);
+    }
+
+    const sim = c.ngram.similarity(`${main} ${aside}`);
+    sim.forEach((s, i) => {
+      if (s > 0.05) get(c.docItems[i]).raw += weights.ngram * s;
+    });
+
+    const notes: string[] = [];
+    if (q.section) {
+      const section = normalize(q.section);
+      for (const h of longestFirst(findTerms(section, c.terms))) {
+        if (h.term.kind === 'negative') continue;
+        const e = get(h.term.itemNo);
+        e.raw += weights.section * hitWeight(h, c.shared.get(termKey(h.term)) ?? 1);
+        e.terms.push(`${h.term.label} (section)`);
+      }
+      const cats = sectionCategories(section);
+      if (cats.length > 0) {
+        notes.push(`section 「${q.section}」 suggests ${cats.join(', ')}`);
+        for (const item of items) if (cats.includes(item.category)) get(item.no).raw += weights.category;
+      }
+    }
+    for (const n of neighbourItems) {
+      const cat = byNo.get(n.itemNo)?.category;
+      for (const item of items) {
+        if (item.category === cat) get(item.no).raw += weights.neighbour * (n.near ? 1.5 : 1);
+      }
+    }
+
+    for (const h of findTerms(`${main} ${aside}`, c.notTerms)) {
+      const e = evidence.get(h.term.itemNo);
+      if (!e || e.terms.some((t) => t.startsWith('not:'))) continue;
+      e.raw *= weights.not;
+      e.terms.push(`not: ${h.term.label}`);
+    }
+
+    const ranked = [...evidence.values()].filter((e) => e.raw > 0).sort((a, b) => b.raw - a.raw);
+    return { ranked, negatives: [...negatives], notes };
+  }
+
+  function decide(q: MatchInput, a: Analysis): MatchResult {
+    const [top, second] = a.ranked;
+    if (!top) {
+      return {
+        status: 'unmatched',
+        itemNos: [],
+        best: null,
+        alternatives: [],
+        score: 0,
+        reasons: ['no item shares any wording with this question'],
+        source: 'lexicon',
+      };
+    }
+    const partner = isCompound(top, second) ? second : null;
+    const chosen = partner ? [top, partner] : [top];
+    const rest = a.ranked.filter((e) => !chosen.includes(e));
+    const score = round(confidence({ top, partner, rival: rest[0] ?? null, negative: a.negatives.length > 0 }));
+    const status: MatchStatus =
+      score >= thresholds.auto ? 'auto' : score >= thresholds.review ? 'review' : 'unmatched';
+
+    const reasons: string[] = [];
+    for (const e of chosen) {
+      const shown = e.terms.filter((t) => !t.startsWith('not:'));
+      reasons.push(
+        shown.length
+          ? `item ${e.itemNo} 「${byNo.get(e.itemNo)?.title}」: matched ${shown.map((t) => `「${t}」`).join(', ')}`
+          : `item ${e.itemNo} 「${byNo.get(e.itemNo)?.title}」: similar wording only (no alias matched)`,
+      );
+    }
+    if (partner) reasons.push('the question asks about two topics: both answers are written, each under its title');
+    for (const n of a.negatives) reasons.push(`asks about ${n}, which no item answers`);
+    for (const e of chosen) {
+      const not = e.terms.find((t) => t.startsWith('not:'));
+      if (not) reasons.push(`item ${e.itemNo} is weakened: the question mentions ${not.slice(5)}`);
+    }
+    if (rest[0] && rest[0].raw > 0.6 * top.raw) {
+      reasons.push(`close alternative: item ${rest[0].itemNo} 「${byNo.get(rest[0].itemNo)?.title}」`);
+    }
+    reasons.push(...a.notes);
+    reasons.push(
+      status === 'auto'
+        ? `confidence ${score} ≥ ${thresholds.auto}: filled automatically`
+        : status === 'review'
+          ? `confidence ${score} < ${thresholds.auto}: best guess written, to be checked`
+          : `confidence ${score} < ${thresholds.review}: left blank for a reviewer`,
+    );
+    return {
+      status,
+      itemNos: status === 'unmatched' ? [] : chosen.map((e) => e.itemNo),
+      best: candidate(top),
+      alternatives: (status === 'unmatched' ? a.ranked.slice(1) : rest).slice(0, 3).map(candidate),
+      score,
+      reasons,
+      source: 'lexicon',
+    };
+  }
+
+  function fromLearned(q: MatchInput): MatchResult | null {
+    const hit = learned.find(q.text);
+    if (!hit) return null;
+    const how = hit.similarity === 1 ? 'the same question' : 'a near-identical question';
+    if (hit.alias.itemNos.length === 0) {
+      return {
+        status: 'unmatched',
+        itemNos: [],
+        best: null,
+        alternatives: [],
+        score: 0,
+        reasons: [`a reviewer decided no item answers this (${how}: 「${hit.alias.text}」)`],
+        source: 'learned',
+      };
+    }
+    const chosen = hit.alias.itemNos.filter((n) => byNo.has(n));
+    if (chosen.length === 0) return null;
+    const cands = chosen.map((n) => ({
+      itemNo: n,
+      title: byNo.get(n)!.title,
+      score: round(hit.similarity),
+      terms: [`reviewer decision: 「${hit.alias.text}」`],
+    }));
+    return {
+      status: 'auto',
+      itemNos: chosen,
+      best: cands[0],
+      alternatives: [],
+      score: round(hit.similarity),
+      reasons: [`a reviewer matched ${how} to item ${chosen.join(' and ')}: 「${hit.alias.text}」`],
+      source: 'learned',
+    };
+  }
+
+  const near = (q: MatchInput, n: MatchInput | undefined) => sameBlock(q.number, n?.number);
+
+  function matchOne(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): MatchResult {
+    return fromLearned(q) ?? decide(q, analyse(q, neighbourItems));
+  }
+
+  return {
+    match(q, neighbours) {
+      const learnedResult = fromLearned(q);
+      if (learnedResult) return learnedResult;
+      const first = decide(q, analyse(q, []));
+      if (first.status === 'auto' || !neighbours) return first;
+      const ctx = [neighbours.prev, neighbours.next]
+        .filter((n): n is MatchInput => !!n)
+        .map((n) => ({ n, r: matchOne(n, []) }))
+        .filter(({ r }) => r.status === 'auto')
+        .map(({ n, r }) => ({ itemNo: r.itemNos[0], near: near(q, n) }));
+      return ctx.length ? decide(q, analyse(q, ctx)) : first;
+    },
+    matchAll(qs) {
+      const first = qs.map((q) => matchOne(q, []));
+      return first.map((r, i) => {
+        if (r.status === 'auto' || r.source === 'learned') return r;
+        const ctx = [i - 1, i + 1]
+          .filter((j) => j >= 0 && j < qs.length && first[j].status === 'auto')
+          .map((j) => ({ itemNo: first[j].itemNos[0], near: near(qs[i], qs[j]) }));
+        return ctx.length ? decide(qs[i], analyse(qs[i], ctx)) : r;
+      });
+    },
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

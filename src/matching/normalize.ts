@@ -1,0 +1,70 @@
+// Text normalisation shared by questions, aliases and learned questions, so that they compare equal
+// whatever width, case, punctuation or line breaks the customer used.
+
+/** Characters that only separate words. Everything that is not a letter or a digit. */
+const SEPARATOR = /[^\p{L}\p{N}]+/gu;
+const ASCII_LETTER = /[a-z]/;
+const ASCII_DIGIT = /[0-9]/;
+
+/**
+ * NFKC (full width → half width, ㈱ → (株)), lower case, punctuation and brackets (「」【】（）／・…) to nothing.
+ * A space survives only between two ASCII words or two numbers ("service hours", "27001 27017"), so that
+ * 「バックアップ 頻度」, 「ＴＬＳ１．２」 and "TLS 1.2" each read the same as 「バックアップ頻度」 and "tls1.2".
+ */
+export function normalize(text: string): string {
+  const folded = text
+    .normalize('NFKC')
+    .toLowerCase()
+    // Keep decimal points (TLS 1.2, 99.9%) before punctuation turns into spaces.
+    .replace(/(\d)\.(\d)/g, '$1\u0000$2')
+    .replace(SEPARATOR, ' ')
+    .replace(/\u0000/g, '.')
+    .trim();
+  let out = '';
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i];
+    if (ch !== ' ') {
+      out += ch;
+      continue;
+    }
+    const before = out[out.length - 1] ?? '';
+    const after = folded[i + 1] ?? '';
+    const words = ASCII_LETTER.test(before) && ASCII_LETTER.test(after);
+    const numbers = ASCII_DIGIT.test(before) && ASCII_DIGIT.test(after);
+    if (words || numbers) out += ' ';
+  }
+  return out;
+}
+
+export interface QuestionParts {
+  /** What is asked. */
+  main: string;
+  /** Asides that may name the topic but are weaker evidence: ※ notes and 例： / e.g. hints. */
+  notes: string;
+}
+
+// 「（例：CSV、Excel）」, 「例：24時間365日」, "(e.g., TIA-942, ISO 27001)".
+const HINT = /[（(]\s*(?:例|e\.g\.|eg\.|for example|例えば)[^）)]*[）)]|(?:^|\s)(?:例|e\.g\.)\s*[:：][^\n]*/giu;
+// A ※ note runs to the end of its line.
+const NOTE = /※[^\n]*/gu;
+// Required-field markers and polite closings carry no topic.
+const MARKERS = /【必須】|【任意】|\[必須\]|\(必須\)|（必須）/gu;
+
+/** Splits the raw question into what is asked and its asides (hints, notes), before normalising. */
+export function splitQuestion(text: string): QuestionParts {
+  const notes: string[] = [];
+  const main = text
+    .replace(MARKERS, ' ')
+    .replace(HINT, (m) => {
+      notes.push(m);
+      return ' ';
+    })
+    .replace(NOTE, (m) => {
+      notes.push(m);
+      return ' ';
+    });
+  return { main: main.trim(), notes: notes.join(' ').trim() };
+}
+
+/** Whether a (normalised) term is written in ASCII only: it is then matched on word boundaries. */
+export const isAscii = (s: string): boolean => /^[\x20-\x7e]*$/.test(s);

@@ -1,0 +1,80 @@
+// Fuses the signals into one ranking and one confidence. Each signal adds evidence (a raw score) to items;
+// confidence in [0, 1] grows with the top item's evidence and with its lead over the next item.
+
+import type { Hit } from './signals/terms.js';
+
+/** Raw evidence per signal, before fusion. Weights were set by hand and checked on the dev set. */
+export const weights = {
+  alias: 1.0,
+  keyword: 0.35,
+  /** Evidence found only in ※ notes and 例 hints counts this much. */
+  notes: 0.5,
+  /** A term typed with a typo. */
+  fuzzy: 0.6,
+  /** Times the n-gram cosine. */
+  ngram: 0.8,
+  /** Terms found in the section heading. */
+  section: 0.35,
+  /** Section heading names the item's METI category. */
+  category: 0.15,
+  /** A neighbouring question is about an item of the same category. */
+  neighbour: 0.1,
+  /** The item's 'not' words occur: evidence is multiplied by this. */
+  not: 0.3,
+};
+
+/** Longer terms are more specific. */
+export const lengthFactor = (length: number): number => 0.7 + 0.06 * Math.min(length, 10);
+
+/** Raw evidence to a candidate score in [0, 1]. */
+export const squash = (raw: number): number => 1 - Math.exp(-raw / 0.9);
+
+export interface Evidence {
+  itemNo: number;
+  raw: number;
+  /** Terms that matched, for reviewers. */
+  terms: string[];
+  /** Spans of strong (alias/title) hits in the main text. */
+  strongSpans: [number, number][];
+  /** Spans of all exact hits in the main text. */
+  spans: [number, number][];
+}
+
+export function hitWeight(hit: Hit, shared: number): number {
+  const base = hit.term.kind === 'keyword' ? weights.keyword : weights.alias;
+  return (base * lengthFactor(hit.term.length)) / Math.max(1, shared);
+}
+
+export interface ConfidenceInput {
+  top: Evidence;
+  /** Compound partner, when two items are chosen. */
+  partner: Evidence | null;
+  /** Strongest item not chosen. */
+  rival: Evidence | null;
+  negative: boolean;
+}
+
+/** Confidence that the chosen item(s) answer the question. */
+export function confidence({ top, partner, rival, negative }: ConfidenceInput): number {
+  const weakest = partner ? Math.min(top.raw, partner.raw) : top.raw;
+  const rivalRaw = rival?.raw ?? 0;
+  const margin = weakest > 0 ? Math.max(0, (weakest - rivalRaw) / weakest) : 0;
+  let c = squash(top.raw) * (0.3 + 0.7 * margin);
+  // Only weak evidence (keywords, typos, n-grams): a guess at best.
+  if (top.strongSpans.length === 0) c *= 0.6;
+  if (negative) c *= 0.3;
+  return Math.max(0, Math.min(1, c));
+}
+
+const overlaps = (a: [number, number][], b: [number, number][]) =>
+  a.some(([s, e]) => b.some(([bs, be]) => s < be && e > bs));
+
+/** Minimum share of the top item's evidence for a second item to be answered too. */
+export const compoundShare = 0.5;
+
+/** A second item is chosen when it has its own strong wording, apart from the first item's. */
+export function isCompound(top: Evidence, second: Evidence | undefined): second is Evidence {
+  if (!second || second.strongSpans.length === 0 || top.strongSpans.length === 0) return false;
+  if (second.raw < compoundShare * top.raw) return false;
+  return !overlaps(second.strongSpans, top.strongSpans);
+}

@@ -1,0 +1,61 @@
+// Exact term signal: which lexicon terms occur in a normalised question, and where.
+// A term inside a longer matched term is dropped ("バックアップ" inside 「バックアップ世代数」), so the most
+// specific wording decides.
+
+import { isAscii } from '../normalize.js';
+import type { Term } from '../lexicon.js';
+
+export interface Hit {
+  term: Term;
+  /** Start and end (exclusive) of each part in the text. */
+  spans: [number, number][];
+}
+
+const ASCII_WORD = /[a-z]/;
+// After an English term: plural or -ed/-ing, then not a letter.
+const ENGLISH_TAIL = /^(?:s|es|ed|d|ing)?(?![a-z])/;
+
+/** Position of a normalised part in the normalised text, on word boundaries for ASCII parts; -1 if absent. */
+export function findPart(text: string, part: string): number {
+  if (!isAscii(part)) return text.indexOf(part);
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(part, from);
+    if (at < 0) return -1;
+    const before = text[at - 1] ?? ' ';
+    const startsWord = !ASCII_WORD.test(part[0]) || !ASCII_WORD.test(before);
+    const endsWord = !ASCII_WORD.test(part[part.length - 1]) || ENGLISH_TAIL.test(text.slice(at + part.length));
+    if (startsWord && endsWord) return at;
+    from = at + 1;
+  }
+}
+
+/** All terms whose parts all occur in the text. */
+export function findTerms(text: string, terms: Term[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const term of terms) {
+    const spans: [number, number][] = [];
+    for (const part of term.parts) {
+      const at = findPart(text, part);
+      if (at < 0) break;
+      spans.push([at, at + part.length]);
+    }
+    if (spans.length === term.parts.length) hits.push({ term, spans });
+  }
+  return hits;
+}
+
+const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
+
+/** Drops hits whose every part lies inside a part of a longer hit. */
+export function longestFirst(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => b.term.length - a.term.length);
+  const kept: Hit[] = [];
+  for (const h of sorted) {
+    const covered = kept.some(
+      (k) => k.term.length > h.term.length && h.spans.every((s) => k.spans.some((ks) => inside(s, ks))),
+    );
+    if (!covered) kept.push(h);
+  }
+  return kept;
+}
