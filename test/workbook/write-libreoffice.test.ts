@@ -1,0 +1,50 @@
+// Every written workbook opens in LibreOffice, and the answers are where qmap wrote them.
+import t from 'tap';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as XLSX from 'xlsx';
+import { writeAnswers } from '../../src/workbook/write.js';
+import type { CellWrite, FileKind } from '../../src/workbook/types.js';
+import { fixture, plainWrites, reviewFor, richWrites, unusualWrites } from './write-helpers.js';
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+
+const cases: { name: string; file: string; kind: FileKind; writes: CellWrite[] }[] = [
+  { name: 'rich', file: 'rich.xlsx', kind: 'xlsx', writes: richWrites },
+  { name: 'rich-macro', file: 'rich.xlsm', kind: 'xlsm', writes: richWrites },
+  { name: 'unusual', file: 'unusual.xlsx', kind: 'xlsx', writes: unusualWrites },
+  ...(['xls', 'ods', 'csv'] as FileKind[]).map((kind) => ({ name: `plain-${kind}`, file: `plain.${kind}`, kind, writes: plainWrites(kind) })),
+];
+
+t.test('LibreOffice opens every written workbook and shows the answers', { skip: soffice ? false : 'LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui' }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'qmap-lo-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const outputs = cases.map((c) => {
+    const result = writeAnswers(fixture(c.file), c.kind, c.writes, reviewFor(c.writes));
+    const path = join(dir, `${c.name}.${result.extension}`);
+    writeFileSync(path, result.bytes);
+    return { ...c, path, result };
+  });
+  // One sheet per CSV file (the last token, -1), UTF-8 (76); a private profile so parallel runs do not collide.
+  execFileSync(
+    soffice!,
+    [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, ...outputs.map((o) => o.path)],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  for (const o of outputs) {
+    const skipped = new Set(o.result.skipped.map((s) => `${s.sheet}!${s.cell}`));
+    for (const w of o.writes) {
+      if (w.text === '' || skipped.has(`${w.sheet}!${w.cell}`)) continue;
+      const csv = join(dir, `${o.name}-${w.sheet}.csv`);
+      t.ok(existsSync(csv), `${o.name}: sheet ${w.sheet} converted`);
+      const sheet = XLSX.read(readFileSync(csv, 'utf8'), { type: 'string', raw: true }).Sheets.Sheet1;
+      // A write into a merged area lands in its top-left cell.
+      const cell = o.name.startsWith('rich') && w.cell === 'F8' ? 'E8' : w.cell;
+      t.equal(sheet[cell]?.v, w.text, `${o.name}: ${w.sheet}!${cell}`);
+    }
+    t.ok(existsSync(join(dir, `${o.name}-qmap確認.csv`)), `${o.name}: the qmap確認 sheet is there`);
+  }
+});

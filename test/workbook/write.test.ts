@@ -1,0 +1,177 @@
+// What the customer gets back: their own workbook with the vendor's answers written in.
+import t from 'tap';
+import * as XLSX from 'xlsx';
+import { unzipSync } from 'fflate';
+import { writeAnswers } from '../../src/workbook/write.js';
+import type { FileKind } from '../../src/workbook/types.js';
+import { fixture, LONG, part, plainWrites, reviewFor, richWrites, unusualWrites } from './write-helpers.js';
+import { parseXml, type El } from './fidelity.js';
+
+const rich = fixture('rich.xlsx');
+const result = writeAnswers(rich, 'xlsx', richWrites, reviewFor(richWrites));
+const book = XLSX.read(result.bytes, { type: 'array', cellFormula: true });
+const sheet = book.Sheets['チェックシート'];
+
+const styles = parseXml(part(result.bytes, 'xl/styles.xml'));
+const child = (el: El, name: string) => el.children.find((c) => c.name === name)!;
+const xfOf = (pkg: Uint8Array, sheetPart: string, ref: string): El => {
+  const s = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(part(pkg, sheetPart))?.[1] ?? '0';
+  return child(parseXml(part(pkg, 'xl/styles.xml')), 'cellXfs').children[Number(s)];
+};
+const originalXf = (ref: string) => xfOf(rich, 'xl/worksheets/sheet1.xml', ref);
+const writtenXf = (ref: string) => xfOf(result.bytes, 'xl/worksheets/sheet1.xml', ref);
+
+t.test('the answers are in the answer cells, as text', async (t) => {
+  t.equal(sheet.E4.v, '国内（東京・大阪）のデータセンターに保管しています。');
+  t.equal(sheet.E4.t, 's');
+  t.equal(sheet.D4.v, 'はい');
+  t.equal(sheet.E5.v, LONG);
+  t.equal(book.Sheets["別紙 (O'Brien)"].C3.v, '新しい行に書きます', 'a row the sheet did not have is added');
+  t.equal(sheet.E11.v, '- 退会後30日以内に削除します。', 'a row between existing rows is added in order');
+  t.same(result.extension, 'xlsx');
+  t.equal(result.formattingPreserved, true);
+});
+
+t.test('text that looks like a formula is written as text, never as a formula', async (t) => {
+  t.equal(sheet.E7.v, '=HYPERLINK("http://evil")');
+  t.equal(sheet.E7.t, 's');
+  t.notOk(sheet.E7.f, 'no formula');
+  t.equal(writtenXf('E7').attrs.quotePrefix, '1', 'and it stays text when someone edits the cell in Excel');
+  t.equal(book.Sheets["別紙 (O'Brien)"].C5.v, '+ISMS (ISO/IEC 27001) 取得済み');
+  t.notOk(book.Sheets["別紙 (O'Brien)"].C5.f);
+});
+
+t.test('answers wrap and keep the look the customer gave the cell', async (t) => {
+  const before = originalXf('E5');
+  const after = writtenXf('E5');
+  t.equal(child(after, 'alignment').attrs.wrapText, '1');
+  for (const a of ['fontId', 'fillId', 'borderId', 'numFmtId']) t.equal(after.attrs[a], before.attrs[a], a);
+});
+
+t.test('a cell the customer already filled is never overwritten, and the result says so', async (t) => {
+  t.equal(sheet.E6.v, '記入済み（お客様）');
+  t.equal(sheet.E10.f, 'C4&"（自動）"', 'a formula is kept too');
+  t.same(
+    result.skipped.filter((s) => s.sheet === 'チェックシート'),
+    [
+      { sheet: 'チェックシート', cell: 'E6', reason: 'the cell already has a value' },
+      { sheet: 'チェックシート', cell: 'E10', reason: 'the cell already has a value' },
+    ],
+  );
+});
+
+t.test('an answer for a merged answer area goes into its top-left cell', async (t) => {
+  t.equal(sheet.E8.v, '180日保管しています。');
+  t.notOk(sheet.F8?.v);
+});
+
+t.test('cells to review are highlighted and carry a note naming the proposal', async (t) => {
+  const fills = child(styles, 'fills').children;
+  const fillOf = (ref: string) => child(fills[Number(writtenXf(ref).attrs.fillId)], 'patternFill');
+  t.equal(child(fillOf('E7'), 'fgColor').attrs.rgb, 'FFFFEB9C');
+  t.equal(child(fillOf('E9'), 'fgColor').attrs.rgb, 'FFFFEB9C', 'an unmatched row is highlighted even with no answer');
+  t.not(writtenXf('E4').attrs.fillId, writtenXf('E7').attrs.fillId, 'rows that need no review are not');
+  const comments = part(result.bytes, 'xl/comments1.xml');
+  t.match(comments, /<comment ref="E7" authorId="\d+"><text><t xml:space="preserve">qmap: 要確認 — 提案: No\.12 通信の暗号化 \(score 0\.62\)\n他の候補: No\.13 \(0\.40\)<\/t>/);
+  t.match(comments, /お客様のメモ: 重要/, "the customer's own notes stay");
+  t.match(comments, /お客様: ここは空欄で結構です/);
+  t.notMatch(comments, /該当する回答が見つかりません/, "a cell with the customer's note keeps that note alone");
+  const vml = part(result.bytes, 'xl/drawings/vmlDrawing1.vml');
+  t.match(vml, /<x:Row>6<\/x:Row><x:Column>4<\/x:Column>/, 'the note box is anchored to E7');
+
+  const other = writeAnswers(rich, 'xlsx', richWrites, []);
+  const second = XLSX.read(other.bytes, { type: 'array' }).Sheets["別紙 (O'Brien)"];
+  t.ok(second.C2.c?.some((c: { t: string }) => c.t.includes('qmap: 要確認')), 'a sheet without notes gets its first one');
+});
+
+t.test('once a reviewer confirms a row, the next download has no highlight and no note for it', async (t) => {
+  const confirmed = richWrites.map(({ flag: _flag, ...w }) => w);
+  const out = writeAnswers(rich, 'xlsx', confirmed, []);
+  t.equal(xfOf(out.bytes, 'xl/worksheets/sheet1.xml', 'E7').attrs.fillId, originalXf('E7').attrs.fillId);
+  t.notMatch(part(out.bytes, 'xl/comments1.xml'), /qmap/);
+});
+
+t.test('a last sheet 「qmap確認」 lists every question with a link to its answer cell', async (t) => {
+  t.equal(book.SheetNames.at(-1), 'qmap確認');
+  const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets['qmap確認'], { header: 1, defval: '' });
+  t.same(rows[0], ['シート', 'セル', '質問', '項目No.', '項目名', 'スコア', '状態', '候補', '記入した回答']);
+  t.equal(rows.length, richWrites.length + 1);
+  t.same(rows[1], ['チェックシート', 'E4', '質問 1', '12, 13', '通信の暗号化\n保存データの暗号化', 0.9, '自動', '', richWrites[0].text]);
+  t.same(rows[5].slice(6, 8), ['要確認', 'No.13 保存データの暗号化 / No.20 ログ']);
+  t.same(rows[7][6], '該当項目なし');
+  const review = part(result.bytes, 'xl/worksheets/sheet4.xml');
+  t.match(review, `<hyperlink ref="B2" location="'チェックシート'!E4" display="E4"/>`);
+  t.match(review, `location="'別紙 (O''Brien)'!C2"`, 'sheet names with quotes are escaped in links');
+  t.match(review, /<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
+  t.match(review, /<autoFilter ref="A1:I13"\/>/);
+});
+
+t.test('a workbook that already has a 「qmap確認」 sheet gets 「qmap確認 (2)」', async (t) => {
+  const again = writeAnswers(result.bytes, 'xlsx', [], reviewFor(richWrites.slice(0, 1)));
+  t.same(XLSX.read(again.bytes, { type: 'array' }).SheetNames.slice(-2), ['qmap確認', 'qmap確認 (2)']);
+});
+
+t.test('the same inputs give the same bytes', async (t) => {
+  t.ok(Buffer.from(writeAnswers(rich, 'xlsx', richWrites, reviewFor(richWrites)).bytes).equals(Buffer.from(result.bytes)));
+  const csv = fixture('plain.csv');
+  t.ok(Buffer.from(writeAnswers(csv, 'csv', plainWrites('csv'), []).bytes).equals(Buffer.from(writeAnswers(csv, 'csv', plainWrites('csv'), []).bytes)));
+});
+
+t.test('writes to a sheet or a cell that does not exist are reported, not made', async (t) => {
+  const out = writeAnswers(rich, 'xlsx', [
+    { sheet: 'ない', cell: 'A1', text: 'x' },
+    { sheet: 'チェックシート', cell: 'not-a-cell', text: 'x' },
+    { sheet: 'チェックシート', cell: 'E4', text: 'first' },
+    { sheet: 'チェックシート', cell: 'E4', text: 'second' },
+  ], []);
+  t.same(out.skipped, [
+    { sheet: 'ない', cell: 'A1', reason: 'no sheet with this name' },
+    { sheet: 'チェックシート', cell: 'not-a-cell', reason: 'not a cell address' },
+    { sheet: 'チェックシート', cell: 'E4', reason: 'E4 is already written by another answer' },
+  ]);
+  t.equal(XLSX.read(out.bytes, { type: 'array' }).Sheets['チェックシート'].E4.v, 'first');
+});
+
+t.test('characters XML cannot hold are dropped; everything else comes back as written', async (t) => {
+  const text = 'a\u0001b & <c> "d" _x000D_ 改行\r\nあり\t🍣';
+  const out = writeAnswers(rich, 'xlsx', [{ sheet: 'チェックシート', cell: 'E4', text }], []);
+  t.equal(XLSX.read(out.bytes, { type: 'array' }).Sheets['チェックシート'].E4.v, 'ab & <c> "d" _x000D_ 改行\nあり\t🍣');
+});
+
+t.test('an .xlsm comes back as .xlsm with its VBA project untouched', async (t) => {
+  const xlsm = fixture('rich.xlsm');
+  const out = writeAnswers(xlsm, 'xlsm', richWrites, reviewFor(richWrites));
+  t.equal(out.extension, 'xlsm');
+  const vba = (pkg: Uint8Array) => Buffer.from(unzipSync(pkg)['xl/vbaProject.bin']);
+  t.ok(vba(out.bytes).equals(vba(xlsm)), 'vbaProject.bin byte for byte');
+  t.match(part(out.bytes, '[Content_Types].xml'), 'application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+});
+
+t.test('namespace prefixes, rows and cells without addresses, and a package without styles are handled', async (t) => {
+  const out = writeAnswers(fixture('unusual.xlsx'), 'xlsx', unusualWrites, reviewFor(unusualWrites));
+  const wb = XLSX.read(out.bytes, { type: 'array' });
+  const q = wb.Sheets.Questions;
+  t.same(['C2', 'C3', 'C4', 'C5', 'C7'].map((c) => q[c]?.v), unusualWrites.slice(0, 5).map((w) => w.text));
+  t.equal(q.B3.v, 'Where is data stored?', 'cells around the written ones stay where they were');
+  t.equal(q.D5.v, 'note');
+  t.equal(wb.Sheets.Empty.B2.v, 'Into an empty sheet');
+  t.same(out.skipped, []);
+  t.match(part(out.bytes, 'xl/worksheets/sheet1.xml'), /<x:c r="C2" s="\d+" t="inlineStr"><x:is><x:t xml:space="preserve">Yes/);
+});
+
+for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
+  t.test(`a .${kind} comes back as .xlsx with its values, and says formatting was not preserved`, async (t) => {
+    const original = fixture(`plain.${kind}`);
+    const out = writeAnswers(original, kind, plainWrites(kind), reviewFor(plainWrites(kind)));
+    t.equal(out.extension, 'xlsx');
+    t.equal(out.formattingPreserved, false);
+    const wb = XLSX.read(out.bytes, { type: 'array' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, defval: '', raw: false });
+    t.same(rows[0], ['No', '質問', '回答', '備考']);
+    t.same(rows[1], ['1', 'データは国内のデータセンターに保管されていますか。', 'はい、国内のみです。', '']);
+    t.same(rows[2].slice(2, 3), ['毎日・7世代']);
+    t.same(rows[8].slice(0, 3), ['8', '既に回答済みの質問', '回答済み']);
+    t.same(out.skipped, [{ sheet: plainWrites(kind)[2].sheet, cell: 'C9', reason: 'the cell already has a value' }]);
+    t.equal(wb.SheetNames.at(-1), 'qmap確認');
+  });
+}
