@@ -15,6 +15,7 @@ import { itemRoutes } from './routes/items.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { questionnaireRoutes } from './routes/questionnaires.js';
 import { libraryRoutes } from './routes/library.js';
+import { webRoutes } from './routes/web.js';
 import { analyse } from './pipeline/analyse.js';
 import type { Analyser } from './questionnaires.js';
 
@@ -62,5 +63,6 @@ export async function buildApp({ config, db, logger = true, analyser = async (in
   await app.register(tokenRoutes, { db });
   await app.register(questionnaireRoutes, { db, config, analyser });
   await app.register(libraryRoutes, { db });
+  await app.register(webRoutes);
   return app;
 }

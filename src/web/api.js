@@ -1,0 +1,108 @@
+// Talks to qmap's /v1 API with the bearer token. The token lives in sessionStorage (or localStorage
+// with "remember me") and travels only in the Authorization header: no cookies, so nothing to forge cross-site.
+const KEY = 'qmap.token';
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export const token = () => sessionStorage.getItem(KEY) ?? localStorage.getItem(KEY);
+
+export function keepToken(secret, remember) {
+  forgetToken();
+  (remember ? localStorage : sessionStorage).setItem(KEY, secret);
+}
+
+export function forgetToken() {
+  sessionStorage.removeItem(KEY);
+  localStorage.removeItem(KEY);
+}
+
+/** Anyone can listen: the app shows the sign-in screen when the server refuses the token. */
+export const events = new EventTarget();
+
+function fail(status, body) {
+  const error = new ApiError(status, body?.code ?? 'error', body?.message ?? `HTTP ${status}`);
+  if (status === 401) {
+    forgetToken();
+    events.dispatchEvent(new CustomEvent('unauthorized', { detail: error.message }));
+  }
+  return error;
+}
+
+async function send(method, path, body, secret = token()) {
+  let res;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { authorization: `Bearer ${secret ?? ''}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  return res;
+}
+
+export async function api(method, path, body) {
+  const res = await send(method, path, body);
+  const data = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) throw fail(res.status, data);
+  return data;
+}
+
+/** Checks a token before keeping it; returns the server's message when it is refused. */
+export async function tryToken(secret) {
+  const res = await send('GET', '/v1/questionnaires', undefined, secret);
+  if (res.ok) return null;
+  const data = await res.json().catch(() => null);
+  return data?.message ?? `HTTP ${res.status}`;
+}
+
+/** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
+export function upload(file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/v1/questionnaires');
+    xhr.setRequestHeader('authorization', `Bearer ${token() ?? ''}`);
+    xhr.responseType = 'json';
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    });
+    xhr.upload.addEventListener('load', () => onProgress(1));
+    xhr.addEventListener('load', () => (xhr.status === 201 ? resolve(xhr.response) : reject(fail(xhr.status, xhr.response))));
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', '')));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** Fetches the prefilled workbook with the bearer header, then hands it to the browser as a download. */
+export async function download(jobId, fallbackName) {
+  const res = await send('GET', `/v1/questionnaires/${encodeURIComponent(jobId)}/download`);
+  if (!res.ok) throw fail(res.status, await res.json().catch(() => null));
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = Object.assign(document.createElement('a'), { href: url, download: filenameOf(res.headers.get('content-disposition')) ?? fallbackName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function filenameOf(disposition) {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1]);
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? null;
+}

@@ -1,0 +1,132 @@
+// The page's shell: sign-in, the top bar, the language switch and a tiny hash router
+// (#/ lists the questionnaires, #/q/<id> reviews one).
+import { events, forgetToken, keepToken, token, tryToken } from './api.js';
+import { h, fill } from './dom.js';
+import { currentLanguage, languages, setLanguage, t } from './i18n.js';
+import { jobsScreen } from './jobs.js';
+import { reviewScreen } from './review.js';
+import { navigate } from './ui.js';
+
+const main = document.getElementById('main');
+const topbar = document.getElementById('topbar');
+let leave = null; // the current screen's clean-up (keyboard listeners and the like)
+
+/** The login URL printed at first start carries the token in the fragment: keep it, then wipe it from the address bar. */
+function takeTokenFromUrl() {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const secret = params.get('token');
+  if (!secret) return;
+  keepToken(secret, false);
+  history.replaceState(null, '', `${location.pathname}#/`);
+}
+
+function renderTopbar() {
+  const signedIn = Boolean(token());
+  fill(
+    topbar,
+    h('a', { class: 'brand', href: '#/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'q'), h('span', { class: 'brand-name' }, 'qmap'), h('span', { class: 'brand-tagline' }, t('appTagline'))),
+    h(
+      'div',
+      { class: 'topbar-tools' },
+      h(
+        'label',
+        { class: 'lang' },
+        h('span', { class: 'sr-only' }, t('language')),
+        h(
+          'select',
+          {
+            id: 'lang',
+            onchange: (e) => {
+              setLanguage(e.target.value);
+              renderTopbar();
+              route();
+            },
+          },
+          languages.map((l) => h('option', { value: l.code, selected: l.code === currentLanguage() }, l.name)),
+        ),
+      ),
+      signedIn &&
+        h(
+          'button',
+          {
+            class: 'ghost',
+            type: 'button',
+            onclick: () => {
+              forgetToken();
+              showSignIn();
+            },
+          },
+          t('signOut'),
+        ),
+    ),
+  );
+}
+
+function showSignIn(message) {
+  leave?.();
+  leave = null;
+  renderTopbar();
+  document.title = `${t('signInTitle')} · qmap`;
+  const error = h('p', { class: 'alert alert-error', role: 'alert', id: 'signin-error', hidden: !message }, message ?? '');
+  const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'current-password', required: true, spellcheck: 'false', 'aria-describedby': 'signin-error' });
+  const remember = h('input', { id: 'remember', type: 'checkbox' });
+  const submit = h('button', { class: 'primary', type: 'submit' }, t('signIn'));
+  const form = h(
+    'form',
+    {
+      class: 'card signin',
+      onsubmit: async (e) => {
+        e.preventDefault();
+        const secret = input.value.trim();
+        if (!secret) return;
+        submit.disabled = true;
+        submit.textContent = t('signingIn');
+        const refused = await tryToken(secret).catch(() => t('networkError'));
+        submit.disabled = false;
+        submit.textContent = t('signIn');
+        if (refused) {
+          fill(error, refused);
+          error.hidden = false;
+          input.focus();
+          return;
+        }
+        keepToken(secret, remember.checked);
+        renderTopbar();
+        navigate('#/');
+      },
+    },
+    h('h1', null, t('signInTitle')),
+    h('p', { class: 'muted' }, t('signInLead')),
+    error,
+    // Password managers look for a user name beside a password; a token has none, so say so.
+    h('input', { type: 'text', name: 'username', autocomplete: 'username', value: 'qmap', hidden: true, 'aria-hidden': 'true', tabindex: '-1' }),
+    h('label', { for: 'token', class: 'field-label' }, t('tokenLabel')),
+    input,
+    h('label', { class: 'check' }, remember, t('rememberMe')),
+    submit,
+  );
+  fill(main, h('div', { class: 'signin-wrap' }, form));
+  input.focus();
+}
+
+function route() {
+  leave?.();
+  leave = null;
+  takeTokenFromUrl();
+  if (!token()) return showSignIn();
+  renderTopbar();
+  const path = location.hash.replace(/^#/, '') || '/';
+  const review = /^\/q\/([^/]+)$/.exec(path);
+  if (path === '/') leave = jobsScreen(main);
+  else if (review) leave = reviewScreen(main, decodeURIComponent(review[1]));
+  else navigate('#/');
+}
+
+events.addEventListener('unauthorized', (e) => showSignIn(e.detail || t('signedOutExpired')));
+window.addEventListener('hashchange', route);
+// A file dropped outside the drop zone must not replace the page.
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => e.preventDefault());
+
+setLanguage(currentLanguage());
+route();

@@ -1,0 +1,238 @@
+// The page's words in Japanese (the default) and English. t('key', {n: 3}) fills {n}.
+const strings = {
+  ja: {
+    appTagline: 'セキュリティチェックシート自動記入',
+    language: '言語',
+    signOut: 'サインアウト',
+    skipToMain: '本文へ移動',
+
+    signInTitle: 'サインイン',
+    signInLead: '管理者から受け取ったトークンを入力してください。初回起動時にサーバーが表示したログインURLを開いた場合は、自動でサインインします。',
+    tokenLabel: 'トークン',
+    rememberMe: 'このブラウザーに記憶する',
+    signIn: 'サインイン',
+    signingIn: '確認しています…',
+    signedOutExpired: 'サインインし直してください。',
+
+    jobsTitle: '質問票',
+    dropTitle: '質問票のファイルをここにドロップ',
+    dropOr: 'または',
+    chooseFile: 'ファイルを選択',
+    dropHint: '.xlsx / .xlsm / .xls / .ods / .csv。お客様のファイルの書式はそのまま残ります。',
+    uploading: '{name} をアップロード中… {pct}%',
+    analysing: '{name} を解析しています。質問を探して回答と照合中…',
+    uploaded: '{name}: {n} 件の質問が見つかりました。',
+    noJobs: 'まだ質問票がありません。上の枠にファイルをドロップしてください。',
+    colFile: 'ファイル',
+    colUploaded: 'アップロード',
+    colQuestions: '質問',
+    colStatus: '状況',
+    colProgress: '確認',
+    open: '確認する',
+    download: 'ダウンロード',
+    downloading: 'ダウンロード中…',
+    delete: '削除',
+    confirmDelete: '「{name}」を削除しますか？ この操作は取り消せません。',
+    deleted: '「{name}」を削除しました。',
+    by: '{who}',
+
+    statusAll: 'すべて',
+    status_review: '要確認',
+    status_unmatched: '該当なし',
+    status_auto: '自動',
+    status_confirmed: '確認済み',
+    statusHelp_review: '一致の確度が低い行',
+    statusHelp_unmatched: '49項目のどれも答えていない行',
+    statusHelp_auto: '確度が高く自動で記入した行',
+    statusHelp_confirmed: '人が確認した行',
+
+    backToJobs: '質問票一覧',
+    reviewedOf: '{done} / {total} 件 確認済み',
+    reviewedOfLong: '{total} 件中 {done} 件を確認済み',
+    confirmAuto: '自動一致 {n} 件をまとめて確定',
+    confirmAutoAsk: '自動で一致した {n} 件を、提案どおり確定しますか？',
+    confirmedN: '{n} 件を確定しました。',
+    filterStatus: '状態',
+    filterSheet: 'シート',
+    allSheets: 'すべてのシート',
+    rowsShown: '{n} 行',
+    noRows: 'この条件に合う行はありません。',
+    shortcuts: 'j/k 移動 · a 承認 · 1–3 候補 · / 検索 · e 編集',
+
+    question: '質問',
+    cell: 'セル',
+    rowN: '{sheet} {row}行目',
+    section: '区分',
+    existing: 'お客様が記入済みの回答（上書きしません）',
+    proposal: '提案された項目',
+    noItem: '提案なし',
+    noProposal: '提案なし：49項目のどれもこの質問に答えていません。',
+    score: '一致度',
+    terms: '一致した語',
+    reasons: '判定の理由',
+    answerToWrite: '記入する回答',
+    choiceToWrite: '選択肢',
+    emptyAnswer: '（空欄のまま）',
+    accept: '承認',
+    acceptHint: 'a',
+    leaveEmpty: '該当なしにする',
+    edit: '回答を編集',
+    alternatives: '他の候補',
+    noAlternatives: '他の候補はありません。',
+    search: '49項目から探す',
+    searchPlaceholder: '例：バックアップ、暗号化、28',
+    searchNone: '一致する項目がありません。',
+    choose: '選ぶ',
+    customAnswer: '独自の回答',
+    customHelp: 'この回答は回答ライブラリーに保存され、次に同じ質問が来たときに提案されます。',
+    choiceLabel: '選択肢（{cell}）',
+    noChoice: '（選ばない）',
+    saveAnswer: 'この回答で確定',
+    cancel: 'キャンセル',
+    decidedBy: '{who} が {when} に確認',
+    sourceLibrary: '回答ライブラリー',
+    acceptedToast: '行 {row} を承認しました。',
+    chosenToast: '行 {row} を No.{no}「{title}」にしました。',
+    emptiedToast: '行 {row} を該当なしにしました。',
+    savedToast: '行 {row} に独自の回答を保存しました。',
+    notes: 'お知らせ',
+
+    loading: '読み込み中…',
+    retry: '再試行',
+    networkError: 'サーバーに接続できません。ネットワークを確認して再試行してください。',
+    notFoundPage: 'このページはありません。',
+  },
+  en: {
+    appTagline: 'Security questionnaire prefill',
+    language: 'Language',
+    signOut: 'Sign out',
+    skipToMain: 'Skip to content',
+
+    signInTitle: 'Sign in',
+    signInLead: 'Paste the token an admin gave you. If you opened the login URL the server printed at first start, you are signed in automatically.',
+    tokenLabel: 'Token',
+    rememberMe: 'Remember me in this browser',
+    signIn: 'Sign in',
+    signingIn: 'Checking…',
+    signedOutExpired: 'Please sign in again.',
+
+    jobsTitle: 'Questionnaires',
+    dropTitle: 'Drop a questionnaire file here',
+    dropOr: 'or',
+    chooseFile: 'Choose a file',
+    dropHint: '.xlsx / .xlsm / .xls / .ods / .csv. The customer’s formatting is kept as it is.',
+    uploading: 'Uploading {name}… {pct}%',
+    analysing: 'Analysing {name}: finding the questions and matching answers…',
+    uploaded: '{name}: {n} questions found.',
+    noJobs: 'No questionnaires yet. Drop a file in the box above.',
+    colFile: 'File',
+    colUploaded: 'Uploaded',
+    colQuestions: 'Questions',
+    colStatus: 'Status',
+    colProgress: 'Reviewed',
+    open: 'Review',
+    download: 'Download',
+    downloading: 'Downloading…',
+    delete: 'Delete',
+    confirmDelete: 'Delete “{name}”? This cannot be undone.',
+    deleted: 'Deleted “{name}”.',
+    by: '{who}',
+
+    statusAll: 'All',
+    status_review: 'Review',
+    status_unmatched: 'Unmatched',
+    status_auto: 'Auto',
+    status_confirmed: 'Confirmed',
+    statusHelp_review: 'Low-confidence match',
+    statusHelp_unmatched: 'None of the 49 items answers it',
+    statusHelp_auto: 'Confident match, filled in automatically',
+    statusHelp_confirmed: 'Checked by a person',
+
+    backToJobs: 'Questionnaires',
+    reviewedOf: '{done} of {total} reviewed',
+    reviewedOfLong: '{done} of {total} reviewed',
+    confirmAuto: 'Confirm {n} auto matches',
+    confirmAutoAsk: 'Confirm the {n} automatic matches as proposed?',
+    confirmedN: 'Confirmed {n} rows.',
+    filterStatus: 'Status',
+    filterSheet: 'Sheet',
+    allSheets: 'All sheets',
+    rowsShown: '{n} rows',
+    noRows: 'No rows match these filters.',
+    shortcuts: 'j/k move · a accept · 1–3 alternative · / search · e edit',
+
+    question: 'Question',
+    cell: 'Cell',
+    rowN: '{sheet} row {row}',
+    section: 'Section',
+    existing: 'The customer already answered (left as it is)',
+    proposal: 'Proposed item',
+    noItem: 'No proposal',
+    noProposal: 'No proposal: none of the 49 items answers this question.',
+    score: 'Score',
+    terms: 'Matched terms',
+    reasons: 'Why',
+    answerToWrite: 'Answer to write',
+    choiceToWrite: 'Choice',
+    emptyAnswer: '(left empty)',
+    accept: 'Accept',
+    acceptHint: 'a',
+    leaveEmpty: 'No item answers this',
+    edit: 'Edit answer',
+    alternatives: 'Alternatives',
+    noAlternatives: 'No other candidates.',
+    search: 'Search the 49 items',
+    searchPlaceholder: 'e.g. backup, 暗号化, 28',
+    searchNone: 'No item matches.',
+    choose: 'Choose',
+    customAnswer: 'Custom answer',
+    customHelp: 'Kept in the answer library and proposed the next time this question comes.',
+    choiceLabel: 'Choice ({cell})',
+    noChoice: '(none)',
+    saveAnswer: 'Confirm this answer',
+    cancel: 'Cancel',
+    decidedBy: 'Checked by {who}, {when}',
+    sourceLibrary: 'answer library',
+    acceptedToast: 'Accepted row {row}.',
+    chosenToast: 'Row {row} now answers with No.{no} “{title}”.',
+    emptiedToast: 'Row {row} marked as not answered by any item.',
+    savedToast: 'Saved a custom answer for row {row}.',
+    notes: 'Notes',
+
+    loading: 'Loading…',
+    retry: 'Retry',
+    networkError: 'Cannot reach the server. Check the network and retry.',
+    notFoundPage: 'There is no such page.',
+  },
+};
+
+export const languages = [
+  { code: 'ja', name: '日本語' },
+  { code: 'en', name: 'English' },
+];
+
+let lang = (() => {
+  const saved = localStorage.getItem('qmap.lang');
+  return saved && saved in strings ? saved : 'ja';
+})();
+
+export const currentLanguage = () => lang;
+
+export function setLanguage(code) {
+  if (!(code in strings)) return;
+  lang = code;
+  localStorage.setItem('qmap.lang', code);
+  document.documentElement.lang = code;
+}
+
+export function t(key, vars = {}) {
+  const text = strings[lang][key] ?? strings.ja[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+export function formatDate(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}

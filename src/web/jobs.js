@@ -1,0 +1,155 @@
+// The first screen: drop a questionnaire to upload it, and the list of questionnaires with their summary.
+import { api, download, upload } from './api.js';
+import { h, fill } from './dom.js';
+import { formatDate, t } from './i18n.js';
+import { messageOf, navigate, toast } from './ui.js';
+
+const ORDER = ['review', 'unmatched', 'auto', 'confirmed'];
+
+export function jobsScreen(main) {
+  let gone = false;
+  document.title = `${t('jobsTitle')} · qmap`;
+
+  const progress = h('div', { class: 'upload-progress', hidden: true });
+  const input = h('input', { id: 'file', type: 'file', class: 'sr-only', accept: '.xlsx,.xlsm,.xls,.ods,.csv', onchange: () => input.files[0] && send(input.files[0]) });
+  const zone = h(
+    'label',
+    { class: 'dropzone', for: 'file' },
+    input,
+    h('span', { class: 'dropzone-icon', 'aria-hidden': 'true' }, '⇪'),
+    h('span', { class: 'dropzone-title' }, t('dropTitle')),
+    h('span', { class: 'dropzone-or' }, t('dropOr'), ' ', h('span', { class: 'button-like' }, t('chooseFile'))),
+    h('span', { class: 'dropzone-hint' }, t('dropHint')),
+  );
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', (e) => {
+    if (!zone.contains(e.relatedTarget)) zone.classList.remove('dragging');
+  });
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('dragging');
+    const file = e.dataTransfer?.files?.[0];
+    if (file) send(file);
+  });
+
+  async function send(file) {
+    const bar = h('progress', { max: 100, value: 0, 'aria-label': file.name });
+    const text = h('span', { class: 'upload-text' }, t('uploading', { name: file.name, pct: 0 }));
+    fill(progress, text, bar);
+    progress.hidden = false;
+    progress.setAttribute('aria-busy', 'true');
+    zone.classList.add('busy');
+    input.disabled = true;
+    try {
+      const job = await upload(file, (share) => {
+        if (share < 1) {
+          bar.value = Math.round(share * 100);
+          fill(text, t('uploading', { name: file.name, pct: Math.round(share * 100) }));
+        } else {
+          // Sent: the server now reads, detects and matches; that has no measurable progress here.
+          bar.removeAttribute('value');
+          fill(text, t('analysing', { name: file.name }));
+        }
+      });
+      toast(t('uploaded', { name: job.filename, n: job.summary.questions }));
+      if (!gone) navigate(`#/q/${encodeURIComponent(job.id)}`);
+    } catch (error) {
+      fill(progress, h('p', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', messageOf(error)));
+    } finally {
+      progress.removeAttribute('aria-busy');
+      zone.classList.remove('busy');
+      input.disabled = false;
+      input.value = '';
+    }
+  }
+
+  const list = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-title' }, h('p', { class: 'muted' }, t('loading')));
+  fill(
+    main,
+    h('div', { class: 'page page-jobs' }, h('h1', { class: 'page-title', id: 'jobs-title' }, t('jobsTitle')), zone, progress, list),
+  );
+
+  async function load() {
+    try {
+      const jobs = await api('GET', '/v1/questionnaires');
+      if (!gone) fill(list, jobs.length ? jobsTable(jobs, load) : h('p', { class: 'empty' }, t('noJobs')));
+    } catch (error) {
+      if (!gone) fill(list, h('p', { class: 'alert alert-error', role: 'alert' }, messageOf(error), ' ', h('button', { type: 'button', onclick: load }, t('retry'))));
+    }
+  }
+  load();
+  return () => {
+    gone = true;
+  };
+}
+
+function jobsTable(jobs, reload) {
+  const sorted = [...jobs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return h(
+    'table',
+    { class: 'table jobs-table' },
+    h(
+      'thead',
+      null,
+      h('tr', null, h('th', { scope: 'col' }, t('colFile')), h('th', { scope: 'col' }, t('colUploaded')), h('th', { scope: 'col', class: 'num' }, t('colQuestions')), h('th', { scope: 'col' }, t('colStatus')), h('th', { scope: 'col' }, t('colProgress')), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('download')))),
+    ),
+    h('tbody', null, sorted.map((job) => jobRow(job, reload))),
+  );
+}
+
+function jobRow(job, reload) {
+  const s = job.summary;
+  const dl = h('button', { type: 'button', class: 'small' }, t('download'));
+  dl.addEventListener('click', async () => {
+    dl.disabled = true;
+    try {
+      await download(job.id, job.filename);
+    } catch (error) {
+      toast(messageOf(error), 'error');
+    } finally {
+      dl.disabled = false;
+    }
+  });
+  const del = h('button', { type: 'button', class: 'small ghost danger', 'aria-label': `${t('delete')}: ${job.filename}` }, t('delete'));
+  del.addEventListener('click', async () => {
+    if (!confirm(t('confirmDelete', { name: job.filename }))) return;
+    try {
+      await api('DELETE', `/v1/questionnaires/${encodeURIComponent(job.id)}`);
+      toast(t('deleted', { name: job.filename }));
+      reload();
+    } catch (error) {
+      toast(messageOf(error), 'error');
+    }
+  });
+  return h(
+    'tr',
+    null,
+    h('td', { class: 'job-file' }, h('a', { href: `#/q/${encodeURIComponent(job.id)}` }, job.filename), job.notes?.length ? h('div', { class: 'job-note' }, job.notes.join(' ')) : null),
+    h('td', { class: 'nowrap' }, formatDate(job.createdAt), h('div', { class: 'muted small' }, who(job.createdBy))),
+    h('td', { class: 'num' }, String(s.questions)),
+    h('td', null, summaryBar(s)),
+    h('td', { class: 'nowrap' }, progressText(s.confirmed, s.questions)),
+    h('td', null, h('div', { class: 'actions' }, h('a', { class: 'button small primary', href: `#/q/${encodeURIComponent(job.id)}` }, t('open')), dl, del)),
+  );
+}
+
+/** The summary as one stacked bar and its legend in words. */
+export function summaryBar(s) {
+  const total = Math.max(1, s.questions);
+  return h(
+    'div',
+    { class: 'summary' },
+    h('div', { class: 'stack', 'aria-hidden': 'true' }, ORDER.map((k) => (s[k] ? h('span', { class: `stack-${k}`, style: { width: `${(s[k] / total) * 100}%` } }) : null))),
+    h('div', { class: 'legend' }, ORDER.filter((k) => s[k]).map((k) => h('span', { class: `legend-item legend-${k}` }, `${t(`status_${k}`)} ${s[k]}`))),
+  );
+}
+
+export function progressText(done, total) {
+  return h('span', { class: 'progress-text' }, h('strong', null, String(done)), ` / ${total}`);
+}
+
+/** Tokens are named "name (id)"; people read the name. */
+export const who = (actor) => (actor ?? '').replace(/\s*\([^)]*\)$/, '');

@@ -1,0 +1,102 @@
+// The review page in a real browser: a reviewer signs in, drops the customer's workbook, accepts one
+// proposal with the keyboard, corrects another with the item search, and downloads a workbook holding both.
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { build } from '../helpers/app.js';
+import { fixturePath } from './make-fixture.js';
+import { CHROMIUM, hasChromium, openBrowser } from './browser.js';
+
+interface Row {
+  id: string;
+  sheet: string;
+  answerCell: string | null;
+  question: string;
+  status: string;
+  answer: string | null;
+  itemNos: number[];
+}
+
+t.test('a reviewer signs in, uploads, accepts a row, corrects another and downloads both decisions', { skip: hasChromium() ? false : `${CHROMIUM} is not installed (.ci/run installs Debian's chromium)` }, async (t) => {
+  const { app, reviewer, as } = await build(t);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+
+  const { context, close } = await openBrowser();
+  t.teardown(close);
+  const page = await context.newPage();
+  // Anything the page logs as an error (a CSP refusal, an exception) fails the test.
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+
+  await page.goto(`${base}/`);
+  await page.getByLabel('トークン').fill('not-a-token');
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await page.getByRole('alert').filter({ hasText: 'unknown or has been revoked' }).waitFor();
+  t.pass('a wrong token is refused with the server’s message');
+  problems.length = 0; // the refused request itself is logged by the browser
+
+  await page.getByLabel('トークン').fill(reviewer);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await page.getByRole('heading', { name: '質問票' }).waitFor();
+  t.pass('the right token opens the questionnaires');
+
+  // Drop the workbook on the drop zone as a browser would deliver it.
+  const bytes = [...readFileSync(fixturePath)];
+  const dropped = await page.evaluateHandle((b) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(b)], 'security-checksheet.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return dt;
+  }, bytes);
+  await page.dispatchEvent('.dropzone', 'drop', { dataTransfer: dropped });
+  await page.locator('.review-title').filter({ hasText: 'security-checksheet.xlsx' }).waitFor();
+  t.match(await page.locator('#reviewed').textContent(), /^0 \/ 10 件 確認済み$/, 'the review screen counts 10 questions, none reviewed');
+
+  // Rows needing review come first.
+  const statuses = await page.locator('.row-item .badge').allTextContents();
+  const rank = (s: string) => ['要確認', '該当なし', '自動', '確認済み'].indexOf(s);
+  t.same(statuses.map(rank), [...statuses.map(rank)].sort((a, b) => a - b), 'the list starts with the rows that need a person');
+
+  // Accept the backup question's proposal with the keyboard.
+  await page.locator('.row-item', { hasText: 'バックアップ頻度' }).click();
+  t.match(await page.locator('#item-title').textContent(), /バックアップ/, 'the backup question is matched to a backup item');
+  const accepted = (await page.locator('#answer-text').textContent())!;
+  await page.keyboard.press('a');
+  await page.locator('.row-item', { hasText: 'バックアップ頻度' }).locator('.badge', { hasText: '確認済み' }).waitFor();
+
+  // Correct the multi-factor question: no item is about it, the reviewer picks No.46 from the search.
+  await page.locator('.row-item', { hasText: '多要素認証' }).click();
+  await page.keyboard.press('/');
+  await page.keyboard.type('トレーサビリティ');
+  await page.locator('#search-results button[data-no="46"]').click();
+  const corrected = page.locator('.row-item', { hasText: '多要素認証' });
+  await corrected.locator('.badge', { hasText: '確認済み' }).waitFor();
+  t.match(await corrected.locator('.row-match-title').textContent(), /^No\.46 /, 'the corrected row now shows No.46');
+  t.match(await page.locator('#reviewed').textContent(), /^2 \/ 10 件 確認済み$/, 'two of ten reviewed');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+  t.equal(download.suggestedFilename(), 'security-checksheet.qmap.xlsx', 'the download keeps the customer’s file name');
+  const book = XLSX.read(readFileSync((await download.path())!));
+
+  const jobs = (await app.inject({ url: '/v1/questionnaires', headers: as(reviewer) })).json() as { id: string }[];
+  const rows = (await app.inject({ url: `/v1/questionnaires/${jobs[0].id}/rows`, headers: as(reviewer) })).json() as Row[];
+  const item46 = (await app.inject({ url: '/v1/items/46', headers: as(reviewer) })).json() as { answer: string };
+  const cell = (row: Row) => String(book.Sheets[row.sheet]?.[row.answerCell ?? '']?.v ?? '');
+  const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+  const backup = rows.find((r) => r.question.includes('バックアップ頻度'))!;
+  t.equal(backup.status, 'confirmed', 'the accepted row is confirmed');
+  t.ok(accepted.length > 10, 'the accepted answer is a real answer');
+  t.equal(flat(cell(backup)), flat(accepted), 'the downloaded workbook holds the accepted answer in the backup row');
+
+  const mfa = rows.find((r) => r.question.includes('多要素認証'))!;
+  t.same({ status: mfa.status, itemNos: mfa.itemNos }, { status: 'confirmed', itemNos: [46] }, 'the corrected row is confirmed with item 46');
+  t.equal(flat(cell(mfa)), flat(item46.answer), 'the downloaded workbook holds item 46’s answer in the multi-factor row');
+
+  // English is one switch away, and the page says the same thing.
+  await page.getByLabel('言語').selectOption('en');
+  t.match(await page.locator('#reviewed').textContent(), /^2 of 10 reviewed$/, 'the page switches to English');
+
+  t.same(problems, [], 'the page logged no errors (no CSP refusals, no exceptions)');
+});
