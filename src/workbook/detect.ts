@@ -36,11 +36,13 @@ function columnOverrides(o: DetectOverrides): ColumnOverrides {
   if (o.headerRow !== undefined && !(Number.isInteger(o.headerRow) && o.headerRow >= 1)) {
     throw new QmapError('invalid', `headerRow must be a row number from 1, not "${o.headerRow}".`, { field: 'headerRow' });
   }
+  // An empty choiceColumn (or "none") says there is no choice column at all.
+  const noChoice = o.choiceColumn !== undefined && /^(|none|-)$/i.test(o.choiceColumn.trim());
   return {
     headerRow: o.headerRow === undefined ? undefined : o.headerRow - 1,
     question: letter('questionColumn', o.questionColumn),
     answer: letter('answerColumn', o.answerColumn),
-    choice: letter('choiceColumn', o.choiceColumn),
+    choice: noChoice ? null : letter('choiceColumn', o.choiceColumn),
   };
 }
 
@@ -76,7 +78,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   // No header names the columns: fall back to the text itself, except on sheets that by name are
   // covers, instructions or histories, whose prose reads like questions.
   if (!found && (overridden || !auxiliarySheet.test(grid.name))) {
-    const layout = o.question !== undefined ? textLayoutAt(grid, merges, o) : layoutFromText(grid, merges);
+    const layout = o.question !== undefined ? textLayoutAt(grid, o) : layoutFromText(grid, merges);
     if (layout) {
       const rows = questionRows(grid, merges, layout);
       if (layout.answer === null && !layout.answerBelow) guessAnswerBeside(grid, merges, layout, rows);
@@ -99,9 +101,12 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   };
 }
 
-function textLayoutAt(grid: Grid, merges: MergeIndex, o: ColumnOverrides): Layout {
+function textLayoutAt(grid: Grid, o: ColumnOverrides): Layout {
+  let first = 0;
+  while (first < grid.rowCount && !grid.cell(first, o.question!).trim()) first++;
   return {
     headerRow: null,
+    firstRow: first,
     question: o.question!,
     answer: o.answer ?? null,
     choice: o.choice ?? null,

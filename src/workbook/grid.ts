@@ -37,7 +37,8 @@ export function sheetGrid(ws: WorkSheet, name: string, hidden: boolean, extras: 
       if (c + 1 > colCount) colCount = c + 1;
     }
   }
-  const merges: Range[] = (ws['!merges'] ?? []).filter((m) => m.s.r < rowCount && m.s.c < colCount);
+  // A merge just under the used range can still be an empty answer box.
+  const merges: Range[] = (ws['!merges'] ?? []).filter((m) => m.s.r <= rowCount && m.s.c < colCount);
   const hiddenCols = extras.hiddenCols ?? new Set<number>();
   const hiddenRows = extras.hiddenRows ?? new Set<number>();
   // xls and ods carry hidden rows and columns in SheetJS's own fields.

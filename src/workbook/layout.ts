@@ -9,6 +9,8 @@ import { choicesInHeader, headerRoles, MAX_HEADER_LENGTH, normalize, questionLik
 export interface Layout {
   /** 0-based header row, or null when the table has none. */
   headerRow: number | null;
+  /** First row of the table's body (the row under the header, or the first question-like row). */
+  firstRow: number;
   question: number;
   answer: number | null;
   choice: number | null;
@@ -33,7 +35,8 @@ export interface ColumnOverrides {
   headerRow?: number;
   question?: number;
   answer?: number;
-  choice?: number;
+  /** null: the sheet has no choice column. */
+  choice?: number | null;
 }
 
 /** Rows searched for a header; title and instruction blocks are rarely longer. */
@@ -158,7 +161,7 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, ce
   // Choice: a list validation under the header, or a header that lists the choices.
   let choice = o.choice ?? null;
   let choices: string[] | null = null;
-  if (choice === null) {
+  if (o.choice === undefined) {
     for (const h of cells.filter(usable)) {
       if (h.roles.has('options') || h.roles.has('number') || h.roles.has('category')) continue;
       const s = stat(h.c);
@@ -176,9 +179,11 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, ce
         break;
       }
     }
-  } else {
+  } else if (choice !== null) {
     choices = validationValues(grid, from, choice) ?? choicesInHeader(byColumn(choice)?.text ?? '');
     why.push(`the choice column ${columnLetter(choice)} was given`);
+  } else {
+    why.push('no choice column, as given');
   }
 
   // Free-text answer: an answer header that is not the choice column; failing that, the notes
@@ -197,7 +202,7 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, ce
     }
     // A weak "status" header is a choice column only when a free-text column sits beside it.
     const weakChoice = cells.find((h) => usable(h) && h.roles.has('choice') && h.c !== choice && h.c !== best?.c);
-    if (choice === null && best && weakChoice && rank(best) >= 1 && !weakChoice.roles.has('answer')) {
+    if (o.choice === undefined && choice === null && best && weakChoice && rank(best) >= 1 && !weakChoice.roles.has('answer')) {
       choice = weakChoice.c;
       choices = validationValues(grid, from, choice);
       why.push(`${quote(weakChoice)} is a status column`);
@@ -225,6 +230,7 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, ce
   const categoryCell = cells.find((h) => h.roles.has('category') && h.c !== question && h.c !== answer && h.c !== choice);
   return {
     headerRow: row,
+    firstRow: row + 1,
     question,
     answer,
     choice,
@@ -267,6 +273,7 @@ export function layoutFromText(grid: Grid, merges: MergeIndex): Layout | null {
   }
   return {
     headerRow: null,
+    firstRow: first,
     question,
     answer: null,
     choice: null,

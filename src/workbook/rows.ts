@@ -16,11 +16,10 @@ const endsSentence = /[。．.？?！!」』）)]\s*$/;
 
 export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): RowsResult {
   const { question: qc, answer: ac, choice: cc, number: nc, category: catc } = layout;
-  const from = layout.headerRow === null ? 0 : layout.headerRow + 1;
+  const from = layout.firstRow;
   const headerText = layout.headerRow === null ? '' : normalize(grid.cell(layout.headerRow, qc));
   const skipped = { sections: 0, examples: 0, deleted: 0, notes: 0, continued: 0 };
   const questions: DetectedQuestion[] = [];
-  const rows: number[] = [];
 
   // Is the table numbered? Then an unnumbered row is a section, a note or a continuation.
   let withText = 0;
@@ -41,11 +40,14 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     return m ? { r: m.s.r, c: m.s.c } : { r, c };
   };
 
+  const boxes = ac === null ? answerBoxes(grid, merges, layout, from) : null;
+  if (boxes) layout.answerBelow = true;
+
   let section: string | null = null;
   let category: string | null = null;
   let lastRow = -2;
   for (let r = from; r < grid.rowCount; r++) {
-    if (grid.hiddenRows.has(r)) continue;
+    if (grid.hiddenRows.has(r) || boxes?.has(r)) continue;
     if (catc !== null) {
       const v = valueAt(r, catc);
       if (v) category = oneLine(v);
@@ -100,7 +102,8 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
       }
     }
     const ownNumber = num || (/^((?:Q|No\.?)?\s?\d{1,3}(?:[-.]\d{1,3}){0,3})[.)．）:：\s]/i.exec(text)?.[1] ?? '');
-    const answerAt = ac === null ? null : target(r, ac);
+    const box = boxes?.get(r + 1);
+    const answerAt = box ?? (ac === null ? null : target(r, ac));
     const choiceAt = cc === null || cc === ac ? (cc === null ? null : answerAt) : target(r, cc);
     questions.push({
       sheet: grid.name,
@@ -113,11 +116,9 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
       existingAnswer: answerAt ? grid.cell(answerAt.r, answerAt.c) : '',
       existingChoice: choiceAt ? grid.cell(choiceAt.r, choiceAt.c) : '',
     });
-    rows.push(r);
     lastRow = r;
   }
 
-  if (ac === null && questions.length) placeAnswersBelow(grid, merges, layout, questions, rows);
   return { questions, skipped };
 }
 
@@ -144,26 +145,27 @@ function rowHasExampleMark(grid: Grid, r: number, qc: number): boolean {
 }
 
 /**
- * Layouts without an answer column often leave an empty box on the row under each question.
- * When most questions have one, that box is where the answer goes.
+ * Layouts without an answer column often put an empty box (a merged range) on the row under each
+ * question. When most question-like rows have one, those boxes are where the answers go; the map
+ * goes from the box's row to its top-left cell.
  */
-function placeAnswersBelow(grid: Grid, merges: MergeIndex, layout: Layout, questions: DetectedQuestion[], rows: number[]): void {
-  const boxes = rows.map((r) => {
-    if (r + 1 >= grid.rowCount + 1) return null;
-    for (let c = 0; c < grid.colCount; c++) {
-      const m = merges.covering(r + 1, c);
-      if (m && m.s.r <= r) continue; // part of the question's own merge
-      if (grid.cell(r + 1, c).trim() && c <= layout.question) return null;
-    }
-    const m = merges.covering(r + 1, layout.question);
-    return m && m.s.r === r + 1 ? { r: m.s.r, c: m.s.c } : { r: r + 1, c: layout.question };
-  });
-  if (boxes.filter(Boolean).length < 0.6 * rows.length) return;
-  layout.answerBelow = true;
-  questions.forEach((q, i) => {
-    const b = boxes[i];
-    if (!b) return;
-    q.answerCell = cellAddress(b.r, b.c);
-    q.existingAnswer = grid.cell(b.r, b.c);
-  });
+function answerBoxes(grid: Grid, merges: MergeIndex, layout: Layout, from: number): Map<number, { r: number; c: number }> | null {
+  const qc = layout.question;
+  const boxes = new Map<number, { r: number; c: number }>();
+  let asked = 0;
+  for (let r = from; r < grid.rowCount; r++) {
+    const text = grid.cell(r, qc);
+    if (!text || !questionLike.test(text)) continue;
+    asked++;
+    const below = merges.covering(r + 1, qc);
+    const empty = !grid.cell(r + 1, qc).trim() && !rowHasTextLeftOf(grid, r + 1, qc);
+    if (below && below.s.r === r + 1) boxes.set(r + 1, { r: below.s.r, c: below.s.c });
+    else if (empty && r + 1 <= grid.rowCount && !boxes.has(r)) boxes.set(r + 1, { r: r + 1, c: qc });
+  }
+  return asked > 0 && boxes.size >= 0.6 * asked ? boxes : null;
+}
+
+function rowHasTextLeftOf(grid: Grid, r: number, qc: number): boolean {
+  for (let c = 0; c < qc; c++) if (grid.cell(r, c).trim()) return true;
+  return false;
 }

@@ -29,7 +29,8 @@ export function headerRoles(text: string): Set<Role> {
   if (!n || n.length > MAX_HEADER_LENGTH) return roles;
   const parts = n.split(/[\/\n]|[()（）]/).filter(Boolean);
   const isOptions = options.test(n);
-  if (parts.some((p) => number.test(p))) roles.add('number');
+  // "No" in Yes/No is a choice, not a number column.
+  if (parts.some((p) => number.test(p)) && !choice.test(n)) roles.add('number');
   if (question.test(n) || parts.some((p) => questionWhole.test(p))) roles.add('question');
   if (isOptions) roles.add('options');
   else {

@@ -1,0 +1,131 @@
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir } from '../../src/paths.js';
+import { detect } from '../../src/workbook/detect.js';
+import { readBook } from '../../src/workbook/read.js';
+import type { DetectOverrides, Limits, SheetDetection } from '../../src/workbook/types.js';
+
+const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
+const book = (name: string) => readBook(new Uint8Array(readFileSync(join(fixturesDir, 'workbooks', name))), name, limits);
+const csv = (text: string) => readBook(new TextEncoder().encode(text), 'q.csv', limits);
+const sheet = (name: string, overrides?: DetectOverrides, sheetName?: string): SheetDetection => {
+  const d = detect(book(name), overrides);
+  return sheetName ? d.sheets.find((s) => s.name === sheetName)! : d.sheets.find((s) => s.questions.length)!;
+};
+const columns = (s: SheetDetection) => [s.headerRow, s.questionColumn, s.answerColumn, s.choiceColumn];
+
+t.test('a header under a title and instructions block is found, with its drop-down beside a notes column', async (t) => {
+  for (const ext of ['xlsx', 'xlsm', 'xls', 'ods']) {
+    const s = sheet(`layout-title-block.${ext}`);
+    t.same([s.headerRow, s.questionColumn, s.answerColumn], [4, 'C', 'E'], ext);
+    t.same(s.questions.map((q) => q.row), [5, 6, 7, 8, 9], `${ext}: the footer note is not a question`);
+    t.same(s.questions.map((q) => q.section), ['データ管理', 'データ管理', 'データ管理', 'アクセス管理', 'アクセス管理'], `${ext}: the merged 大分類 is each row's section`);
+  }
+  const s = sheet('layout-title-block.xlsx');
+  t.equal(s.choiceColumn, 'D');
+  t.same(s.choices, ['はい', 'いいえ', '該当なし']);
+  t.match(s.questions[0], { number: '1', answerCell: 'E5', choiceCell: 'D5', existingAnswer: '', existingChoice: '' });
+  t.match(s.reason, /Header row 4/);
+  t.match(s.reason, /「確認項目」 \(C\)/);
+});
+
+t.test('bilingual headers, 1-1 numbering and a ○△×－ drop-down; rich text reads as its runs', async (t) => {
+  const s = sheet('layout-bilingual.xlsx');
+  t.same(columns(s), [3, 'C', 'E', 'D']);
+  t.same(s.choices, ['○', '△', '×', '－']);
+  t.same(s.questions.map((q) => q.number), ['1-1', '1-2', '2-1']);
+  t.equal(s.questions[1].text, '【必須】データセンターの所在国をご記入ください。');
+  t.equal(s.questions[0].section, '組織 Organization');
+  t.equal(s.questions[2].existingAnswer, '日次で取得しています。', 'what the customer already wrote is kept');
+});
+
+t.test('covers, instructions, histories and formula summaries hold no questions; split sheets each do', async (t) => {
+  const d = detect(book('layout-multi-sheet.xlsx'));
+  const count = Object.fromEntries(d.sheets.map((s) => [s.name, s.questions.length]));
+  t.same(count, { 表紙: 0, 記入要領: 0, 運用: 2, セキュリティ: 3, lists: 0, 集計: 0, 改訂履歴: 0 });
+  const ops = d.sheets.find((s) => s.name === '運用')!;
+  const sec = d.sheets.find((s) => s.name === 'セキュリティ')!;
+  t.same([columns(ops), columns(sec)], [[2, 'C', 'E', 'D'], [3, 'C', 'E', 'D']], 'the repeated header is found on each sheet');
+  t.same(sec.choices, ['対応済', '一部対応', '未対応'], 'drop-down values from the hidden list sheet');
+  t.same(sec.questions.map((q) => q.number), ['SC-01', 'SC-02', 'SC-03']);
+  t.match(d.sheets.find((s) => s.name === 'lists')!.reason, /hidden/);
+  t.match(d.sheets.find((s) => s.name === '集計')!.reason, /formulas/);
+});
+
+t.test('section rows, the 記入例 row and struck-out or deleted rows are not questions', async (t) => {
+  const s = sheet('layout-sections.xlsx');
+  t.same(columns(s), [3, 'B', 'F', null], 'the question merged B:E is in B; G is the customer\'s own column');
+  t.same(s.questions.map((q) => q.row), [6, 7, 9, 11, 13]);
+  t.same(s.questions.map((q) => q.section), ['１．サービス提供', '１．サービス提供', '２．データ管理', '２．データ管理', '２．データ管理']);
+  t.equal(s.questions[1].text, 'RTO／RPO', 'a terse numbered question is still a question');
+  t.match(s.reason, /1 example rows/);
+  t.match(s.reason, /2 deleted rows/);
+});
+
+t.test('a question continued on the next row is one question', async (t) => {
+  const s = sheet('layout-continued.xlsx');
+  t.same(s.questions.map((q) => [q.row, q.number]), [[2, 'Q1.1'], [3, 'Q1.2'], [5, 'Q1.3']]);
+  t.equal(s.questions[1].text, 'Describe how backups are taken, where they are stored\nand how long each generation is kept.');
+  t.equal(s.questions[1].answerCell, 'C3');
+});
+
+t.test('without an answer column, the box under each question is the answer cell', async (t) => {
+  const s = sheet('layout-answer-below.xlsx');
+  t.same(s.questions.map((q) => [q.row, q.answerCell]), [[3, 'A4'], [6, 'A7'], [9, 'A10']]);
+  t.equal(s.questions[1].existingAnswer, '日次で取得し、7世代保管しています。', 'an answer already in a box is not a question');
+  t.match(s.reason, /under each question/);
+});
+
+t.test('a hidden column is never the answer column', async (t) => {
+  const s = sheet('layout-hidden-column.xlsx');
+  t.same(columns(s), [1, 'B', 'D', null]);
+});
+
+t.test('English headers: Response beside an answer-options column, and a Yes/No/NA choice column', async (t) => {
+  const s = sheet('layout-english.xlsx');
+  t.same(columns(s), [3, 'B', 'E', 'D']);
+  t.same(s.choices, ['Yes', 'No', 'NA']);
+  t.same(s.questions.map((q) => [q.row, q.section]), [[5, 'Network'], [6, 'Network'], [8, 'Data']]);
+  t.match(s.questions[2], { existingChoice: 'Yes', existingAnswer: 'AES-256' });
+});
+
+t.test('every answer-column name customers use is recognised', async (t) => {
+  for (const name of ['回答', 'ご回答', '回答欄', '貴社回答', 'Answer', 'Response']) {
+    const s = detect(csv(`No,質問,${name},備考\n1,データを暗号化していますか。,,\n`)).sheets[0];
+    t.equal(s.answerColumn, 'C', name);
+  }
+  for (const [header, choices] of [['回答（はい／いいえ）', ['はい', 'いいえ']], ['○／×', ['○', '×']], ['Yes/No/NA', ['Yes', 'No', 'NA']]] as const) {
+    const s = detect(csv(`No,Question,${header},Comments\n1,Do you encrypt data?,,\n`)).sheets[0];
+    t.same([s.answerColumn, s.choiceColumn, s.choices], ['D', 'C', choices], header);
+  }
+  for (const notes of ['備考', '補足', '具体的な内容', 'Comments', 'Notes']) {
+    const s = detect(csv(`No,質問,回答（はい／いいえ）,${notes}\n1,データを暗号化していますか。,,\n`)).sheets[0];
+    t.equal(s.answerColumn, 'D', `free text goes to ${notes} beside the choice`);
+  }
+});
+
+t.test('a CSV export: the header is row 1 and rows count CSV records', async (t) => {
+  const s = sheet('csv-utf8-bom.csv');
+  t.same(columns(s), [1, 'B', 'C', null]);
+  t.same(s.questions.map((q) => q.row), [2, 3, 4]);
+  t.same(sheet('csv-shift-jis.csv').questions.map((q) => q.text), s.questions.map((q) => q.text));
+});
+
+t.test('overrides choose the sheet, header row and columns when the heuristics cannot', async (t) => {
+  const s = sheet('layout-title-block.xlsx', { headerRow: 4, questionColumn: 'C', answerColumn: 'D', choiceColumn: '' });
+  t.same([s.answerColumn, s.choiceColumn], ['D', null]);
+  t.match(s.reason, /header row 4 was given/);
+  const d = detect(book('layout-multi-sheet.xlsx'), { sheet: 'セキュリティ' });
+  t.same(d.sheets.filter((x) => x.questions.length).map((x) => x.name), ['セキュリティ']);
+  t.throws(() => detect(book('layout-multi-sheet.xlsx'), { sheet: 'Nope' }), { code: 'invalid', message: /"Nope".*"表紙"/ });
+  t.throws(() => detect(book('layout-multi-sheet.xlsx'), { questionColumn: '12' }), { code: 'invalid' });
+});
+
+t.test('a workbook without questions says which sheets it saw, what columns, and how to override', async (t) => {
+  t.throws(() => detect(book('bad-no-questions.xlsx')), {
+    code: 'no_questions',
+    message: /"表紙".*"改訂履歴".*A 「版数」.*questionColumn/s,
+    details: { sheets: [{ name: '表紙' }, { name: '改訂履歴', candidates: [{ column: 'A', header: '版数' }, { column: 'B' }, { column: 'C' }] }] },
+  });
+});

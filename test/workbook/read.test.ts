@@ -1,0 +1,72 @@
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir } from '../../src/paths.js';
+import { readBook } from '../../src/workbook/read.js';
+import type { Grid, Limits } from '../../src/workbook/types.js';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(join(fixturesDir, 'workbooks', name)));
+const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
+const read = (name: string, l: Partial<Limits> = {}) => readBook(fixture(name), name, { ...limits, ...l });
+const row = (g: Grid, r: number) => Array.from({ length: g.colCount }, (_, c) => g.cell(r, c));
+
+t.test('the same questionnaire reads alike from xlsx, xlsm, xls and ods', async (t) => {
+  for (const ext of ['xlsx', 'xlsm', 'xls', 'ods']) {
+    const book = read(`layout-title-block.${ext}`);
+    t.equal(book.kind, ext);
+    const g = book.sheets[0];
+    t.equal(g.name, 'チェックシート', ext);
+    t.equal(g.cell(4, 2), 'お客様データのバックアップを定期的に取得していますか。', ext);
+    t.ok(g.merges.some((m) => m.s.r === 4 && m.s.c === 1 && m.e.r === 6), `${ext}: the vertical 大分類 merge B5:B7`);
+  }
+});
+
+t.test('an xlsx gives its drop-down lists, hidden columns and struck-out cells', async (t) => {
+  const g = read('layout-title-block.xlsx').sheets[0];
+  const d5 = g.validations.find((v) => v.range.s.c === 3 && v.range.s.r <= 4 && v.range.e.r >= 8);
+  t.same(d5?.values, ['はい', 'いいえ', '該当なし'], 'D5:D9 is a はい/いいえ/該当なし list');
+  t.same(read('layout-hidden-column.xlsx').sheets[0].hiddenCols, new Set([2]));
+  t.ok(read('layout-sections.xlsx').sheets[0].struck.has('11,1'), 'B12 is struck through');
+});
+
+t.test('a drop-down whose values live on a hidden sheet is resolved to those values', async (t) => {
+  const book = read('layout-multi-sheet.xlsx');
+  const lists = book.sheets.find((s) => s.name === 'lists')!;
+  t.ok(lists.hidden);
+  const ops = book.sheets.find((s) => s.name === '運用')!;
+  t.same(ops.validations[0].values, ['対応済', '一部対応', '未対応']);
+  t.ok(book.sheets.find((s) => s.name === '集計')!.formulaCells >= 2);
+});
+
+t.test('rich text reads as its runs joined', async (t) => {
+  t.equal(read('layout-bilingual.xlsx').sheets[0].cell(4, 2), '【必須】データセンターの所在国をご記入ください。');
+});
+
+t.test('a CSV reads as Sheet1 from UTF-8 with BOM or Shift_JIS, a quoted line break staying in its row', async (t) => {
+  for (const name of ['csv-utf8-bom.csv', 'csv-shift-jis.csv']) {
+    const book = read(name);
+    t.equal(book.kind, 'csv');
+    const g = book.sheets[0];
+    t.equal(g.name, 'Sheet1');
+    t.same(row(g, 0), ['No', '質問', '回答', '備考'], name);
+    t.equal(g.cell(2, 1), 'データは暗号化されていますか。\n保存時と通信時の両方についてお答えください。', name);
+    t.equal(g.cell(3, 0), '3', `${name}: record 4 is row 4`);
+  }
+});
+
+t.test('a CSV that is neither UTF-8 nor Shift_JIS is unreadable, with the fix in the message', async (t) => {
+  t.throws(() => read('bad-invalid-text.csv'), { code: 'unreadable', message: /UTF-8/ });
+});
+
+t.test('a password-protected workbook asks for a copy without the password', async (t) => {
+  t.throws(() => read('bad-encrypted.xlsx'), { code: 'password_protected', message: /password/ });
+});
+
+t.test('each limit is enforced with its name and value', async (t) => {
+  t.throws(() => read('layout-title-block.xlsx', { uploadBytes: 1000 }), { code: 'too_large', details: { limit: 'uploadBytes', max: 1000 } });
+  t.throws(() => read('bad-zip-bomb.xlsx', { uncompressedBytes: 1 << 20 }), { code: 'too_large', details: { limit: 'uncompressedBytes' } });
+  t.throws(() => read('layout-multi-sheet.xlsx', { sheets: 3 }), { code: 'too_large', details: { limit: 'sheets', max: 3 } });
+  t.throws(() => read('bad-many-rows.xlsx', { rows: 20 }), { code: 'too_large', details: { limit: 'rows', max: 20 } });
+  t.throws(() => read('bad-many-columns.xlsx', { columns: 20 }), { code: 'too_large', details: { limit: 'columns', max: 20 } });
+  t.equal(read('bad-many-rows.xlsx').sheets[0].rowCount, 40, 'within the limits the same file reads');
+});
