@@ -33,6 +33,8 @@ const baseline: MatchResult[] = questions.map((q) => {
     score: top ? 1 : 0,
     reasons: [],
     source: 'lexicon',
+    negativeTopics: [],
+    eligibleForAuto: true,
   };
 });
 

@@ -44,6 +44,8 @@ export interface Term {
   label: string;
   /** Normalised parts, all of which must occur. */
   parts: string[];
+  /** Per part: ASCII only, matched on word boundaries. */
+  ascii: boolean[];
   /** Matched characters: longer terms are more specific. */
   length: number;
   /** For negative terms: the topic's name. */
@@ -58,5 +60,5 @@ export function compileTerm(label: string, itemNo: number, kind: TermKind, topic
   if (parts.length === 0) return null;
   // ASCII letters are half as informative per character as kanji/kana.
   const length = parts.reduce((n, p) => n + (isAscii(p) ? Math.max(3, p.length * 0.6) : p.length), 0);
-  return { itemNo, kind, label, parts, length, topic };
+  return { itemNo, kind, label, parts, ascii: parts.map(isAscii), length, topic };
 }

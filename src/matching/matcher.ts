@@ -11,7 +11,7 @@ import { confidence, hitWeight, isCompound, squash, weights, type Evidence } fro
 import { sameBlock, sectionCategories } from './signals/context.js';
 import { fuzzyIndex } from './signals/fuzzy.js';
 import { ngramIndex } from './signals/ngram.js';
-import { findTerms, longestFirst, type Hit } from './signals/terms.js';
+import { findTerms, longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
 
 export type { Lexicon } from './lexicon.js';
 export type { LearnedAlias } from './learned.js';
@@ -53,6 +53,10 @@ export interface MatchResult {
   reasons: string[];
   /** learned = matched a reviewer's earlier decision. */
   source: 'lexicon' | 'learned';
+  /** Topics the question mentions that no item answers (MFA, 反社会的勢力, …); such a row is never auto. */
+  negativeTopics: string[];
+  /** False when the row may not be auto whatever its score: a topic no item answers, or no alias matched. */
+  eligibleForAuto: boolean;
 }
 /** score >= auto → auto; >= review → review; else unmatched. */
 export interface Thresholds {
@@ -89,8 +93,8 @@ export function loadThresholds(path = defaultThresholdsPath): Thresholds {
 
 /** Lexicon terms and n-gram documents built once per lexicon; cheap to share between matchers. */
 interface Compiled {
-  terms: Term[];
-  notTerms: Term[];
+  terms: TermIndex;
+  notTerms: TermIndex;
   /** How many items share a term's normalised wording. */
   shared: Map<string, number>;
   ngram: ReturnType<typeof ngramIndex>;
@@ -145,8 +149,8 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
     return normalize(`${item.title} ${item.title} ${item.description} ${words}`);
   });
   const compiled: Compiled = {
-    terms: unique,
-    notTerms,
+    terms: termIndex(unique),
+    notTerms: termIndex(notTerms),
     shared,
     ngram: ngramIndex(docs),
     fuzzy: fuzzyIndex(unique.filter((t) => t.kind === 'alias' || t.kind === 'negative')),
@@ -186,23 +190,27 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     const evidence = new Map<number, Evidence>();
     const get = (no: number) => {
       let e = evidence.get(no);
-      if (!e) evidence.set(no, (e = { itemNo: no, raw: 0, terms: [], strongSpans: [], spans: [] }));
+      if (!e) evidence.set(no, (e = { itemNo: no, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [] }));
       return e;
     };
     const negatives = new Set<string>();
     const addHits = (hits: Hit[], factor: number, inMain: boolean) => {
       for (const h of hits) {
         if (h.term.kind === 'negative') {
-          if (inMain) negatives.add(`${h.term.label} (${h.term.topic})`);
+          if (inMain) negatives.add(`${h.term.topic} (「${h.term.label}」)`);
           continue;
         }
         const e = get(h.term.itemNo);
         if (e.terms.includes(h.term.label)) continue;
-        e.raw += factor * hitWeight(h, c.shared.get(termKey(h.term)) ?? 1);
+        const w = factor * hitWeight(h, c.shared.get(termKey(h.term)) ?? 1);
+        e.raw += w;
         e.terms.push(h.term.label);
         if (inMain) {
           e.spans.push(...h.spans);
-          if (h.term.kind !== 'keyword') e.strongSpans.push(...h.spans);
+          if (h.term.kind !== 'keyword') {
+            e.strongSpans.push(...h.spans);
+            e.mainRaw += w;
+          }
         }
       }
     };
@@ -212,7 +220,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     const allSpans = [...evidence.values()].flatMap((e) => e.spans);
     for (const f of c.fuzzy.find(main, allSpans)) {
       if (f.term.kind === 'negative') {
-        negatives.add(`${f.term.label} (${f.term.topic}, spelled "${f.word}")`);
+        negatives.add(`${f.term.topic} (「${f.term.label}」, spelled "${f.word}")`);
         continue;
       }
       const e = get(f.term.itemNo);
@@ -252,6 +260,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       const e = evidence.get(h.term.itemNo);
       if (!e || e.terms.some((t) => t.startsWith('not:'))) continue;
       e.raw *= weights.not;
+      e.mainRaw *= weights.not;
       e.terms.push(`not: ${h.term.label}`);
     }
 
@@ -270,14 +279,20 @@ export function createMatcher(opts: MatcherOptions): Matcher {
         score: 0,
         reasons: ['no item shares any wording with this question'],
         source: 'lexicon',
+        negativeTopics: a.negatives,
+        eligibleForAuto: false,
       };
     }
     const partner = isCompound(top, second) ? second : null;
-    const chosen = partner ? [top, partner] : [top];
+    // Two topics are answered in the order the question asks them.
+    const chosen = partner ? [top, partner].sort((a, b) => firstAt(a) - firstAt(b)) : [top];
     const rest = a.ranked.filter((e) => !chosen.includes(e));
     const score = round(confidence({ top, partner, rival: rest[0] ?? null, negative: a.negatives.length > 0 }));
+    // auto needs the question's own wording to name the item (an alias or title), not just resemble it.
+    const weakOnly = chosen.some((e) => e.strongSpans.length === 0);
+    const held = a.negatives.length > 0 || weakOnly;
     const status: MatchStatus =
-      score >= thresholds.auto ? 'auto' : score >= thresholds.review ? 'review' : 'unmatched';
+      score >= thresholds.auto && !held ? 'auto' : score >= thresholds.review ? 'review' : 'unmatched';
 
     const reasons: string[] = [];
     for (const e of chosen) {
@@ -299,7 +314,11 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     }
     reasons.push(...a.notes);
     reasons.push(
-      status === 'auto'
+      held && score >= thresholds.auto
+        ? a.negatives.length > 0
+          ? `confidence ${score}, but never filled automatically when it touches a topic no item answers`
+          : `confidence ${score}, but no alias matched, so it is only proposed`
+        : status === 'auto'
         ? `confidence ${score} ≥ ${thresholds.auto}: filled automatically`
         : status === 'review'
           ? `confidence ${score} < ${thresholds.auto}: best guess written, to be checked`
@@ -313,6 +332,8 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       score,
       reasons,
       source: 'lexicon',
+      negativeTopics: a.negatives,
+      eligibleForAuto: !held,
     };
   }
 
@@ -329,6 +350,8 @@ export function createMatcher(opts: MatcherOptions): Matcher {
         score: 0,
         reasons: [`a reviewer decided no item answers this (${how}: 「${hit.alias.text}」)`],
         source: 'learned',
+        negativeTopics: [],
+        eligibleForAuto: false,
       };
     }
     const chosen = hit.alias.itemNos.filter((n) => byNo.has(n));
@@ -347,6 +370,8 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       score: round(hit.similarity),
       reasons: [`a reviewer matched ${how} to item ${chosen.join(' and ')}: 「${hit.alias.text}」`],
       source: 'learned',
+      negativeTopics: [],
+      eligibleForAuto: true,
     };
   }
 
@@ -382,4 +407,5 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   };
 }
 
+const firstAt = (e: Evidence) => Math.min(...e.strongSpans.map(([s]) => s));
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -43,8 +43,9 @@ export interface QuestionParts {
   notes: string;
 }
 
-// 「（例：CSV、Excel）」, 「例：24時間365日」, "(e.g., TIA-942, ISO 27001)".
-const HINT = /[（(]\s*(?:例|e\.g\.|eg\.|for example|例えば)[^）)]*[）)]|(?:^|\s)(?:例|e\.g\.)\s*[:：][^\n]*/giu;
+// 「（例：CSV、Excel）」, 「例：24時間365日」, "(e.g., TIA-942, ISO 27001)", "(Note: this does not refer to …)".
+const HINT =
+  /[（(]\s*(?:例|e\.g\.|eg\.|for example|例えば|note|注)[^）)]*[）)]|(?:^|\s)(?:例|e\.g\.|note)\s*[:：][^\n]*/giu;
 // A ※ note runs to the end of its line.
 const NOTE = /※[^\n]*/gu;
 // Required-field markers and polite closings carry no topic.

@@ -34,6 +34,8 @@ export interface Evidence {
   raw: number;
   /** Terms that matched, for reviewers. */
   terms: string[];
+  /** Evidence from aliases and titles in the main text alone (no notes, n-grams or context). */
+  mainRaw: number;
   /** Spans of strong (alias/title) hits in the main text. */
   strongSpans: [number, number][];
   /** Spans of all exact hits in the main text. */
@@ -66,15 +68,20 @@ export function confidence({ top, partner, rival, negative }: ConfidenceInput): 
   return Math.max(0, Math.min(1, c));
 }
 
-const overlaps = (a: [number, number][], b: [number, number][]) =>
-  a.some(([s, e]) => b.some(([bs, be]) => s < be && e > bs));
+const overlapsAny = (span: [number, number], others: [number, number][]) =>
+  others.some(([s, e]) => span[0] < e && span[1] > s);
 
-/** Minimum share of the top item's evidence for a second item to be answered too. */
+/** Minimum share of the top item's own-wording evidence for a second item to be answered too. */
 export const compoundShare = 0.5;
 
-/** A second item is chosen when it has its own strong wording, apart from the first item's. */
+/**
+ * A second item is chosen when the question names it in wording of its own, apart from the first item's
+ * (「バックアップの頻度と保存期間」), and about as strongly. Shared parts of "A+B" aliases do not count as apart.
+ */
 export function isCompound(top: Evidence, second: Evidence | undefined): second is Evidence {
   if (!second || second.strongSpans.length === 0 || top.strongSpans.length === 0) return false;
-  if (second.raw < compoundShare * top.raw) return false;
-  return !overlaps(second.strongSpans, top.strongSpans);
+  if (second.mainRaw < compoundShare * top.mainRaw) return false;
+  const ownSecond = second.strongSpans.some((s) => !overlapsAny(s, top.strongSpans));
+  const ownTop = top.strongSpans.some((s) => !overlapsAny(s, second.strongSpans));
+  return ownSecond && ownTop;
 }

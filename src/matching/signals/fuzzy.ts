@@ -3,7 +3,7 @@
 
 import Fuse from 'fuse.js';
 import type { Term } from '../lexicon.js';
-import { words } from '../segment.js';
+import { typoProneWords } from '../segment.js';
 
 export interface FuzzyHit {
   word: string;
@@ -22,21 +22,36 @@ const MIN_LENGTH = 5;
 export function fuzzyIndex(terms: Term[]): FuzzyIndex {
   // Only one-part terms of some length: "A+B" terms are about co-occurrence, not spelling.
   const pool = terms.filter((t) => t.parts.length === 1 && t.parts[0].length >= MIN_LENGTH);
-  const fuse = new Fuse(pool, {
-    keys: [{ name: 'text', getFn: (t: Term) => t.parts[0] }],
-    includeScore: true,
-    threshold: 0.25,
-    ignoreLocation: true,
-    minMatchCharLength: MIN_LENGTH - 1,
-  });
+  // A typo keeps the first letter, so each word is compared only with terms sharing it (one small index each).
+  const byHead = new Map<string, Term[]>();
+  for (const t of pool) {
+    const list = byHead.get(t.parts[0][0]) ?? [];
+    byHead.set(t.parts[0][0], list);
+    list.push(t);
+  }
+  const indexes = new Map<string, Fuse<Term>>();
+  const indexFor = (head: string) => {
+    let fuse = indexes.get(head);
+    if (!fuse) {
+      fuse = new Fuse(byHead.get(head) ?? [], {
+        keys: [{ name: 'text', getFn: (t: Term) => t.parts[0] }],
+        includeScore: true,
+        threshold: 0.2,
+        ignoreLocation: true,
+        minMatchCharLength: MIN_LENGTH - 1,
+      });
+      indexes.set(head, fuse);
+    }
+    return fuse;
+  };
   const cache = new Map<string, { term: Term; distance: number }[]>();
   const lookup = (word: string) => {
     let found = cache.get(word);
     if (!found) {
-      found = fuse
+      found = indexFor(word[0])
         .search(word, { limit: 5 })
-        // The whole word must resemble the whole term, not just a piece of it.
-        .filter((r) => Math.abs(r.item.parts[0].length - word.length) <= 2 && r.item.parts[0] !== word)
+        // The whole word must resemble the whole term, not just a piece of it ("bakcup", not "notified" ~ "certified").
+        .filter((r) => r.item.parts[0] !== word && Math.abs(r.item.parts[0].length - word.length) <= 1)
         .map((r) => ({ term: r.item, distance: r.score ?? 1 }));
       cache.set(word, found);
     }
@@ -46,10 +61,9 @@ export function fuzzyIndex(terms: Term[]): FuzzyIndex {
     find(text, exactSpans) {
       const out: FuzzyHit[] = [];
       let from = 0;
-      for (const word of words(text)) {
+      for (const word of typoProneWords(text, MIN_LENGTH)) {
         const at = text.indexOf(word, from);
         from = at + word.length;
-        if (word.length < MIN_LENGTH) continue;
         // Words already matched exactly say nothing more.
         if (exactSpans.some(([s, e]) => at < e && at + word.length > s)) continue;
         for (const f of lookup(word)) out.push({ word, ...f });

@@ -16,8 +16,8 @@ const ASCII_WORD = /[a-z]/;
 const ENGLISH_TAIL = /^(?:s|es|ed|d|ing)?(?![a-z])/;
 
 /** Position of a normalised part in the normalised text, on word boundaries for ASCII parts; -1 if absent. */
-export function findPart(text: string, part: string): number {
-  if (!isAscii(part)) return text.indexOf(part);
+export function findPart(text: string, part: string, ascii = isAscii(part)): number {
+  if (!ascii) return text.indexOf(part);
   let from = 0;
   for (;;) {
     const at = text.indexOf(part, from);
@@ -30,15 +30,48 @@ export function findPart(text: string, part: string): number {
   }
 }
 
+/** Terms grouped by the first two characters of their first part, so a text only tries terms that can occur. */
+export interface TermIndex {
+  byPair: Map<string, Term[]>;
+  short: Term[];
+}
+
+export function termIndex(terms: Term[]): TermIndex {
+  const byPair = new Map<string, Term[]>();
+  const short: Term[] = [];
+  for (const t of terms) {
+    const head = t.parts[0];
+    if (head.length < 2) {
+      short.push(t);
+      continue;
+    }
+    const key = head.slice(0, 2);
+    const list = byPair.get(key) ?? [];
+    byPair.set(key, list);
+    list.push(t);
+  }
+  return { byPair, short };
+}
+
 /** All terms whose parts all occur in the text. */
-export function findTerms(text: string, terms: Term[]): Hit[] {
+export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
+  const index = Array.isArray(terms) ? termIndex(terms) : terms;
   const hits: Hit[] = [];
-  for (const term of terms) {
+  const tried = new Set<string>();
+  const candidates: Term[] = [...index.short];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const pair = text.slice(i, i + 2);
+    if (tried.has(pair)) continue;
+    tried.add(pair);
+    const list = index.byPair.get(pair);
+    if (list) candidates.push(...list);
+  }
+  for (const term of candidates) {
     const spans: [number, number][] = [];
-    for (const part of term.parts) {
-      const at = findPart(text, part);
+    for (let p = 0; p < term.parts.length; p++) {
+      const at = findPart(text, term.parts[p], term.ascii[p]);
       if (at < 0) break;
-      spans.push([at, at + part.length]);
+      spans.push([at, at + term.parts[p].length]);
     }
     if (spans.length === term.parts.length) hits.push({ term, spans });
   }
