@@ -3,12 +3,17 @@ import { buildApp } from './app.js';
 import { bootstrapTokens, loginUrl } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { NewerDatabaseError, openStore } from './store/db.js';
+import { createPool } from './pipeline/pool.js';
+import { scheduleRetention } from './retention.js';
 
 async function main() {
   const config = loadConfig();
   const db = openStore(config.QMAP_DB);
   const { firstSecret } = bootstrapTokens(db, config);
-  const app = await buildApp({ config, db });
+  // Uploads are read in worker threads, so a hostile file cannot stall or crash the server.
+  const pool = createPool(config, { onWorkerError: (err) => app.log.error({ err }, 'a parsing worker failed while idle; it is replaced') });
+  const app = await buildApp({ config, db, analyser: pool.analyser });
+  const stopRetention = scheduleRetention(db, config.QMAP_RETENTION_DAYS, app.log);
   await app.listen({ host: config.HOST, port: config.PORT });
   if (firstSecret) {
     const port = (app.server.address() as { port: number }).port;
@@ -26,7 +31,9 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     try {
+      stopRetention();
       await app.close();
+      await pool.close();
       db.close();
     } finally {
       clearTimeout(force);
