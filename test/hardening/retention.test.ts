@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { deleteExpired, scheduleRetention } from '../../src/retention.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function store(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+function store(t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'qmap-retention-'));
   const file = join(dir, 'qmap.db');
   const db = openStore(file);
