@@ -198,6 +198,22 @@ async function english(): Promise<Uint8Array> {
   return xlsxBytes(wb);
 }
 
+/** A two-row header: 回答欄 merged over a 選択 drop-down and a 補足説明 column. */
+async function twoRowHeader(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('確認シート');
+  ws.getCell('A1').value = '委託先確認シート';
+  ws.getRow(3).values = ['No', '確認項目', '回答欄', ''];
+  ws.getRow(4).values = ['', '', '選択', '補足説明'];
+  ws.mergeCells('A3:A4');
+  ws.mergeCells('B3:B4');
+  ws.mergeCells('C3:D3');
+  ws.getRow(5).values = [1, 'ログを1年以上保管していますか。', '', ''];
+  ws.getRow(6).values = [2, '障害時の連絡体制を定めていますか。', '', ''];
+  for (const r of [5, 6]) ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"はい,いいえ"'] };
+  return xlsxBytes(wb);
+}
+
 /** Only a cover and a revision history: nothing to answer. */
 async function noQuestions(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -243,6 +259,7 @@ async function main() {
   save('layout-answer-below.xlsx', await answerBelow());
   save('layout-hidden-column.xlsx', await hiddenColumn());
   save('layout-english.xlsx', await english());
+  save('layout-two-row-header.xlsx', await twoRowHeader());
   save('layout-title-block.xls', convert(title, 'xls'));
   save('layout-title-block.ods', convert(title, 'ods'));
   save('layout-title-block.xlsm', convert(title, 'xlsm'));

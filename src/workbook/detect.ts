@@ -18,9 +18,16 @@ export function detect(book: Book, overrides: DetectOverrides = {}): Detection {
       sheets: book.sheets.map((g) => g.name),
     });
   }
+  const given = Object.values(columns).some((v) => v !== undefined);
   const sheets = book.sheets.map((grid) => {
-    if (overrides.sheet !== undefined && grid.name !== overrides.sheet) return empty(grid, `not read: the upload asked for sheet "${overrides.sheet}" only`);
-    return detectSheet(grid, columns, overrides.sheet !== undefined);
+    if (overrides.sheet !== undefined) {
+      return grid.name === overrides.sheet ? detectSheet(grid, columns, true) : empty(grid, `not read: the upload asked for sheet "${overrides.sheet}" only`);
+    }
+    // Without a sheet name, overrides apply to the sheets that hold questions, or could: not to
+    // covers, instructions and hidden sheets.
+    const auto = detectSheet(grid, {}, false);
+    if (!given || (!auto.questions.length && (grid.hidden || auxiliarySheet.test(grid.name)))) return auto;
+    return detectSheet(grid, columns, false);
   });
   if (!sheets.some((s) => s.questions.length)) throw noQuestions(book, sheets);
   return { sheets };

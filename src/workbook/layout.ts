@@ -120,8 +120,10 @@ export function validationValues(grid: Grid, from: number, c: number): string[] 
 const quote = (h: HeaderCell) => `「${h.text.replace(/\s*\n\s*/g, ' ')}」 (${columnLetter(h.c)})`;
 
 /** The layout a header row implies, or null when it does not name a question column with text under it. */
-export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, cells: HeaderCell[], o: ColumnOverrides = {}): Layout | null {
-  const from = row + 1;
+export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, headerRowCells: HeaderCell[], o: ColumnOverrides = {}): Layout | null {
+  const sub = subHeader(grid, merges, row, headerRowCells);
+  const cells = sub ?? headerRowCells;
+  const from = sub ? row + 2 : row + 1;
   const stats = new Map<number, ColumnStats>();
   const stat = (c: number) => stats.get(c) ?? stats.set(c, columnStats(grid, from, c)).get(c)!;
   const why: string[] = [];
@@ -228,9 +230,10 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, ce
 
   const numberCell = cells.find((h) => h.roles.has('number') && h.c !== question && h.c !== answer && h.c !== choice);
   const categoryCell = cells.find((h) => h.roles.has('category') && h.c !== question && h.c !== answer && h.c !== choice);
+  if (sub) why.push(`row ${row + 2} splits the header into ${sub.filter((h) => !headerRowCells.includes(h)).map(quote).join(', ')}`);
   return {
     headerRow: row,
-    firstRow: row + 1,
+    firstRow: from,
     question,
     answer,
     choice,
@@ -240,6 +243,25 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, ce
     answerBelow: false,
     why,
   };
+}
+
+/**
+ * A second header row under merged header cells (回答 over はい/いいえ | 補足), as header cells that
+ * carry both rows' wording; null when the next row is not such a sub-header.
+ */
+function subHeader(grid: Grid, merges: MergeIndex, row: number, cells: HeaderCell[]): HeaderCell[] | null {
+  if (row + 1 >= grid.rowCount) return null;
+  const subs = headerCells(grid, merges, row + 1);
+  if (!subs.length) return null;
+  const parents = subs.map((s) => cells.find((h) => h.end > h.c && s.c >= h.c && s.c <= h.end));
+  if (parents.some((p) => !p) || subs.some((s) => normalize(s.text).length > MAX_HEADER_LENGTH || questionLike.test(s.text))) return null;
+  const split = new Set(parents);
+  const out = cells.filter((h) => !split.has(h));
+  subs.forEach((s, i) => {
+    const parent = parents[i]!;
+    out.push({ c: s.c, end: s.end, text: `${parent.text} ${s.text}`, roles: new Set([...parent.roles, ...s.roles]) });
+  });
+  return out.sort((a, b) => a.c - b.c);
 }
 
 /**

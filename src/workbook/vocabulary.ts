@@ -5,10 +5,11 @@ export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'cate
 
 export const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
-const question = /質問|確認事項|確認項目|確認内容|設問|チェック項目|要求事項|調査項目|評価項目|点検項目|要件|照会事項|お伺い事項|ヒアリング項目|question|requirement|criteria|query|inquiry/;
+const question =
+  /質問|確認事項|確認項目|確認内容|確認ポイント|設問|チェック項目|チェック内容|要求事項|要求内容|調査項目|評価項目|点検項目|監査項目|対策項目|実施事項|項目名|管理策|要件|照会事項|お伺い事項|ヒアリング項目|question|requirement|criteria|query|inquiry|checkitem|checkpoint|securitycontrol|controldescription|itemdescription/;
 /** Words that name the question column only when they are the whole header (項目 alone, not 大項目). */
 const questionWhole = /^(項目|内容|項目内容|確認|item|items|description|control|controlstatement|topic)$/;
-const answer = /回答|返答|記入欄|answer|response|reply/;
+const answer = /回答|返答|記入欄|入力欄|対応内容|実施内容|対策内容|answer|response|reply/;
 const choice =
   /はい.?\/.?いいえ|いいえ.?\/.?はい|yes.?\/.?no|○.?[\/・,、].?[×△]|◯|有.?[\/・].?無|可.?[\/・].?否|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|status|compliance|y\/n|comply|applicable/;
 const notes = /備考|補足|具体的|詳細|説明|コメント|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat/;

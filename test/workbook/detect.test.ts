@@ -77,6 +77,13 @@ t.test('without an answer column, the box under each question is the answer cell
   t.match(s.reason, /under each question/);
 });
 
+t.test('a two-row header: the choice and free-text columns under a merged 回答欄', async (t) => {
+  const s = sheet('layout-two-row-header.xlsx');
+  t.same(columns(s), [3, 'B', 'D', 'C']);
+  t.same(s.choices, ['はい', 'いいえ']);
+  t.same(s.questions.map((q) => q.row), [5, 6]);
+});
+
 t.test('a hidden column is never the answer column', async (t) => {
   const s = sheet('layout-hidden-column.xlsx');
   t.same(columns(s), [1, 'B', 'D', null]);
@@ -120,6 +127,12 @@ t.test('overrides choose the sheet, header row and columns when the heuristics c
   t.same(d.sheets.filter((x) => x.questions.length).map((x) => x.name), ['セキュリティ']);
   t.throws(() => detect(book('layout-multi-sheet.xlsx'), { sheet: 'Nope' }), { code: 'invalid', message: /"Nope".*"表紙"/ });
   t.throws(() => detect(book('layout-multi-sheet.xlsx'), { questionColumn: '12' }), { code: 'invalid' });
+  const all = detect(book('layout-multi-sheet.xlsx'), { answerColumn: 'F' });
+  t.same(
+    all.sheets.filter((x) => x.questions.length).map((x) => [x.name, x.answerColumn]),
+    [['運用', 'F'], ['セキュリティ', 'F']],
+    'without a sheet name, overrides apply to the question sheets, not the cover or instructions',
+  );
 });
 
 t.test('a workbook without questions says which sheets it saw, what columns, and how to override', async (t) => {
