@@ -8,7 +8,7 @@ import { patchCells, type CellEdit } from './writer/cells.js';
 import { addNotes, type Note } from './writer/comments.js';
 import { addContentType, addRel, readRels, readWorkbook, relsOfType, relType, type WorkbookInfo } from './writer/opc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
-import { coverInDimension, mergeAnchor, readSheetInfo } from './writer/sheet.js';
+import { coverInDimension, readSheetInfo } from './writer/sheet.js';
 import { MINIMAL_STYLES, Styles } from './writer/styles.js';
 import { Package } from './writer/zip.js';
 import { cleanText } from './writer/xml.js';
@@ -66,7 +66,7 @@ function writeSheet(pkg: Package, part: string, xml: string, writes: CellWrite[]
       continue;
     }
     // A write into a merged range goes to its top-left cell, the only one Excel shows.
-    const at = mergeAnchor(info.merges, parsed);
+    const at = info.mergeAnchor(parsed);
     const key = formatAddress(at);
     if (byCell.has(key)) {
       skipped.push({ cell: write.cell, reason: `${key} is already written by another answer` });
@@ -80,14 +80,15 @@ function writeSheet(pkg: Package, part: string, xml: string, writes: CellWrite[]
     const look = { wrap: text !== '', highlight: !!write.flag, quotePrefix: FORMULA_LIKE.test(text) };
     return { ...at, text, write, style: (current: number) => styles.cellStyle(current, look) };
   });
-  const patched = patchCells(xml, edits, info);
+  // Widen the recorded used range first, while the sheet is still one flat string.
+  const patched = patchCells(coverInDimension(xml, edits), edits, info);
   const filled = new Set(patched.filled);
   for (const e of patched.filled) skipped.push({ cell: (e as (typeof edits)[number]).write.cell, reason: 'the cell already has a value' });
 
   const written = edits.filter((e) => !filled.has(e));
   const notes: Note[] = written.filter((e) => e.write.flag).map((e) => ({ row: e.row, col: e.col, text: e.write.flag!.comment }));
   const withNotes = addNotes(pkg, part, patched.xml, notes);
-  pkg.setText(part, coverInDimension(withNotes.xml, written));
+  pkg.setText(part, withNotes.xml);
   return { skipped };
 }
 

@@ -1,7 +1,7 @@
 // Writing cells into a worksheet part's <sheetData> with one linear scan. Rows and cells that
 // take no answer are copied through as they are; only the written cells' bytes change.
-import { formatAddress, parseAddress } from './a1.js';
-import { escapeCellText, getAttr, removeAttr, setAttr } from './xml.js';
+import { formatAddress } from './a1.js';
+import { escapeCellText, getAttr, needsPreserve, removeAttr, setAttr } from './xml.js';
 
 export interface CellEdit {
   row: number;
@@ -84,6 +84,17 @@ export function patchCells(xml: string, edits: CellEdit[], layout: SheetLayout):
   return { xml: pieces.join(''), filled };
 }
 
+/** The column number of an A1 reference, read from its leading letters. */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper-case
+    if (c < 65 || c > 90) break;
+    n = n * 26 + c - 64;
+  }
+  return n;
+}
+
 function takeRow(sorted: CellEdit[], from: number): number {
   let end = from;
   while (end < sorted.length && sorted[end].row === sorted[from].row) end++;
@@ -105,7 +116,8 @@ function emitNewRows(pieces: string[], sorted: CellEdit[], from: number, before:
 
 function patchRow(inner: string, edits: CellEdit[], p: string, rowStyle: number | null, layout: SheetLayout, filled: CellEdit[]): string {
   const pieces: string[] = [];
-  const cellRe = new RegExp(`<${escapeRe(p)}c(?=[\\s>/])[^>]*>`, 'g');
+  const cellRe = patterns(p).cell;
+  cellRe.lastIndex = 0;
   const closeTag = `</${p}c>`;
   const baseStyle = (col: number) => rowStyle ?? layout.colStyle(col) ?? 0;
   let pos = 0;
@@ -114,7 +126,7 @@ function patchRow(inner: string, edits: CellEdit[], p: string, rowStyle: number 
   for (let m; next < edits.length && (m = cellRe.exec(inner)); ) {
     const tag = m[0];
     const ref = getAttr(tag, 'r');
-    const col = (ref ? parseAddress(ref)?.col : undefined) ?? prevCol + 1;
+    const col = ref ? columnOf(ref) : prevCol + 1;
     prevCol = col;
     const selfClosing = tag.endsWith('/>');
     const contentStart = m.index + tag.length;
@@ -145,12 +157,30 @@ function patchRow(inner: string, edits: CellEdit[], p: string, rowStyle: number 
 
 /** The cell holds something the customer typed or computed: a value, a formula or inline text. */
 function hasValue(content: string, p: string): boolean {
-  const q = escapeRe(p);
-  if (new RegExp(`<${q}f[\\s>/]`).test(content)) return true;
-  const v = new RegExp(`<${q}v(?:\\s[^>]*)?>([\\s\\S]*?)</${q}v>`).exec(content);
+  if (content === '') return false;
+  const re = patterns(p);
+  if (re.formula.test(content)) return true;
+  const v = re.value.exec(content);
   if (v && v[1] !== '') return true;
-  const texts = content.match(new RegExp(`<${escapeRe(p)}t(?:\\s[^>]*)?>([\\s\\S]*?)</${escapeRe(p)}t>`, 'g'));
+  const texts = content.match(re.text);
   return !!texts && texts.some((t) => t.replace(/<[^>]*>/g, '').trim() !== '');
+}
+
+// Compiled once per namespace prefix ('' or 'x:'), not once per row or cell.
+const compiled = new Map<string, { cell: RegExp; formula: RegExp; value: RegExp; text: RegExp }>();
+function patterns(p: string) {
+  let c = compiled.get(p);
+  if (!c) {
+    const q = escapeRe(p);
+    c = {
+      cell: new RegExp(`<${q}c(?=[\\s>/])[^>]*>`, 'g'),
+      formula: new RegExp(`<${q}f[\\s>/]`),
+      value: new RegExp(`<${q}v(?:\\s[^>]*)?>([\\s\\S]*?)</${q}v>`),
+      text: new RegExp(`<${q}t(?:\\s[^>]*)?>([\\s\\S]*?)</${q}t>`, 'g'),
+    };
+    compiled.set(p, c);
+  }
+  return c;
 }
 
 function newCell(edit: CellEdit, p: string, style: number): string {
@@ -163,14 +193,16 @@ function newCell(edit: CellEdit, p: string, style: number): string {
 function rewriteCell(tag: string, edit: CellEdit, p: string, style: number): string {
   let t = tag.endsWith('/>') ? `${tag.slice(0, -2).trimEnd()}>` : tag;
   // Keep the customer's attributes; drop only those that describe the old (empty) value.
-  for (const name of ['cm', 'vm', 't']) t = removeAttr(t, name);
+  for (const name of ['cm', 'vm', 't']) if (t.includes(`${name}=`)) t = removeAttr(t, name);
   t = style ? setAttr(t, 's', String(style)) : removeAttr(t, 's');
   if (edit.text === '') return `${t.slice(0, -1)}/>`;
   return `${setAttr(t, 't', 'inlineStr')}${inlineString(edit.text, p)}</${p}c>`;
 }
 
 function inlineString(text: string, p: string): string {
-  return `<${p}is><${p}t xml:space="preserve">${escapeCellText(text)}</${p}t></${p}is>`;
+  // xml:space="preserve" only where it matters: leading or trailing spaces, tabs or line breaks.
+  const preserve = needsPreserve(text) ? ' xml:space="preserve"' : '';
+  return `<${p}is><${p}t${preserve}>${escapeCellText(text)}</${p}t></${p}is>`;
 }
 
 function escapeRe(s: string): string {

@@ -5,7 +5,7 @@ import { columnLetters, parseAddress, quoteSheetName } from './a1.js';
 import { addContentType, addRel, insertBeforeRootEnd, REL_NAMESPACE, relPrefix, relType, type WorkbookInfo } from './opc.js';
 import type { Styles } from './styles.js';
 import type { Package } from './zip.js';
-import { escapeCellText, escapeXml, rootPrefix } from './xml.js';
+import { escapeCellText, escapeXml, needsPreserve, rootPrefix } from './xml.js';
 import { freeName } from './comments.js';
 
 export const REVIEW_SHEET = 'qmap確認';
@@ -73,7 +73,7 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
   const rows: string[] = [];
   const links: string[] = [];
   const text = (ref: string, value: string, s = 0) =>
-    value === '' ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(limit(value))}</t></is></c>`;
+    value === '' ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${needsPreserve(value) ? ' xml:space="preserve"' : ''}>${escapeCellText(limit(value))}</t></is></c>`;
   const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
 
   rows.push(`<row r="1">${COLUMNS.map((c, i) => text(`${columnLetters(i + 1)}1`, c.title, look.header)).join('')}</row>`);

@@ -6,7 +6,8 @@ import { getAttr, setAttr } from './xml.js';
 export interface SheetInfo {
   /** Style index a column gives its empty cells, from <cols>. */
   colStyle(col: number): number | undefined;
-  merges: CellRange[];
+  /** The top-left cell of the merged range holding `at`, or `at` itself. */
+  mergeAnchor(at: Address): Address;
 }
 
 export function readSheetInfo(xml: string): SheetInfo {
@@ -23,16 +24,33 @@ export function readSheetInfo(xml: string): SheetInfo {
     const range = parseRange(getAttr(m[0], 'ref') ?? '');
     if (range) merges.push(range);
   }
+  const byRow = indexByRow(merges);
   return {
     colStyle: (col) => colStyles.find((c) => col >= c.min && col <= c.max)?.style,
-    merges,
+    mergeAnchor: (at) => byRow(at.row).find((r) => at.col >= r.s.col && at.col <= r.e.col)?.s ?? at,
   };
 }
 
-/** The top-left cell of the merged range holding `at`, or `at` itself. */
-export function mergeAnchor(merges: CellRange[], at: Address): Address {
-  const m = merges.find((r) => at.row >= r.s.row && at.row <= r.e.row && at.col >= r.s.col && at.col <= r.e.col);
-  return m ? m.s : at;
+/** Merged ranges by the rows they cover, so finding a cell's merge does not scan every merge of the sheet. */
+function indexByRow(merges: CellRange[]): (row: number) => CellRange[] {
+  const rows = new Map<number, CellRange[]>();
+  const tall: CellRange[] = [];
+  for (const m of merges) {
+    if (m.e.row - m.s.row > 1000) {
+      tall.push(m);
+      continue;
+    }
+    for (let r = m.s.row; r <= m.e.row; r++) {
+      const list = rows.get(r);
+      if (list) list.push(m);
+      else rows.set(r, [m]);
+    }
+  }
+  return (row) => {
+    const here = rows.get(row) ?? [];
+    const high = tall.filter((m) => row >= m.s.row && row <= m.e.row);
+    return high.length ? [...here, ...high] : here;
+  };
 }
 
 /** Widen <dimension> when a written cell falls outside it, so readers that trust it see the answer. */

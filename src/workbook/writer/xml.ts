@@ -6,26 +6,41 @@ const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\
 // Excel reads `_x000D_` inside cell text as an escaped character; a literal one must be escaped itself.
 const OOXML_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 
+// A cheap first test: most text has no control characters and no surrogates at all.
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** Text as Excel should show it: CR LF and lone CR become LF, forbidden characters are dropped. */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(FORBIDDEN, '');
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return SUSPECT.test(lf) ? lf.replace(FORBIDDEN, '') : lf;
 }
 
 /** Escape text for element content of a SpreadsheetML string (`<t>`). */
 export function escapeCellText(text: string): string {
-  return escapeContent(cleanText(text).replace(OOXML_ESCAPE, '_x005F_$1'));
+  const clean = cleanText(text);
+  return escapeMarkup(clean.includes('_x') ? clean.replace(OOXML_ESCAPE, '_x005F_$1') : clean);
+}
+
+/** Whether text needs xml:space="preserve" to keep its leading or trailing whitespace. */
+export function needsPreserve(text: string): boolean {
+  return text !== '' && (/\s/.test(text[0]) || /\s/.test(text[text.length - 1]));
 }
 
 /** Escape for element content or a double-quoted attribute. */
 export function escapeXml(text: string): string {
-  return cleanText(text).replace(/[&<>"\n\t]/g, (ch) => ESCAPES[ch]);
+  const clean = cleanText(text);
+  return /[&<>"\n\t]/.test(clean) ? clean.replace(/[&<>"\n\t]/g, (ch) => ESCAPES[ch]) : clean;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\t': '&#9;' };
 
 /** Escape for element content, keeping line breaks and tabs literal (they are significant in `<t xml:space="preserve">`). */
 export function escapeContent(text: string): string {
-  return cleanText(text).replace(/[&<>]/g, (ch) => ESCAPES[ch]);
+  return escapeMarkup(cleanText(text));
+}
+
+function escapeMarkup(text: string): string {
+  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (ch) => ESCAPES[ch]) : text;
 }
 
 export function unescapeXml(text: string): string {
@@ -35,23 +50,38 @@ export function unescapeXml(text: string): string {
   });
 }
 
+// One compiled pattern per attribute name: attributes are read for every row and written cell.
+const attrPatterns = new Map<string, RegExp>();
+function attrPattern(name: string): RegExp {
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, re);
+  }
+  return re;
+}
+
 /** The value of attribute `name` (without prefix) in a start tag, unescaped; null when absent. */
 export function getAttr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unescapeXml(m[1] ?? m[2]) : null;
+  const m = attrPattern(name).exec(tag);
+  if (!m) return null;
+  const value = m[2] ?? m[3];
+  return value.includes('&') ? unescapeXml(value) : value;
 }
 
 /** The start tag with attribute `name` set to `value` (replaced in place, or added before the tag's end). */
 export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  const re = attrPattern(name);
   const escaped = escapeXml(value);
-  if (re.test(tag)) return tag.replace(re, `$1"${escaped}"`);
+  const m = re.exec(tag);
+  if (m) return `${tag.slice(0, m.index)}${m[1]}"${escaped}"${tag.slice(m.index + m[0].length)}`;
   const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end)} ${name}="${escaped}"${tag.slice(end)}`;
 }
 
 export function removeAttr(tag: string, name: string): string {
-  return tag.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), '');
+  const m = attrPattern(name).exec(tag);
+  return m ? tag.slice(0, m.index) + tag.slice(m.index + m[0].length) : tag;
 }
 
 /** Namespace prefix (with colon, or '') of the document element, e.g. 'x:' for `<x:worksheet>`. */
