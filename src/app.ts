@@ -2,13 +2,13 @@
 // Built by server.ts for real and by test/helper.ts on a temporary database.
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Db } from './store/db.js';
 import { authPlugin } from './auth.js';
+import { limitsPlugin } from './limits.js';
 import { errorHandler, notFoundHandler } from './http-errors.js';
 import { healthRoutes } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
@@ -46,7 +46,7 @@ export async function buildApp({ config, db, logger = true, analyser = async (in
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
     },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(limitsPlugin);
   await app.register(swagger, {
     openapi: {
       info: { title: 'qmap', description: 'Prefills customer security questionnaires from the vendor checklist.', version: '1' },

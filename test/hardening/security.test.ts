@@ -1,0 +1,87 @@
+import t from 'tap';
+import { build } from '../helpers/app.js';
+import { checksheet, form } from '../helpers/workbooks.js';
+import { FAILED_AUTH_MAX, REQUESTS_PER_MINUTE } from '../../src/limits.js';
+import { newId } from '../../src/store/ids.js';
+
+const wrong = { authorization: 'Bearer qmap_guessed-wrong' };
+
+t.test('guessing tokens: after 10 failed sign-ins in a minute the address gets 429, even with a right token', async (t) => {
+  const { app, reviewer, as } = await build(t);
+  const attacker = { remoteAddress: '203.0.113.9' };
+  for (let i = 0; i < FAILED_AUTH_MAX; i++) {
+    t.equal((await app.inject({ url: '/v1/items', headers: wrong, ...attacker })).statusCode, 401);
+  }
+  const blocked = await app.inject({ url: '/v1/items', headers: wrong, ...attacker });
+  t.equal(blocked.statusCode, 429);
+  t.match(blocked.json(), { code: 'rate_limited', message: /Too many failed sign-ins from this address/ });
+  t.ok(Number(blocked.headers['retry-after']) > 0, 'says when to try again');
+  t.equal((await app.inject({ url: '/v1/items', headers: as(reviewer), ...attacker })).statusCode, 429, 'a right guess is not revealed');
+  t.equal((await app.inject({ url: '/v1/items', headers: as(reviewer), remoteAddress: '198.51.100.7' })).statusCode, 200, 'other addresses are not affected');
+  t.equal((await app.inject({ url: '/healthz', ...attacker })).statusCode, 200, 'health is not behind the sign-in limit');
+});
+
+t.test('signed-in users are limited too, per token, and /healthz never is', async (t) => {
+  const { app, reviewer, admin, as } = await build(t);
+  let last = 0;
+  for (let i = 0; i <= REQUESTS_PER_MINUTE; i++) last = (await app.inject({ url: '/v1/questionnaires', headers: as(reviewer) })).statusCode;
+  t.equal(last, 429);
+  const res = await app.inject({ url: '/v1/questionnaires', headers: as(reviewer) });
+  t.match(res.json(), { code: 'rate_limited', message: new RegExp(`at most ${REQUESTS_PER_MINUTE} a minute`) });
+  t.equal((await app.inject({ url: '/v1/questionnaires', headers: as(admin) })).statusCode, 200, 'another token has its own allowance');
+  t.equal((await app.inject({ url: '/healthz' })).statusCode, 200);
+});
+
+t.test('every body is bounded: JSON over 1 MiB and uploads over QMAP_MAX_UPLOAD_BYTES get 413', async (t) => {
+  const { app, admin, reviewer, as } = await build(t, { QMAP_MAX_UPLOAD_BYTES: '4096' });
+  const big = JSON.stringify({ role: 'reviewer', name: 'x'.repeat(1024 * 1024 + 1) });
+  const json = await app.inject({ method: 'POST', url: '/v1/tokens', headers: { ...as(admin), 'content-type': 'application/json' }, payload: big });
+  t.equal(json.statusCode, 413);
+  t.match(json.json(), { code: 'too_large' });
+  const text = await app.inject({ method: 'POST', url: '/v1/tokens', headers: { ...as(admin), 'content-type': 'text/plain' }, payload: 'x'.repeat(1024 * 1024 + 1) });
+  t.equal(text.statusCode, 413);
+  const body = form(Buffer.alloc(8192, 'a'), 'big.csv');
+  const upload = await app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...as(reviewer), ...body.headers }, payload: body.payload });
+  t.equal(upload.statusCode, 413);
+  t.match(upload.json(), { code: 'too_large', message: /QMAP_MAX_UPLOAD_BYTES/ });
+  const fields = form(Buffer.from('a,b\n'), 'q.csv', Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}`, 'x'])));
+  const many = await app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...as(reviewer), ...fields.headers }, payload: fields.payload });
+  t.equal(many.statusCode, 413, 'a form with too many fields is refused');
+});
+
+t.test('security headers from helmet on the API and the page; no inline scripts allowed', async (t) => {
+  const { app } = await build(t);
+  for (const url of ['/healthz', '/v1/items', '/']) {
+    const res = await app.inject({ url });
+    t.equal(res.headers['x-content-type-options'], 'nosniff', url);
+    t.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
+    t.match(res.headers['strict-transport-security'], /max-age=\d+/, url);
+    t.equal(res.headers['referrer-policy'], 'no-referrer', url);
+    t.equal(res.headers['cross-origin-opener-policy'], 'same-origin', url);
+    const csp = String(res.headers['content-security-policy']);
+    t.match(csp, /script-src 'self'(;|$)/, `${url}: scripts only from qmap itself`);
+    t.notMatch(csp, /script-src[^;]*unsafe-inline/, url);
+    t.match(csp, /frame-ancestors 'self'/, url);
+  }
+});
+
+t.test('no cross-site requests: the API takes the token only from the Authorization header, never a cookie', async (t) => {
+  const { app, reviewer } = await build(t);
+  const res = await app.inject({ url: '/v1/questionnaires', headers: { cookie: `token=${reviewer}; qmap=${reviewer}` } });
+  t.equal(res.statusCode, 401);
+  t.notOk(res.headers['set-cookie'], 'the API never sets a cookie');
+});
+
+t.test('job and row ids are 128 random bits: unguessable, not sequential', async (t) => {
+  const ids = Array.from({ length: 10_000 }, newId);
+  t.equal(new Set(ids).size, ids.length, 'no repeats in 10,000');
+  for (const id of ids.slice(0, 100)) t.equal(Buffer.from(id, 'base64url').length, 16);
+
+  const { app, reviewer, as } = await build(t);
+  const body = form(await checksheet(['データのバックアップの取得頻度を教えてください。', '通信は暗号化されていますか。']), 'q.xlsx');
+  const job = (await app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...as(reviewer), ...body.headers }, payload: body.payload })).json();
+  for (const id of [job.id, ...job.rows.map((r: { id: string }) => r.id)]) t.match(id, /^[A-Za-z0-9_-]{22}$/);
+  t.not(job.rows[0].id.slice(0, 10), job.rows[1].id.slice(0, 10), 'row ids share no prefix');
+});
+
+// A revoked token stops working at once: covered in test/auth.test.ts.
