@@ -1,0 +1,79 @@
+// Takes the README's screenshots of the review page (docs/upload.png, docs/review.png, docs/review-search.png) with Debian's Chromium:
+// a real qmap on a temporary database, the e2e fixture dropped in, a few rows decided.
+// Run: npx tsx scripts/screenshots.ts   (needs /usr/bin/chromium and a Japanese font such as fonts-noto-cjk)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openStore } from '../src/store/db.js';
+import { createToken } from '../src/store/tokens.js';
+import { openBrowser } from '../test/e2e/browser.js';
+import { fixturePath } from '../test/e2e/fixture.js';
+
+const docs = new URL('../docs/', import.meta.url);
+const dir = mkdtempSync(join(tmpdir(), 'qmap-shots-'));
+const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db') });
+const db = openStore(config.QMAP_DB);
+const reviewer = createToken(db, 'reviewer', '佐藤 (営業部)').secret;
+const app = await buildApp({ config, db, logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const { context, close } = await openBrowser();
+
+/** Drops the fixture on the drop zone under a given name, and waits for its review screen. */
+async function drop(page: Page, name: string) {
+  await page.goto(`${base}/#/`);
+  const bytes = [...readFileSync(fixturePath)];
+  const file = await page.evaluateHandle(
+    ({ b, n }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(b)], n));
+      return dt;
+    },
+    { b: bytes, n: name },
+  );
+  await page.dispatchEvent('.dropzone', 'drop', { dataTransfer: file });
+  await page.locator('.review-title').filter({ hasText: name }).waitFor();
+}
+
+try {
+  const page = await context.newPage();
+  await page.goto(`${base}/#token=${reviewer}`);
+  await drop(page, '2024年度_委託先セキュリティチェックシート.xlsx');
+  await page.locator('#accept').click();
+  await page.waitForTimeout(300);
+  await page.locator('#accept').click();
+  await page.waitForTimeout(300);
+  await drop(page, 'さくら商事_クラウドサービス調査票.xlsx');
+
+  const shoot = async (name: string) => {
+    // The toast of the last action would hide part of the page.
+    await page.evaluate(() => document.getElementById('toast')?.replaceChildren());
+    await page.screenshot({ path: new URL(name, docs).pathname });
+  };
+
+  // The review screen: a proposal with its score, matched terms and alternatives.
+  await page.locator('.row-item', { hasText: 'バックアップ頻度' }).click();
+  await shoot('review.png');
+
+  // The same screen searching the 49 items for a question none of them answers.
+  await page.locator('.row-item', { hasText: '多要素認証' }).click();
+  await page.keyboard.press('/');
+  await page.keyboard.type('認証');
+  await page.waitForTimeout(200);
+  await shoot('review-search.png');
+
+  // The upload screen: the list of questionnaires and the drop zone as a file is dragged over it.
+  await page.goto(`${base}/#/`);
+  await page.locator('.jobs-table').waitFor();
+  await page.dispatchEvent('.dropzone', 'dragover');
+  await shoot('upload.png');
+  process.stdout.write('docs/upload.png, docs/review.png, docs/review-search.png\n');
+} finally {
+  await close();
+  await app.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
