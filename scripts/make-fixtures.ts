@@ -214,6 +214,21 @@ async function twoRowHeader(): Promise<Uint8Array> {
   return xlsxBytes(wb);
 }
 
+/** 回答 merged over a headerless drop-down and the free-text column beside it; numbers are formulas. */
+async function mergedAnswerHeader(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.getRow(1).values = ['No', '質問', '回答', ''];
+  ws.mergeCells('C1:D1');
+  const qs = ['クラウド事業者の所在国はどこですか。', '障害発生時の復旧目標時間を教えてください。', 'データの暗号化方式を教えてください。'];
+  qs.forEach((q, i) => {
+    const r = i + 2;
+    ws.getRow(r).values = [{ formula: 'ROW()-1', result: i + 1 }, q, '', ''];
+    ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"対応可,対応不可"'] };
+  });
+  return xlsxBytes(wb);
+}
+
 /** Only a cover and a revision history: nothing to answer. */
 async function noQuestions(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -260,6 +275,7 @@ async function main() {
   save('layout-hidden-column.xlsx', await hiddenColumn());
   save('layout-english.xlsx', await english());
   save('layout-two-row-header.xlsx', await twoRowHeader());
+  save('layout-merged-answer-header.xlsx', await mergedAnswerHeader());
   save('layout-title-block.xls', convert(title, 'xls'));
   save('layout-title-block.ods', convert(title, 'ods'));
   save('layout-title-block.xlsm', convert(title, 'xlsm'));

@@ -62,7 +62,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   if (grid.rowCount === 0) return empty(grid, 'the sheet is empty');
   if (grid.hidden && !chosen) return empty(grid, 'the sheet is hidden');
   const merges = mergeIndex(grid);
-  if (!overridden && mostlyFormulas(grid)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
+  const summary = !overridden && mostlyFormulas(grid);
 
   let found: { layout: Layout; rows: RowsResult } | null = null;
   if (o.headerRow !== undefined) {
@@ -92,6 +92,8 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
       if (rows.questions.length) found = { layout, rows };
     }
   }
+  // A summary of formulas can carry question-ish headers (質問数, 回答済); its rows are short labels.
+  if (summary && (!found || averageLength(found.rows) < 15)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
   if (!found) {
     return empty(grid, auxiliarySheet.test(grid.name) ? 'no header row names a question column, and the sheet name suggests a cover, instructions or history' : 'no header row names a question column and an answer column, and no column reads as questions');
   }
@@ -138,6 +140,8 @@ function guessAnswerBeside(grid: Grid, merges: MergeIndex, layout: Layout, rows:
     q.existingAnswer = grid.cell(q.row - 1, c);
   }
 }
+
+const averageLength = (rows: RowsResult) => rows.questions.reduce((n, q) => n + q.text.length, 0) / Math.max(1, rows.questions.length);
 
 function mostlyFormulas(grid: Grid): boolean {
   if (grid.formulaCells === 0) return false;

@@ -181,6 +181,16 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
         break;
       }
     }
+    // A drop-down in a column without a header of its own (under a merged 回答 header, say).
+    for (let c = 0; choice === null && c < grid.colCount; c++) {
+      const h = byColumn(c);
+      if (c === question || grid.hiddenCols.has(c) || (h && (!usable(h) || h.roles.has('options') || h.roles.has('number') || h.roles.has('category')))) continue;
+      if (stat(c).validated >= 3) {
+        choice = c;
+        choices = validationValues(grid, from, c);
+        why.push(`column ${columnLetter(c)} is a drop-down list (${choices?.join('/') ?? ''})`);
+      }
+    }
   } else if (choice !== null) {
     choices = validationValues(grid, from, choice) ?? choicesInHeader(byColumn(choice)?.text ?? '');
     why.push(`the choice column ${columnLetter(choice)} was given`);
@@ -212,6 +222,9 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
     if (best) {
       answer = best.c;
       why.push(`${quote(best)} is the free-text answer column`);
+    } else if (choice !== null && (byColumn(choice)?.end ?? choice) > choice) {
+      answer = choice + 1;
+      why.push(`column ${columnLetter(answer)}, beside the drop-down under the same header, is the free-text answer column`);
     } else if (choice !== null) {
       answer = choice;
       why.push(`the choice column is also where the answer goes (no free-text column)`);

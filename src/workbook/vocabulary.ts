@@ -9,13 +9,13 @@ const question =
   /質問|確認事項|確認項目|確認内容|確認ポイント|設問|チェック項目|チェック内容|要求事項|要求内容|調査項目|評価項目|点検項目|監査項目|対策項目|実施事項|項目名|管理策|要件|照会事項|お伺い事項|ヒアリング項目|question|requirement|criteria|query|inquiry|checkitem|checkpoint|securitycontrol|controldescription|itemdescription/;
 /** Words that name the question column only when they are the whole header (項目 alone, not 大項目). */
 const questionWhole = /^(項目|内容|項目内容|確認|item|items|description|control|controlstatement|topic)$/;
-const answer = /回答|返答|記入欄|入力欄|対応内容|実施内容|対策内容|answer|response|reply/;
+const answer = /回答|返答|記入欄|入力欄|対応内容|実施内容|対策内容|自己評価|answer|response|reply|self-?assessment/;
 const choice =
   /はい.?\/.?いいえ|いいえ.?\/.?はい|yes.?\/.?no|○.?[\/・,、].?[×△]|◯|有.?[\/・].?無|可.?[\/・].?否|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|status|compliance|y\/n|comply|applicable/;
 const notes = /備考|補足|具体的|詳細|説明|コメント|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat/;
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
 /** Columns for the customer's own use, never the vendor's answer. */
-const internal = /当社記入|当社使用|当社確認|当社評価|弊社記入|弊社使用|弊社確認|評価|判定|審査|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|score|rating|evaluation|採点/;
+const internal = /当社記入|当社使用|当社確認|当社評価|弊社記入|弊社使用|弊社確認|(?<!自己)評価|判定|審査|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|(?<!self)score|rating|evaluation|採点/;
 /** Columns that describe the possible answers rather than hold one. */
 const options = /選択肢|answeroptions?|^options$|回答例|記入例|回答方法|記入方法|guidance|ヒント|hint|example/;
 const number = /^(no\.?|no|#|番号|項番|管理番号|通番|連番|項目番号|質問番号|設問番号|ref\.?|refno\.?|id|qid|q\.?no\.?|itemno\.?|number|nr\.?|controlid|質問id|項目id)$/;

@@ -84,6 +84,13 @@ t.test('a two-row header: the choice and free-text columns under a merged 回答
   t.same(s.questions.map((q) => q.row), [5, 6]);
 });
 
+t.test('a drop-down under a merged 回答 header, the free text beside it; numbers written as formulas read as their values', async (t) => {
+  const s = sheet('layout-merged-answer-header.xlsx');
+  t.same(columns(s), [1, 'B', 'D', 'C']);
+  t.same(s.choices, ['対応可', '対応不可']);
+  t.same(s.questions.map((q) => q.number), ['1', '2', '3']);
+});
+
 t.test('a hidden column is never the answer column', async (t) => {
   const s = sheet('layout-hidden-column.xlsx');
   t.same(columns(s), [1, 'B', 'D', null]);
