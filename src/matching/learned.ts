@@ -1,7 +1,7 @@
 // Reviewers' earlier decisions: a question text a reviewer confirmed or corrected is an alias of the
 // chosen item(s), or of "no item answers this". The same or a near-identical question is then decided alike.
 
-import { normalize } from './normalize.js';
+import { normalize, splitQuestion } from './normalize.js';
 import { grams } from './segment.js';
 
 export interface LearnedAlias {
@@ -21,6 +21,9 @@ export interface LearnedIndex {
   size: number;
 }
 
+/** The comparable form of a question: normalised, without ※ notes and 例 hints (which vary by customer). */
+export const learnedKey = (text: string): string => normalize(splitQuestion(text).main) || normalize(text);
+
 /** Near-identical: differs by a word or a particle, not by topic. */
 export const nearIdentical = 0.9;
 
@@ -29,7 +32,7 @@ export function learnedIndex(aliases: LearnedAlias[]): LearnedIndex {
   const fuzzy: { alias: LearnedAlias; grams: Set<string>; length: number }[] = [];
   // A later decision on the same text overrides an earlier one.
   for (const alias of aliases) {
-    const key = normalize(alias.text);
+    const key = learnedKey(alias.text);
     if (!key) continue;
     exact.set(key, alias);
   }
@@ -37,7 +40,7 @@ export function learnedIndex(aliases: LearnedAlias[]): LearnedIndex {
   return {
     size: exact.size,
     find(text) {
-      const key = normalize(text);
+      const key = learnedKey(text);
       const same = exact.get(key);
       if (same) return { alias: same, similarity: 1 };
       const mine = new Set(grams(key));

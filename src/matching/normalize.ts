@@ -1,25 +1,19 @@
 // Text normalisation shared by questions, aliases and learned questions, so that they compare equal
 // whatever width, case, punctuation or line breaks the customer used.
 
-/** Characters that only separate words. Everything that is not a letter or a digit. */
-const SEPARATOR = /[^\p{L}\p{N}]+/gu;
+/** Characters that only separate words: everything but letters and digits, and a dot unless it is a decimal point. */
+const SEPARATOR = /(?<!\d)\.|\.(?!\d)|[^\p{L}\p{N}.]+/gu;
 const ASCII_LETTER = /[a-z]/;
 const ASCII_DIGIT = /[0-9]/;
 
 /**
- * NFKC (full width → half width, ㈱ → (株)), lower case, punctuation and brackets (「」【】（）／・…) to nothing.
- * A space survives only between two ASCII words or two numbers ("service hours", "27001 27017"), so that
- * 「バックアップ 頻度」, 「ＴＬＳ１．２」 and "TLS 1.2" each read the same as 「バックアップ頻度」 and "tls1.2".
+ * NFKC (full width → half width), lower case, punctuation and brackets (「」【】（）／・…) to nothing.
+ * A space survives only between two ASCII words, two numbers, or a number and the word after it
+ * ("service hours", "27001 27017", "2 type"), so 「バックアップ 頻度」, 「ＴＬＳ１．２」, "TLS 1.2" and "SOC 2"
+ * read the same as 「バックアップ頻度」, "tls1.2", "tls1.2" and "soc2".
  */
 export function normalize(text: string): string {
-  const folded = text
-    .normalize('NFKC')
-    .toLowerCase()
-    // Keep decimal points (TLS 1.2, 99.9%) before punctuation turns into spaces.
-    .replace(/(\d)\.(\d)/g, '$1\u0000$2')
-    .replace(SEPARATOR, ' ')
-    .replace(/\u0000/g, '.')
-    .trim();
+  const folded = text.normalize('NFKC').toLowerCase().replace(SEPARATOR, ' ').trim();
   let out = '';
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i];
@@ -29,9 +23,10 @@ export function normalize(text: string): string {
     }
     const before = out[out.length - 1] ?? '';
     const after = folded[i + 1] ?? '';
-    const words = ASCII_LETTER.test(before) && ASCII_LETTER.test(after);
+    if (after === ' ') continue;
+    const keep = (ASCII_LETTER.test(before) || ASCII_DIGIT.test(before)) && ASCII_LETTER.test(after);
     const numbers = ASCII_DIGIT.test(before) && ASCII_DIGIT.test(after);
-    if (words || numbers) out += ' ';
+    if (keep || numbers) out += ' ';
   }
   return out;
 }

@@ -3,7 +3,7 @@
 
 import Fuse from 'fuse.js';
 import type { Term } from '../lexicon.js';
-import { typoProneWords } from '../segment.js';
+import { stem, typoProneWords } from '../segment.js';
 
 export interface FuzzyHit {
   word: string;
@@ -20,8 +20,24 @@ export interface FuzzyIndex {
 const MIN_LENGTH = 5;
 
 export function fuzzyIndex(terms: Term[]): FuzzyIndex {
-  // Only one-part terms of some length: "A+B" terms are about co-occurrence, not spelling.
-  const pool = terms.filter((t) => t.parts.length === 1 && t.parts[0].length >= MIN_LENGTH);
+  // Only one-part terms: "A+B" terms are about co-occurrence, not spelling. Item aliases in English also lend
+  // their words, where a word belongs to one item only ("penetration" from "penetration test", not "management").
+  const owners = new Map<string, Set<number>>();
+  const wordTerms = new Map<string, Term>();
+  for (const t of terms) {
+    if (t.parts.length !== 1 || !t.parts[0].includes(' ') || t.kind === 'negative') continue;
+    for (const w of t.parts[0].split(' ')) {
+      if (w.length < MIN_LENGTH) continue;
+      const set = owners.get(w) ?? new Set<number>();
+      owners.set(w, set);
+      set.add(t.itemNo);
+      if (!wordTerms.has(w)) wordTerms.set(w, { ...t, label: `${w} (${t.label})`, parts: [w], ascii: [true], length: w.length });
+    }
+  }
+  const pool = [
+    ...terms.filter((t) => t.parts.length === 1 && !t.parts[0].includes(' ') && t.parts[0].length >= MIN_LENGTH),
+    ...[...wordTerms].filter(([w]) => owners.get(w)!.size === 1).map(([, t]) => t),
+  ];
   // A typo keeps the first letter, so each word is compared only with terms sharing it (one small index each).
   const byHead = new Map<string, Term[]>();
   for (const t of pool) {
@@ -51,7 +67,8 @@ export function fuzzyIndex(terms: Term[]): FuzzyIndex {
       found = indexFor(word[0])
         .search(word, { limit: 5 })
         // The whole word must resemble the whole term, not just a piece of it ("bakcup", not "notified" ~ "certified").
-        .filter((r) => r.item.parts[0] !== word && Math.abs(r.item.parts[0].length - word.length) <= 1)
+        // A plural or -ed form is not a typo, and is not the same word either ("services" ≠ "service").
+        .filter((r) => stem(r.item.parts[0]) !== stem(word) && Math.abs(r.item.parts[0].length - word.length) <= 1)
         .map((r) => ({ term: r.item, distance: r.score ?? 1 }));
       cache.set(word, found);
     }

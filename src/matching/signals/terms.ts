@@ -80,13 +80,16 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
 
 const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
 
-/** Drops hits whose every part lies inside a part of a longer hit. */
+/** Drops hits whose every part lies inside a part of a longer hit (or of an equal one for the same item). */
 export function longestFirst(hits: Hit[]): Hit[] {
   const sorted = [...hits].sort((a, b) => b.term.length - a.term.length);
   const kept: Hit[] = [];
   for (const h of sorted) {
+    // Same length counts too when it is the same item's evidence twice (「監視間隔」 and 「監視+間隔」).
     const covered = kept.some(
-      (k) => k.term.length > h.term.length && h.spans.every((s) => k.spans.some((ks) => inside(s, ks))),
+      (k) =>
+        (k.term.length > h.term.length || (k.term.length === h.term.length && k.term.itemNo === h.term.itemNo)) &&
+        h.spans.every((s) => k.spans.some((ks) => inside(s, ks))),
     );
     if (!covered) kept.push(h);
   }
