@@ -18,7 +18,13 @@ export function reviewScreen(main, jobId) {
 
   fill(main, h('div', { class: 'page' }, h('p', { class: 'muted' }, t('loading'))));
 
-  const byId = (id) => state.job.rows.find((r) => r.id === id);
+  // Rows by id, rebuilt whenever the job is (re)loaded; questionnaires can have thousands of rows.
+  let index = new Map();
+  const byId = (id) => index.get(id);
+  const setJob = (job) => {
+    state.job = job;
+    index = new Map(job.rows.map((r) => [r.id, r]));
+  };
   const selectedRow = () => (state.selected ? byId(state.selected) : undefined);
   const count = (status) => state.job.rows.filter((r) => r.status === status).length;
 
@@ -33,7 +39,7 @@ export function reviewScreen(main, jobId) {
     try {
       const [job, items] = await Promise.all([api('GET', base), api('GET', '/v1/items')]);
       if (gone) return;
-      state.job = job;
+      setJob(job);
       state.items = new Map(items.map((i) => [i.no, i]));
       // The title carries the most weight; answers and descriptions catch what people remember of them.
       state.fuse = new Fuse(items, {
@@ -91,8 +97,7 @@ export function reviewScreen(main, jobId) {
               if (!confirm(t('confirmAutoAsk', { n: auto.length }))) return;
               try {
                 const res = await api('POST', `${base}/rows:confirm`, { rowIds: auto.map((r) => r.id) });
-                const job = await api('GET', base);
-                state.job = job;
+                setJob(await api('GET', base));
                 toast(t('confirmedN', { n: res.confirmed }));
                 refreshAll();
               } catch (error) {
@@ -236,6 +241,7 @@ export function reviewScreen(main, jobId) {
       const updated = await api('PATCH', `${base}/rows/${encodeURIComponent(row.id)}`, body);
       if (gone) return;
       state.job.rows = state.job.rows.map((r) => (r.id === updated.id ? updated : r));
+      index.set(updated.id, updated);
       toast(message(updated));
       renderHead();
       renderFilters();

@@ -102,3 +102,45 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
 
   t.same(problems, [], 'the page logged no errors (no CSP refusals, no exceptions)');
 });
+
+t.test('the login URL signs in and leaves the address bar; customer text is shown as text; a bad file gets the server’s message', { skip: hasChromium() ? false : `${CHROMIUM} is not installed` }, async (t) => {
+  const { app, reviewer } = await build(t);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const { context, close } = await openBrowser();
+  t.teardown(close);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+
+  await page.goto(`${base}/#token=${reviewer}`);
+  await page.getByRole('heading', { name: '質問票' }).waitFor();
+  t.notMatch(page.url(), /token/, 'the token is wiped from the address bar');
+
+  const drop = async (name: string, text: string) => {
+    const file = await page.evaluateHandle(({ n, body }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], n, { type: 'text/csv' }));
+      return dt;
+    }, { n: name, body: text });
+    await page.dispatchEvent('.dropzone', 'drop', { dataTransfer: file });
+  };
+
+  // A question that is markup: it must read as the customer typed it, and nothing in it may run.
+  const hostile = '<img src=x onerror="window.pwned=1">データのバックアップ頻度を教えてください。';
+  await drop('hostile.csv', `No,質問,回答\r\n1,"${hostile.replaceAll('"', '""')}",\r\n2,通信はTLSで暗号化されていますか。,\r\n`);
+  await page.locator('.review-title').filter({ hasText: 'hostile.csv' }).waitFor();
+  const shown = page.locator('.row-q', { hasText: 'バックアップ頻度' });
+  t.equal(await shown.textContent(), hostile, 'the question is shown character for character');
+  t.equal(await page.locator('main img').count(), 0, 'no element was made from it');
+  t.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined, 'no script ran');
+
+  await page.getByRole('link', { name: /質問票一覧/ }).click();
+  await drop('notes.txt', 'not a questionnaire');
+  const alert = page.getByRole('alert').filter({ hasText: 'notes.txt' });
+  await alert.waitFor();
+  t.ok(((await alert.textContent()) ?? '').length > 'notes.txt — '.length + 10, 'the upload error carries the server’s explanation');
+  problems.splice(0, problems.length, ...problems.filter((p) => !/status of 4\d\d/.test(p)));
+  t.same(problems, [], 'no errors besides the refused upload');
+});
