@@ -123,10 +123,12 @@ export function sheetKept(orig: El, out: El, written: Set<string>): string[] {
     else if (canon(cell) !== canon(o)) diffs.push(`cell ${ref} changed: ${canon(cell)} → ${canon(o)}`);
   }
   for (const ref of b.cells.keys()) if (!a.cells.has(ref) && !written.has(ref)) diffs.push(`cell ${ref} added`);
+  const writtenRows = new Set([...written].map((ref) => Number(/\d+$/.exec(ref)![0])));
   for (const [r, row] of a.rows) {
     const o = b.rows.get(r);
+    // `spans` (first:last column) may widen to take a written cell.
     if (!o) diffs.push(`row ${r} missing`);
-    else if (!sameAttrs(row.attrs, o.attrs)) diffs.push(`row ${r} attributes changed`);
+    else if (!sameAttrs(row.attrs, o.attrs, writtenRows.has(r) ? ['spans'] : [])) diffs.push(`row ${r} attributes changed`);
   }
   // Everything else in the sheet is exactly as it was; qmap may only add a <legacyDrawing> for its notes.
   const hadLegacy = orig.children.some((c) => local(c.name) === 'legacyDrawing');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as XLSX from 'xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { writeAnswers } from '../../src/workbook/write.js';
 import type { CellWrite, FileKind } from '../../src/workbook/types.js';
 import { fixture, plainWrites, reviewFor, richWrites, unusualWrites } from './write-helpers.js';
@@ -47,4 +48,11 @@ t.test('LibreOffice opens every written workbook and shows the answers', { skip:
     }
     t.ok(existsSync(join(dir, `${o.name}-qmap確認.csv`)), `${o.name}: the qmap確認 sheet is there`);
   }
+
+  // The review notes, as LibreOffice shows them (read back from its own .ods export).
+  execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'ods', '--outdir', join(dir, 'ods'), outputs[0].path], { stdio: 'pipe', timeout: 180_000 });
+  const content = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'ods', 'rich.ods'))), { filter: (f) => f.name === 'content.xml' })['content.xml']);
+  const notes = [...content.matchAll(/<office:annotation\b[\s\S]*?<\/office:annotation>/g)].map((m) => m[0].replace(/<text:line-break\/>/g, '\n').replace(/<[^>]*>/g, ''));
+  t.ok(notes.some((n) => n.includes('qmap: 要確認 — 提案: No.12 通信の暗号化 (score 0.62)')), 'the note on a cell to review');
+  t.ok(notes.some((n) => n.includes('お客様のメモ: 重要')), "the customer's own note");
 });

@@ -60,6 +60,12 @@ t.test('a cell the customer already filled is never overwritten, and the result 
   );
 });
 
+t.test("a row's declared column span widens to take a new cell", async (t) => {
+  // Row 7 declares spans="1:5"; an answer in J7 widens it to 1:10.
+  const out = writeAnswers(rich, 'xlsx', [{ sheet: 'チェックシート', cell: 'J7', text: '範囲外' }], []);
+  t.match(part(out.bytes, 'xl/worksheets/sheet1.xml'), /<row r="7" ht="28" customHeight="1" spans="1:10" [^>]*>/);
+});
+
 t.test('an answer for a merged answer area goes into its top-left cell', async (t) => {
   t.equal(sheet.E8.v, '180日保管しています。');
   t.notOk(sheet.F8?.v);

@@ -72,7 +72,7 @@ export function patchCells(xml: string, edits: CellEdit[], layout: SheetLayout):
       const end = takeRow(sorted, next);
       const rowStyle = getAttr(rowTag, 'customFormat') === '1' ? Number(getAttr(rowTag, 's') ?? 0) : null;
       pieces.push(xml.slice(pos, m.index));
-      const openTag = selfClosing ? `${rowTag.slice(0, -2).trimEnd()}>` : rowTag;
+      const openTag = coverInSpans(selfClosing ? `${rowTag.slice(0, -2).trimEnd()}>` : rowTag, sorted.slice(next, end));
       pieces.push(openTag, patchRow(xml.slice(innerStart, innerEnd), sorted.slice(next, end), p, rowStyle, layout, filled), closeTag);
       pos = rowEnd;
       next = end;
@@ -82,6 +82,22 @@ export function patchCells(xml: string, edits: CellEdit[], layout: SheetLayout):
   emitNewRows(pieces, sorted, next, Infinity, p, layout);
   pieces.push(tail, xml.slice(contentEnd));
   return { xml: pieces.join(''), filled };
+}
+
+/**
+ * A row's `spans` (an optional hint of its first:last column) widened to the written columns:
+ * Excel reports a problem with the file when cells fall outside the spans it declares.
+ */
+function coverInSpans(rowTag: string, edits: CellEdit[]): string {
+  const spans = getAttr(rowTag, 'spans');
+  if (spans === null) return rowTag;
+  const ranges = spans.trim().split(/\s+/).map((r) => r.split(':').map(Number));
+  const outside = edits.filter((e) => !ranges.some(([a, b]) => e.col >= a && e.col <= b));
+  if (outside.length === 0) return rowTag;
+  if (ranges.length !== 1 || ranges[0].some((n) => !Number.isFinite(n))) return removeAttr(rowTag, 'spans');
+  const lo = Math.min(ranges[0][0], ...outside.map((e) => e.col));
+  const hi = Math.max(ranges[0][1], ...outside.map((e) => e.col));
+  return setAttr(rowTag, 'spans', `${lo}:${hi}`);
 }
 
 /** The column number of an A1 reference, read from its leading letters. */
