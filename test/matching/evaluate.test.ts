@@ -1,0 +1,52 @@
+import t from 'tap';
+import { fileURLToPath } from 'node:url';
+import { isRight, loadLabelled, metrics, ranking } from '../../src/matching/evaluate.js';
+import type { MatchResult } from '../../src/matching/matcher.js';
+
+const result = (status: MatchResult['status'], itemNos: number[], best: number | null, alts: number[] = []): MatchResult => ({
+  status,
+  itemNos,
+  best: best === null ? null : { itemNo: best, title: '', score: 0.5, terms: [] },
+  alternatives: alts.map((n) => ({ itemNo: n, title: '', score: 0.1, terms: [] })),
+  score: 0.5,
+  reasons: [],
+  source: 'lexicon',
+  negativeTopics: [],
+  eligibleForAuto: true,
+});
+
+t.test('an answer is right when its first item answers and a second is at least partial', async (t) => {
+  const q = { text: '', items: [30, 32], also: [7] };
+  t.ok(isRight(q, [30]));
+  t.ok(isRight(q, [32, 7]));
+  t.notOk(isRight(q, [7]), 'a partial answer alone is not right');
+  t.notOk(isRight(q, [30, 28]));
+  t.notOk(isRight({ text: '', items: [], also: [] }, [1]));
+});
+
+t.test('metrics: top-1, top-3, auto precision and coverage, no-answer held back', async (t) => {
+  const qs = [
+    { text: 'a', items: [1], also: [] },
+    { text: 'b', items: [2], also: [] },
+    { text: 'c', items: [], also: [] },
+    { text: 'd', items: [], also: [] },
+  ];
+  const m = metrics(qs, [
+    result('auto', [1], 1),
+    result('review', [5], 5, [6, 2]),
+    result('auto', [3], 3),
+    result('unmatched', [], 4),
+  ]);
+  t.equal(m.top1, 0.5);
+  t.equal(m.top3, 1);
+  t.equal(m.autoPrecision, 0.5);
+  t.equal(m.autoCoverage, 0.5);
+  t.equal(m.heldBack, 0.5);
+  t.same(ranking(result('auto', [28, 32], 28, [30])), [28, 32, 30]);
+});
+
+t.test('a labelled set is read from labels.json', async (t) => {
+  const qs = loadLabelled(fileURLToPath(new URL('../../fixtures/matching/paraphrases', import.meta.url)));
+  t.ok(qs.length > 50);
+  t.ok(qs.some((q) => q.items.length === 0), 'it has questions no item answers');
+});
