@@ -264,6 +264,17 @@ function encrypted(): Uint8Array {
   return XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array;
 }
 
+/** A zip bomb that lies: every local header and directory entry claims 100 bytes uncompressed. */
+function understateSizes(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 4 <= zip.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && i + 26 <= zip.length) view.setUint32(i + 22, 100, true);
+    if (signature === 0x02014b50 && i + 28 <= zip.length) view.setUint32(i + 24, 100, true);
+  }
+  return zip;
+}
+
 async function main() {
   const title = await titleBlock();
   save('layout-title-block.xlsx', title);
@@ -294,6 +305,7 @@ async function main() {
   save('bad-encrypted.xlsx', encrypted());
   // 4 MB of zeros deflate to a few KB: a small zip bomb for a test that sets a 1 MB limit.
   save('bad-zip-bomb.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(4 << 20) }, { level: 9 }));
+  save('bad-zip-lying-sizes.xlsx', understateSizes(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(4 << 20) }, { level: 9 })));
   save('bad-invalid-text.csv', Uint8Array.from([0x4e, 0x6f, 0x2c, 0x82, 0xff, 0xfe, 0x80, 0x0d, 0x0a]));
   save('bad-many-rows.xlsx', sized(40, 3));
   save('bad-many-columns.xlsx', sized(3, 40));

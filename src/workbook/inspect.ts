@@ -1,7 +1,7 @@
 // Looks at an upload's container before anything is parsed: what kind of file it really is
 // (by its bytes, not its name), whether it is encrypted, and whether its zip directory
 // promises more than the limits allow. Nothing here inflates a workbook's sheets.
-import { unzipSync, strFromU8 } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, strFromU8 } from 'fflate';
 import { CFB } from 'xlsx';
 import { QmapError } from '../errors.js';
 import type { FileKind, Limits } from './types.js';
@@ -132,6 +132,45 @@ export function checkZipLimits(entries: ZipEntry[], limits: Limits): void {
     );
   }
   if (sheets > limits.sheets) throw tooManySheets(sheets, limits);
+}
+
+/**
+ * Inflates the zip in a stream, counting bytes and keeping none, and stops as soon as the total passes
+ * the limit: a zip whose directory understates its sizes is caught before SheetJS inflates it for real.
+ */
+export function checkInflatedSize(bytes: Uint8Array, limits: Limits): void {
+  let total = 0;
+  let over = false;
+  let broken = false;
+  const unzip = new Unzip((file) => {
+    if (over || broken) return;
+    file.ondata = (err, chunk) => {
+      if (err) broken = true;
+      total += chunk?.length ?? 0;
+      if (total > limits.uncompressedBytes && !over) {
+        over = true;
+        file.terminate();
+      }
+    };
+    try {
+      file.start();
+    } catch {
+      broken = true;
+    }
+  });
+  unzip.register(UnzipInflate);
+  try {
+    unzip.push(bytes, true);
+  } catch {
+    if (!over) broken = true;
+  }
+  if (over) {
+    throw new QmapError('too_large', `The workbook unpacks to more than the ${mb(limits.uncompressedBytes)} limit. Remove unused sheets, images or formatting and upload it again.`, {
+      limit: 'uncompressedBytes',
+      max: limits.uncompressedBytes,
+    });
+  }
+  if (broken) throw unreadableZip();
 }
 
 export function tooManySheets(count: number, limits: Limits): QmapError {

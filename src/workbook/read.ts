@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import { QmapError } from '../errors.js';
 import { decodeCsv } from './csv.js';
 import { sheetGrid, type SizedGrid } from './grid.js';
-import { acceptedTypes, checkZipLimits, inspect, tooManySheets } from './inspect.js';
+import { acceptedTypes, checkInflatedSize, checkZipLimits, inspect, tooManySheets } from './inspect.js';
 import { resolveListValues } from './lists.js';
 import { sheetExtras, sheetPartPaths, strikeStyles, type SheetExtras } from './ooxml.js';
 import type { Book, FileKind, Grid, Limits } from './types.js';
@@ -26,7 +26,10 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
   }
   const { kind, entries, encrypted } = inspect(bytes, filename);
   if (encrypted) throw passwordProtected();
-  if (entries.length) checkZipLimits(entries, limits);
+  if (entries.length) {
+    checkZipLimits(entries, limits);
+    checkInflatedSize(bytes, limits);
+  }
 
   const wb = parse(bytes, kind, limits);
   if (wb.SheetNames.length > limits.sheets) throw tooManySheets(wb.SheetNames.length, limits);
