@@ -28,9 +28,15 @@ export interface AppOptions {
   analyser?: Analyser;
 }
 
+// Tokens never reach the logs, even where a plugin logs the request headers at trace level (@fastify/multipart does).
+const redact = {
+  paths: ['headers.authorization', 'headers.cookie', '*.headers.authorization', '*.headers.cookie', '*.*.headers.authorization', '*.*.headers.cookie'],
+  censor: '[redacted]',
+};
+
 export async function buildApp({ config, db, logger = true, analyser = async (input) => analyse(input) }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger === true ? { level: config.QMAP_LOG_LEVEL } : logger,
+    logger: logger === true ? { level: config.QMAP_LOG_LEVEL, redact } : logger && { redact, ...logger },
     // Small JSON bodies everywhere; uploads have their own limit in the multipart plugin.
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
