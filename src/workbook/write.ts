@@ -2,6 +2,8 @@
 // The original package is patched part by part: every part qmap does not need is copied through, and
 // in the answered sheets only the written cells change. Pure: same inputs, same bytes.
 import * as XLSX from 'xlsx';
+import { QmapError } from '../errors.js';
+import { decodeCsv } from './csv.js';
 import type { CellWrite, FileKind, ReviewLine } from './types.js';
 import { formatAddress, parseAddress, type Address } from './writer/a1.js';
 import { patchCells, type CellEdit } from './writer/cells.js';
@@ -126,20 +128,15 @@ function stylesXml(pkg: Package, wb: WorkbookInfo): string {
 
 /** .xls, .ods and .csv become an .xlsx holding their values; formatting is not carried over. */
 function convertToXlsx(bytes: Uint8Array, kind: FileKind): Uint8Array {
-  const book =
-    kind === 'csv'
-      ? XLSX.read(decodeText(bytes), { type: 'string', raw: true, dense: true })
-      : XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: true, dense: true });
-  return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
-}
-
-/** CSV text: UTF-8 (with or without BOM) or UTF-16 by BOM, else Shift_JIS as Japanese Excel saves it. */
-function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('shift_jis').decode(bytes);
+    const book =
+      kind === 'csv'
+        ? // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
+          XLSX.read(decodeCsv(bytes).text, { type: 'string', raw: true, dense: true })
+        : XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: true, dense: true });
+    return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
+  } catch (e) {
+    if (e instanceof QmapError) throw e;
+    throw new QmapError('unreadable', `The ${kind} file could not be converted to .xlsx.`, { cause: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -181,3 +181,7 @@ for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
     t.equal(wb.SheetNames.at(-1), 'qmap確認');
   });
 }
+
+t.test('a package that cannot be opened says so with an error the API can map', async (t) => {
+  t.throws(() => writeAnswers(new Uint8Array([1, 2, 3]), 'xlsx', [], []), { code: 'unreadable' });
+});

@@ -1,30 +1,21 @@
-// A1 addresses, 1-based rows and columns as Excel shows them.
+// A1 addresses, 1-based rows and columns as Excel and the XML number them
+// (src/workbook/address.ts counts from 0, as SheetJS does).
+import { columnLetter, decodeCell } from '../address.js';
 
 export interface Address {
   row: number;
   col: number;
 }
 
-/** 'E5' → { row: 5, col: 5 }; '$E$5' is accepted; null when not an address. */
+/** 'E5' → { row: 5, col: 5 }; '$E$5' is accepted; null when not an address on a sheet. */
 export function parseAddress(a1: string): Address | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(a1.trim());
-  if (!m) return null;
-  const col = columnNumber(m[1]);
-  const row = Number(m[2]);
-  if (row < 1 || row > 1048576 || col > 16384) return null;
-  return { row, col };
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
+  const d = decodeCell(a1);
+  if (!d || d.c < 0 || d.r >= 1048576 || d.c >= 16384 || d.r < 0) return null;
+  return { row: d.r + 1, col: d.c + 1 };
 }
 
 export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return columnLetter(col - 1);
 }
 
 export function formatAddress({ row, col }: Address): string {
