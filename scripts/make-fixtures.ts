@@ -229,6 +229,31 @@ async function mergedAnswerHeader(): Promise<Uint8Array> {
   return xlsxBytes(wb);
 }
 
+/** Numbered section rows (1 組織的対策) heading their numbered questions (1-1, 1-2). */
+async function numberedSections(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('チェックリスト');
+  ws.addRow(['項番', 'チェック項目', '回答', '備考']);
+  ws.addRow(['1', '組織的対策']);
+  ws.addRow(['1-1', '情報セキュリティ責任者を任命していますか。']);
+  ws.addRow(['1-2', '委託先の管理規程はありますか。']);
+  ws.addRow(['2', '技術的対策']);
+  ws.addRow(['2-1', '通信を暗号化していますか。']);
+  return xlsxBytes(wb);
+}
+
+/** CAIQ-style: Yes | No | N/A tick columns under one merged answers header, and a Notes column. */
+async function tickColumns(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('CAIQ');
+  ws.getRow(1).values = ['Control ID', 'Question ID', 'Consensus Assessment Questions', 'Consensus Assessment Answers', '', '', 'Notes'];
+  ws.mergeCells('D1:F1');
+  ws.getRow(2).values = ['', '', '', 'Yes', 'No', 'N/A', ''];
+  ws.getRow(3).values = ['AIS-01', 'AIS-01.1', 'Do you use industry standards to build in security for your systems development lifecycle?'];
+  ws.getRow(4).values = ['AIS-01', 'AIS-01.2', 'Do you use an automated source code analysis tool to detect security defects in code prior to production?'];
+  return xlsxBytes(wb);
+}
+
 /** Only a cover and a revision history: nothing to answer. */
 async function noQuestions(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -287,6 +312,8 @@ async function main() {
   save('layout-english.xlsx', await english());
   save('layout-two-row-header.xlsx', await twoRowHeader());
   save('layout-merged-answer-header.xlsx', await mergedAnswerHeader());
+  save('layout-numbered-sections.xlsx', await numberedSections());
+  save('layout-tick-columns.xlsx', await tickColumns());
   save('layout-title-block.xls', convert(title, 'xls'));
   save('layout-title-block.ods', convert(title, 'ods'));
   save('layout-title-block.xlsm', convert(title, 'xlsm'));

@@ -4,7 +4,7 @@
 import { columnLetter } from './address.js';
 import type { MergeIndex } from './merges.js';
 import type { Grid } from './types.js';
-import { choicesInHeader, headerRoles, MAX_HEADER_LENGTH, normalize, questionLike, type Role } from './vocabulary.js';
+import { choicesInHeader, choiceWord, headerRoles, MAX_HEADER_LENGTH, normalize, questionLike, type Role } from './vocabulary.js';
 
 export interface Layout {
   /** 0-based header row, or null when the table has none. */
@@ -272,7 +272,10 @@ function subHeader(grid: Grid, merges: MergeIndex, row: number, cells: HeaderCel
   const out = cells.filter((h) => !split.has(h));
   subs.forEach((s, i) => {
     const parent = parents[i]!;
-    out.push({ c: s.c, end: s.end, text: `${parent.text} ${s.text}`, roles: new Set([...parent.roles, ...s.roles]) });
+    // Yes | No | N/A tick columns take a mark each; none of them is the answer or the choice cell.
+    const tick = subs.filter((x, j) => parents[j] === parent).every((x) => choiceWord.test(normalize(x.text)));
+    const roles = tick ? new Set<Role>(['options']) : new Set([...parent.roles, ...s.roles]);
+    out.push({ c: s.c, end: s.end, text: `${parent.text} ${s.text}`, roles });
   });
   return out.sort((a, b) => a.c - b.c);
 }

@@ -83,7 +83,11 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
       skipped.notes++;
       continue;
     }
-    if (!num && (swallowsAnswer || ((numbered || sectionLike.test(text)) && isHeading(text)))) {
+    const heading =
+      !num
+        ? swallowsAnswer || ((numbered || sectionLike.test(text)) && isHeading(text))
+        : isHeading(text) && (swallowsAnswer || numbersChildren(num, nextNumber(grid, r, qc, nc)));
+    if (heading) {
       skipped.sections++;
       if (text.length <= 60) {
         section = oneLine(text);
@@ -120,6 +124,22 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
   }
 
   return { questions, skipped };
+}
+
+/** The number of the next row below r that has question text. */
+function nextNumber(grid: Grid, r: number, qc: number, nc: number | null): string {
+  if (nc === null) return '';
+  for (let next = r + 1; next < Math.min(grid.rowCount, r + 6); next++) {
+    if (grid.cell(next, qc).trim()) return grid.cell(next, nc).trim();
+  }
+  return '';
+}
+
+/** "1" heads "1-1" and "1.2"; "A" heads "A.5.1": the row with the shorter number is a section. */
+function numbersChildren(num: string, next: string): boolean {
+  const parent = num.normalize('NFKC').replace(/[.)．]$/, '');
+  const child = next.normalize('NFKC');
+  return parent.length > 0 && child.length > parent.length + 1 && child.startsWith(parent) && /^[-.‐_]\S/.test(child.slice(parent.length));
 }
 
 /** Short, not a question: a heading. */

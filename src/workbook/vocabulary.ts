@@ -12,13 +12,17 @@ const questionWhole = /^(項目|内容|項目内容|確認|item|items|descriptio
 const answer = /回答|返答|記入欄|入力欄|対応内容|実施内容|対策内容|自己評価|answer|response|reply|self-?assessment/;
 const choice =
   /はい.?\/.?いいえ|いいえ.?\/.?はい|yes.?\/.?no|○.?[\/・,、].?[×△]|◯|有.?[\/・].?無|可.?[\/・].?否|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|status|compliance|y\/n|comply|applicable/;
-const notes = /備考|補足|具体的|詳細|説明|コメント|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat/;
+const notes =
+  /備考|補足|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation/;
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
 /** Columns for the customer's own use, never the vendor's answer. */
 const internal = /当社記入|当社使用|当社確認|当社評価|弊社記入|弊社使用|弊社確認|(?<!自己)評価|判定|審査|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|(?<!self)score|rating|evaluation|採点/;
 /** Columns that describe the possible answers rather than hold one. */
 const options = /選択肢|answeroptions?|^options$|回答例|記入例|回答方法|記入方法|guidance|ヒント|hint|example/;
 const number = /^(no\.?|no|#|番号|項番|管理番号|通番|連番|項目番号|質問番号|設問番号|ref\.?|refno\.?|id|qid|q\.?no\.?|itemno\.?|number|nr\.?|controlid|質問id|項目id)$/;
+
+/** A header that is one choice word: a tick column (Yes | No | N/A under one merged header). */
+export const choiceWord = /^(はい|いいえ|該当なし|対象外|○|◯|△|×|✕|yes|no|n\/?a|na|partial|partially)$/i;
 
 /** Longest text still taken for a header cell; longer cells are titles or instructions. */
 export const MAX_HEADER_LENGTH = 40;

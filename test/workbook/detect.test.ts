@@ -63,6 +63,17 @@ t.test('section rows, the 記入例 row and struck-out or deleted rows are not q
   t.match(s.reason, /2 deleted rows/);
 });
 
+t.test('a numbered row that heads 1-1, 1-2 is a section, not a question', async (t) => {
+  const s = sheet('layout-numbered-sections.xlsx');
+  t.same(s.questions.map((q) => [q.row, q.number, q.section]), [[3, '1-1', '組織的対策'], [4, '1-2', '組織的対策'], [6, '2-1', '技術的対策']]);
+});
+
+t.test('Yes | No | N/A tick columns under one header leave the free text to Notes', async (t) => {
+  const s = sheet('layout-tick-columns.xlsx');
+  t.same(columns(s), [1, 'C', 'G', null]);
+  t.same(s.questions.map((q) => q.row), [3, 4]);
+});
+
 t.test('a question continued on the next row is one question', async (t) => {
   const s = sheet('layout-continued.xlsx');
   t.same(s.questions.map((q) => [q.row, q.number]), [[2, 'Q1.1'], [3, 'Q1.2'], [5, 'Q1.3']]);
