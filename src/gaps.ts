@@ -18,9 +18,9 @@ const SAME_QUESTION = 0.6;
 export function gaps(db: Db, limit = 50): Gap[] {
   const rows = db
     .prepare(
-      `SELECT job_id AS jobId, question FROM job_rows
-       WHERE status = 'unmatched' OR (status = 'confirmed' AND item_nos = '[]' AND answer IS NULL)
-       ORDER BY job_id, ord`,
+      `SELECT r.job_id AS jobId, r.question FROM job_rows r JOIN jobs j ON j.id = r.job_id
+       WHERE r.status = 'unmatched' OR (r.status = 'confirmed' AND r.item_nos = '[]' AND r.answer IS NULL)
+       ORDER BY j.created_at, j.rowid, r.ord`,
     )
     .all() as { jobId: string; question: string }[];
   const groups: { key: string; question: string; count: number; jobs: Set<string>; examples: Set<string> }[] = [];

@@ -1,0 +1,115 @@
+import t from 'tap';
+import XLSX from 'xlsx';
+import { build } from './helpers/app.js';
+import { checksheet, form } from './helpers/workbooks.js';
+
+const QUESTIONS = [
+  'データのバックアップの取得頻度と方法を教えてください。',
+  '通信はTLS1.2以上で暗号化されていますか。',
+  'ログイン時に多要素認証（MFA）を利用できますか。',
+];
+
+async function upload(t: Parameters<typeof build>[0], file?: Buffer, fields: Record<string, string> = {}) {
+  const ctx = await build(t);
+  const body = form(file ?? (await checksheet(QUESTIONS)), 'チェックシート.xlsx', fields);
+  const res = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  return { ...ctx, res };
+}
+
+t.test('uploading a check sheet answers 201 with the job: where the questions are and what qmap proposes', async (t) => {
+  const { res } = await upload(t);
+  t.equal(res.statusCode, 201, res.body);
+  const job = res.json();
+  t.match(job, { id: String, filename: 'チェックシート.xlsx', createdAt: String });
+  t.equal(job.summary.questions, 3);
+  t.equal(job.summary.auto + job.summary.review + job.summary.unmatched, 3);
+  const sheet = job.sheets[0];
+  t.match(sheet, { name: 'チェックシート', headerRow: 3, questionColumn: 'B', answerColumn: 'C', reason: String });
+  const [backup, tls, mfa] = job.rows;
+  t.match(backup, { sheet: 'チェックシート', row: 4, question: QUESTIONS[0], answerCell: 'C4' });
+  t.ok(backup.itemNos.includes(28), 'the backup question is matched to item 28 (バックアップの方法)');
+  t.equal(tls.match?.itemNo, 42, 'the TLS question is matched to item 42 (通信の暗号化レベル)');
+  t.match(tls.answer, /TLS1\.2/);
+  t.equal(mfa.status, 'unmatched', 'MFA is not among the 49 items: left for a human');
+  t.equal(mfa.answer, null);
+  const scores = job.rows.flatMap((r: { match: { score: number } | null; alternatives: { score: number }[] }) => [r.match?.score ?? 0, ...r.alternatives.map((a) => a.score)]);
+  t.ok(scores.every((s: number) => s >= 0 && s <= 1), 'every score is in [0, 1]');
+});
+
+t.test('the job can be listed, read, and deleted for good', async (t) => {
+  const { app, db, reviewer, as, res } = await upload(t);
+  const id = res.json().id;
+  const list = (await app.inject({ url: '/v1/questionnaires', headers: as(reviewer) })).json();
+  t.same(list.map((j: { id: string }) => j.id), [id]);
+  t.equal(list[0].summary.questions, 3);
+  t.equal((await app.inject({ url: `/v1/questionnaires/${id}`, headers: as(reviewer) })).json().rows.length, 3);
+  t.equal((await app.inject({ method: 'DELETE', url: `/v1/questionnaires/${id}`, headers: as(reviewer) })).statusCode, 204);
+  const gone = await app.inject({ url: `/v1/questionnaires/${id}`, headers: as(reviewer) });
+  t.equal(gone.statusCode, 404);
+  t.equal(db.prepare('SELECT count(*) FROM uploads').pluck().get(), 0, 'the stored upload is gone');
+  t.equal(db.prepare('SELECT count(*) FROM job_rows').pluck().get(), 0, 'its rows are gone');
+});
+
+t.test('the download is the customer workbook with the answers written in and a qmap確認 sheet', async (t) => {
+  const { app, reviewer, as, res } = await upload(t);
+  const dl = await app.inject({ url: `/v1/questionnaires/${res.json().id}/download`, headers: as(reviewer) });
+  t.equal(dl.statusCode, 200);
+  t.match(dl.headers['content-type'], /spreadsheetml/);
+  t.match(dl.headers['content-disposition'], /attachment; .*filename\*=UTF-8''/);
+  const wb = XLSX.read(dl.rawPayload);
+  t.same(wb.SheetNames, ['チェックシート', 'qmap確認']);
+  const ws = wb.Sheets['チェックシート'];
+  t.equal(ws['B5'].v, QUESTIONS[1], 'the questions are untouched');
+  t.match(String(ws['C5']?.v), /TLS1\.2/, 'the TLS answer is written');
+  t.notOk(ws['C6']?.v, 'the MFA answer cell stays blank');
+});
+
+t.test('a cell the customer already filled is never overwritten, and the job says so', async (t) => {
+  const file = await checksheet(QUESTIONS, { 1: '弊社回答済み' });
+  const { app, reviewer, as, res } = await upload(t, file);
+  const job = res.json();
+  t.equal(job.rows[1].existingAnswer, '弊社回答済み');
+  t.match(job.notes.join(' '), /already held the customer's text/);
+  const dl = await app.inject({ url: `/v1/questionnaires/${job.id}/download`, headers: as(reviewer) });
+  t.equal(XLSX.read(dl.rawPayload).Sheets['チェックシート']['C5'].v, '弊社回答済み');
+});
+
+t.test('detection can be overridden per upload', async (t) => {
+  const { res } = await upload(t, undefined, { headerRow: '3', questionColumn: 'B', answerColumn: 'D' });
+  t.equal(res.statusCode, 201, res.body);
+  t.equal(res.json().sheets[0].answerColumn, 'D');
+  t.equal(res.json().rows[0].answerCell, 'D4');
+});
+
+t.test('bad uploads get a clear 4xx and nothing is stored', async (t) => {
+  const ctx = await build(t);
+  const post = (body: ReturnType<typeof form>) =>
+    ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  const pdf = await post(form(Buffer.from('%PDF-1.4 not a sheet'), 'checksheet.pdf'));
+  t.equal(pdf.statusCode, 415);
+  t.match(pdf.json().message, /\.xlsx/);
+  const empty = await post(form(Buffer.alloc(0), 'empty.xlsx'));
+  t.equal(empty.statusCode, 422);
+  t.match(empty.json().message, /empty/);
+  const badOverride = await post(form(await checksheet(QUESTIONS), 'a.xlsx', { questionColumn: '3' }));
+  t.equal(badOverride.statusCode, 400);
+  t.match(badOverride.json().message, /column letter/);
+  const noFile = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), 'content-type': 'application/json' }, payload: '{}' });
+  t.equal(noFile.statusCode, 415);
+  t.equal(ctx.db.prepare('SELECT count(*) FROM jobs').pluck().get(), 0);
+});
+
+t.test('an upload over the size limit gets 413 naming the limit', async (t) => {
+  const ctx = await build(t, { QMAP_MAX_UPLOAD_BYTES: '2048' });
+  const body = form(Buffer.alloc(4096, 1), 'big.xlsx');
+  const res = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  t.equal(res.statusCode, 413);
+  t.match(res.json().message, /QMAP_MAX_UPLOAD_BYTES/);
+});
+
+t.test('an unknown job is a 404 in plain words', async (t) => {
+  const { app, reviewer, as } = await build(t);
+  const res = await app.inject({ url: '/v1/questionnaires/nope/download', headers: as(reviewer) });
+  t.equal(res.statusCode, 404);
+  t.match(res.json().message, /There is no questionnaire nope/);
+});

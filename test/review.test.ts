@@ -1,0 +1,165 @@
+import t from 'tap';
+import XLSX from 'xlsx';
+import { build, type TestApp } from './helpers/app.js';
+import { form, xlsx } from './helpers/workbooks.js';
+
+// A bank-style sheet: はい/いいえ drop-down in C, free text in D.
+const QUESTIONS = [
+  'データベース等に保存されるデータを暗号化していますか。',
+  '貴社の経営状況について教えてください。',
+  'ログイン時に多要素認証（ワンタイムパスワード等）を必須にできますか。',
+  'ISMS（ISO/IEC 27001）認証を取得していますか。',
+];
+const sheet = () =>
+  xlsx([
+    {
+      name: '確認事項',
+      preamble: ['委託先チェックシート'],
+      header: ['No.', '確認項目', '回答（はい／いいえ）', '備考'],
+      rows: QUESTIONS.map((q, i) => [i + 1, q, null, null]),
+      validation: { column: 3, values: ['はい', 'いいえ', '該当なし'] },
+    },
+  ]);
+
+async function jobOf(ctx: TestApp, file: Buffer) {
+  const body = form(file, 'sheet.xlsx');
+  const res = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  t.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
+
+function api(ctx: TestApp, jobId: string) {
+  const h = ctx.as(ctx.reviewer);
+  return {
+    patch: (rowId: string, payload: object) => ctx.app.inject({ method: 'PATCH', url: `/v1/questionnaires/${jobId}/rows/${rowId}`, headers: h, payload }),
+    rows: (q = '') => ctx.app.inject({ url: `/v1/questionnaires/${jobId}/rows${q}`, headers: h }),
+    audit: () => ctx.app.inject({ url: `/v1/questionnaires/${jobId}/audit`, headers: h }),
+    download: () => ctx.app.inject({ url: `/v1/questionnaires/${jobId}/download`, headers: h }),
+  };
+}
+
+t.test('rows can be filtered by one or more statuses', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const a = api(ctx, job.id);
+  const all = (await a.rows()).json();
+  t.equal(all.length, 4);
+  const some = (await a.rows('?status=review,unmatched')).json();
+  t.same(some.map((r: { id: string }) => r.id), all.filter((r: { status: string }) => r.status === 'review' || r.status === 'unmatched').map((r: { id: string }) => r.id));
+  const bad = await a.rows('?status=maybe');
+  t.equal(bad.statusCode, 400);
+  t.match(bad.json().message, /unknown status maybe/);
+});
+
+t.test('each PATCH form confirms the row and records who and when', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const a = api(ctx, job.id);
+  const [enc, biz, mfa, isms] = job.rows;
+
+  const item = (await a.patch(enc.id, { itemNo: 33 })).json();
+  t.match(item, { status: 'confirmed', itemNos: [33], match: { itemNo: 33, title: 'データ保護のための暗号化要件' } });
+  t.match(item.answer, /データベースストレージの暗号化/);
+  t.equal(item.choice, 'はい', 'a yes/no question on an item answering 有 gets はい');
+  t.match(item.decidedBy, /test reviewer/);
+  t.ok(item.decidedAt);
+
+  const two = (await a.patch(biz.id, { itemNos: [28, 30] })).json();
+  t.same(two.itemNos, [28, 30]);
+  t.match(two.answer, /バックアップの方法[\s\S]*バックアップデータの保存期間/, 'both answers, each under its title');
+
+  const custom = (await a.patch(mfa.id, { answer: 'TOTPによる多要素認証に対応しています。', choice: 'はい' })).json();
+  t.match(custom, { status: 'confirmed', itemNos: [], answer: 'TOTPによる多要素認証に対応しています。', choice: 'はい' });
+
+  const accepted = (await a.patch(isms.id, { status: 'confirmed' })).json();
+  t.equal(accepted.status, 'confirmed');
+  t.same(accepted.itemNos, isms.itemNos, 'accepting keeps the proposal');
+
+  const none = (await a.patch(isms.id, { itemNo: null })).json();
+  t.match(none, { status: 'confirmed', itemNos: [], answer: null, match: null });
+});
+
+t.test('invalid decisions are refused in plain words and change nothing', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const a = api(ctx, job.id);
+  const row = job.rows[0];
+  const unknownItem = await a.patch(row.id, { itemNo: 50 });
+  t.equal(unknownItem.statusCode, 422);
+  t.match(unknownItem.json().message, /There is no item 50/);
+  const badChoice = await a.patch(row.id, { answer: 'x', choice: 'たぶん' });
+  t.equal(badChoice.statusCode, 422);
+  t.match(badChoice.json().message, /"たぶん" is not one of this row's allowed values: はい, いいえ, 該当なし/);
+  const unknownRow = await a.patch('no-such-row', { status: 'confirmed' });
+  t.equal(unknownRow.statusCode, 404);
+  const mixed = await a.patch(row.id, { itemNo: 3, status: 'confirmed' });
+  t.equal(mixed.statusCode, 400);
+  t.equal((await a.rows()).json()[0].status, row.status, 'the row is as it was');
+});
+
+t.test('confirming many rows at once, and the audit trail of every change', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const a = api(ctx, job.id);
+  await a.patch(job.rows[0].id, { itemNo: 33 });
+  const res = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: 'all' } });
+  t.same(res.json(), { confirmed: 3 });
+  t.ok((await a.rows()).json().every((r: { status: string }) => r.status === 'confirmed'));
+  const trail = (await a.audit()).json();
+  t.same(trail.map((e: { action: string }) => e.action), ['upload', 'decide', 'confirm']);
+  t.ok(trail.every((e: { actor: string; at: string }) => /test reviewer/.test(e.actor) && e.at));
+  const unknown = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: ['nope'] } });
+  t.equal(unknown.statusCode, 404);
+});
+
+t.test('the download reflects the decisions: corrected answers written, confirmed rows unflagged', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const a = api(ctx, job.id);
+  await a.patch(job.rows[2].id, { answer: 'TOTPに対応しています。', choice: 'はい' });
+  const wb = XLSX.read((await a.download()).rawPayload);
+  const ws = wb.Sheets['確認事項'];
+  t.equal(ws['D5'].v, 'TOTPに対応しています。');
+  t.equal(ws['C5'].v, 'はい');
+});
+
+t.test('a corrected question is answered auto in the next questionnaire asking the same thing', async (t) => {
+  const ctx = await build(t);
+  const question = '貴社のサービスで取り扱う当社データの退避先拠点について記載してください。';
+  const file = await xlsx([{ name: 'Q', header: ['No', '質問', '回答'], rows: [[1, question, null]] }]);
+  const first = await jobOf(ctx, file);
+  await api(ctx, first.id).patch(first.rows[0].id, { itemNo: 6 });
+  const second = await jobOf(ctx, file);
+  t.match(second.rows[0], { status: 'auto', itemNos: [6] });
+  t.equal(second.rows[0].proposal.source, 'learned');
+});
+
+t.test('"no item answers this" is remembered, and a custom answer is offered from the library next time', async (t) => {
+  const ctx = await build(t);
+  const mfa = 'ログイン時に多要素認証（ワンタイムパスワード等）を必須にできますか。';
+  const file = await xlsx([{ name: 'Q', header: ['No', '質問', '回答'], rows: [[1, mfa, null]] }]);
+  const first = await jobOf(ctx, file);
+  await api(ctx, first.id).patch(first.rows[0].id, { answer: 'TOTPによる多要素認証に対応しています。' });
+  const library = (await ctx.app.inject({ url: '/v1/library', headers: ctx.as(ctx.reviewer) })).json();
+  t.match(library, [{ question: mfa, answer: 'TOTPによる多要素認証に対応しています。', createdBy: /test reviewer/ }]);
+  const second = await jobOf(ctx, file);
+  t.match(second.rows[0], { status: 'review', answer: 'TOTPによる多要素認証に対応しています。', itemNos: [] });
+  t.equal(second.rows[0].proposal.source, 'library');
+  // Admins edit or remove library entries.
+  const id = library[0].id;
+  const edit = await ctx.app.inject({ method: 'PUT', url: `/v1/library/${id}`, headers: ctx.as(ctx.admin), payload: { answer: '対応しています。' } });
+  t.equal(edit.json().answer, '対応しています。');
+  t.equal((await ctx.app.inject({ method: 'PUT', url: `/v1/library/${id}`, headers: ctx.as(ctx.reviewer), payload: { answer: 'x' } })).statusCode, 403);
+  t.equal((await ctx.app.inject({ method: 'DELETE', url: `/v1/library/${id}`, headers: ctx.as(ctx.admin) })).statusCode, 204);
+});
+
+t.test('gaps: the questions most often left unmatched, grouped by similar wording', async (t) => {
+  const ctx = await build(t);
+  const a = await xlsx([{ name: 'Q', header: ['No', '質問', '回答'], rows: [[1, '多要素認証に対応していますか。', null], [2, '資本金を教えてください。', null]] }]);
+  const b = await xlsx([{ name: 'Q', header: ['No', '質問', '回答'], rows: [[1, '多要素認証には対応していますか？', null]] }]);
+  await jobOf(ctx, a);
+  await jobOf(ctx, b);
+  const gaps = (await ctx.app.inject({ url: '/v1/gaps', headers: ctx.as(ctx.reviewer) })).json();
+  t.match(gaps[0], { question: '多要素認証に対応していますか。', count: 2, questionnaires: 2 });
+  t.match(gaps[1], { question: '資本金を教えてください。', count: 1 });
+});
