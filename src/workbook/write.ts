@@ -85,7 +85,7 @@ function writeSheet(pkg: Package, part: string, xml: string, writes: CellWrite[]
   // Widen the recorded used range first, while the sheet is still one flat string.
   const patched = patchCells(coverInDimension(xml, edits), edits, info);
   const filled = new Set(patched.filled);
-  for (const e of patched.filled) skipped.push({ cell: (e as (typeof edits)[number]).write.cell, reason: 'the cell already has a value' });
+  for (const e of patched.filled) skipped.push({ cell: e.write.cell, reason: 'the cell already has a value' });
 
   const written = edits.filter((e) => !filled.has(e));
   const notes: Note[] = written.filter((e) => e.write.flag).map((e) => ({ row: e.row, col: e.col, text: e.write.flag!.comment }));

@@ -12,10 +12,10 @@ export interface CellEdit {
   style: (current: number) => number;
 }
 
-export interface PatchResult {
+export interface PatchResult<E extends CellEdit> {
   xml: string;
   /** Edits not made because the cell already holds a value or a formula. */
-  filled: CellEdit[];
+  filled: E[];
 }
 
 export interface SheetLayout {
@@ -24,8 +24,8 @@ export interface SheetLayout {
 }
 
 /** Apply edits (any order, at most one per cell) to the sheet XML. */
-export function patchCells(xml: string, edits: CellEdit[], layout: SheetLayout): PatchResult {
-  const filled: CellEdit[] = [];
+export function patchCells<E extends CellEdit>(xml: string, edits: E[], layout: SheetLayout): PatchResult<E> {
+  const filled: E[] = [];
   if (edits.length === 0) return { xml, filled };
   const sorted = [...edits].sort((a, b) => a.row - b.row || a.col - b.col);
 
@@ -130,7 +130,7 @@ function emitNewRows(pieces: string[], sorted: CellEdit[], from: number, before:
   return i;
 }
 
-function patchRow(inner: string, edits: CellEdit[], p: string, rowStyle: number | null, layout: SheetLayout, filled: CellEdit[]): string {
+function patchRow<E extends CellEdit>(inner: string, edits: E[], p: string, rowStyle: number | null, layout: SheetLayout, filled: E[]): string {
   const pieces: string[] = [];
   const cellRe = patterns(p).cell;
   cellRe.lastIndex = 0;
