@@ -70,7 +70,8 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     const span = merges.at(r, qc);
     const swallowsAnswer = span !== undefined && ac !== null && ac > qc && span.e.c >= ac;
 
-    if (normalize(text) === headerText) continue;
+    // Placeholders (－, ―, …) and repeated headers are not questions.
+    if (!/\p{L}/u.test(text) || normalize(text) === headerText) continue;
     if (examplePrefix.test(text) || exampleMark.test(num) || rowHasExampleMark(grid, r, qc)) {
       skipped.examples++;
       continue;

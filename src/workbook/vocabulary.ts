@@ -11,7 +11,7 @@ const question =
 const questionWhole = /^(項目|内容|項目内容|確認|item|items|description|control|controlstatement|topic)$/;
 const answer = /回答|返答|記入欄|入力欄|対応内容|実施内容|対策内容|自己評価|answer|response|reply|self-?assessment/;
 const choice =
-  /はい.?\/.?いいえ|いいえ.?\/.?はい|yes.?\/.?no|○.?[\/・,、].?[×△]|◯|有.?[\/・].?無|可.?[\/・].?否|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|status|compliance|y\/n|comply|applicable/;
+  /はい.{0,3}いいえ|いいえ.{0,3}はい|yes.{0,3}no|○.{0,3}[×△]|◯|有.?[\/・]?.?無|可.?[\/・]?.?否|回答区分|チェック欄|選択欄|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|status|compliance|y\/n|comply|applicable/;
 const notes =
   /備考|補足|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation/;
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
@@ -86,4 +86,4 @@ export const examplePrefix = /^[\s(（【\[]*(記入例|回答例|入力例|記�
 export const deletedMark = /^[\s(（【\[]*(削除|欠番|廃止|deleted|removed|withdrawn|intentionally left blank)[\s)）】\]]*/i;
 
 /** A note under or inside the table rather than a question. */
-export const noteMark = /^[※＊*]|^注[:：\d０-９)）]|^note[s]?[:：]/i;
+export const noteMark = /^[※＊*]|^注[:：\d０-９)）]|^note[s]?[:：]|^以上$|^end$/i;

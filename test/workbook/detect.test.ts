@@ -130,6 +130,12 @@ t.test('every answer-column name customers use is recognised', async (t) => {
   }
 });
 
+t.test('placeholder rows and a closing 以上 are not questions', async (t) => {
+  const s = detect(csv('質問,回答（はい・いいえ）,備考\n暗号化していますか。,,\n－,,\n以上,,\n')).sheets[0];
+  t.same(s.questions.map((q) => q.row), [2]);
+  t.same([s.choiceColumn, s.choices, s.answerColumn], ['B', ['はい', 'いいえ'], 'C']);
+});
+
 t.test('a CSV export: the header is row 1 and rows count CSV records', async (t) => {
   const s = sheet('csv-utf8-bom.csv');
   t.same(columns(s), [1, 'B', 'C', null]);
