@@ -33,13 +33,15 @@ export function fill(el, ...children) {
   return append(el, children);
 }
 
-/** A score 0–1 as a small bar with its number, for people and screen readers alike. */
-export function scoreBar(score, label) {
+/**
+ * A score 0–1 as a small bar with its number, for people and screen readers alike. The colour is the
+ * matcher's verdict (auto, review, unmatched), not the number: the calibrated thresholds live on the server.
+ */
+export function scoreBar(score, label, tone = 'neutral') {
   const pct = Math.round(Math.max(0, Math.min(1, score ?? 0)) * 100);
-  const level = pct >= 75 ? 'high' : pct >= 45 ? 'mid' : 'low';
   return h(
     'span',
-    { class: `score score-${level}`, title: label },
+    { class: `score score-${tone}`, title: label },
     h('span', { class: 'score-track', 'aria-hidden': 'true' }, h('span', { class: 'score-fill', style: { width: `${pct}%` } })),
     h('span', { class: 'score-num' }, h('span', { class: 'sr-only' }, `${label} `), `${pct}`),
   );

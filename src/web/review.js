@@ -200,7 +200,7 @@ export function reviewScreen(main, jobId) {
         h('span', { class: 'row-top' }, badge(row.status), h('span', { class: 'row-ref' }, rowRef(row))),
         h('span', { class: 'row-q' }, row.question),
         row.match
-          ? h('span', { class: 'row-match' }, h('span', { class: 'row-match-title' }, `No.${row.match.itemNo} ${row.match.title}`), row.status !== 'confirmed' ? scoreBar(row.match.score, t('score')) : null)
+          ? h('span', { class: 'row-match' }, h('span', { class: 'row-match-title' }, `No.${row.match.itemNo} ${row.match.title}`), row.status !== 'confirmed' ? scoreBar(row.proposal.score, t('score'), row.status) : null)
           : h('span', { class: 'row-match none' }, row.answer ? t('customAnswer') : t('noItem')),
       ),
     );
@@ -303,7 +303,7 @@ export function reviewScreen(main, jobId) {
     const proposal = h(
       'div',
       { class: 'card proposal-card' },
-      h('h2', { class: 'card-title' }, t('proposal')),
+      h('h2', { class: 'card-title' }, row.status === 'confirmed' ? t('chosenItem') : t('proposal')),
       row.match
         ? h(
             'div',
@@ -314,11 +314,12 @@ export function reviewScreen(main, jobId) {
             item ? h('span', { class: 'item-category' }, item.category) : null,
           )
         : h('p', { class: 'muted' }, row.proposal.source === 'library' && row.answer ? t('sourceLibrary') : t('noProposal')),
-      row.match
+      // Score and terms describe what the matcher proposed; once a reviewer picked another item they no longer apply.
+      row.match && row.proposal.itemNos[0] === row.match.itemNo
         ? h(
             'div',
             { class: 'evidence' },
-            scoreBar(row.status === 'confirmed' ? row.proposal.score : row.match.score, t('score')),
+            scoreBar(row.proposal.score, t('score'), row.status === 'confirmed' ? 'neutral' : row.status),
             row.proposal.terms.length
               ? h('span', { class: 'terms' }, h('span', { class: 'sr-only' }, `${t('terms')}: `), row.proposal.terms.map((term) => h('span', { class: 'term' }, term)))
               : null,
