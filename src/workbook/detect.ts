@@ -145,9 +145,11 @@ const averageLength = (rows: RowsResult) => rows.questions.reduce((n, q) => n + 
 
 function mostlyFormulas(grid: Grid): boolean {
   if (grid.formulaCells === 0) return false;
+  // Count filled cells on a sample of rows; the share is what matters, not the exact number.
+  const rows = Math.min(grid.rowCount, 2000);
   let filled = 0;
-  for (let r = 0; r < grid.rowCount; r++) for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c)) filled++;
-  return grid.formulaCells >= 0.5 * filled;
+  for (let r = 0; r < rows; r++) for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c)) filled++;
+  return grid.formulaCells >= 0.5 * filled * (grid.rowCount / Math.max(1, rows));
 }
 
 function reason(layout: Layout, rows: RowsResult): string {

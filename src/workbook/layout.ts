@@ -43,6 +43,8 @@ export interface ColumnOverrides {
 const HEADER_SEARCH_ROWS = 100;
 /** Rows under the header sampled to judge columns. */
 const SAMPLE_ROWS = 500;
+/** Rows searched for question-like text when no header names the columns. */
+const TEXT_SEARCH_ROWS = 2000;
 
 export function headerCells(grid: Grid, merges: MergeIndex, r: number): HeaderCell[] {
   const out: HeaderCell[] = [];
@@ -289,7 +291,7 @@ export function layoutFromText(grid: Grid, merges: MergeIndex): Layout | null {
   let best = 2; // at least three question-like cells
   for (let c = 0; c < grid.colCount; c++) {
     if (grid.hiddenCols.has(c)) continue;
-    const s = columnStats(grid, 0, c, grid.rowCount);
+    const s = columnStats(grid, 0, c, TEXT_SEARCH_ROWS);
     if (s.questionLike > best) {
       best = s.questionLike;
       question = c;
