@@ -48,6 +48,15 @@ t.test('answers wrap and keep the look the customer gave the cell', async (t) =>
   for (const a of ['fontId', 'fillId', 'borderId', 'numFmtId']) t.equal(after.attrs[a], before.attrs[a], a);
 });
 
+t.test('a new cell takes the look its column gives empty cells', async (t) => {
+  // 別紙's column C has a green fill and a Meiryo font set on the whole column.
+  const colStyle = Number(/<col min="3" max="3"[^>]* style="(\d+)"/.exec(part(rich, 'xl/worksheets/sheet2.xml'))![1]);
+  const columnXf = child(parseXml(part(rich, 'xl/styles.xml')), 'cellXfs').children[colStyle];
+  const written = xfOf(result.bytes, 'xl/worksheets/sheet2.xml', 'C3');
+  t.equal(written.attrs.fillId, columnXf.attrs.fillId);
+  t.equal(written.attrs.fontId, columnXf.attrs.fontId);
+});
+
 t.test('a cell the customer already filled is never overwritten, and the result says so', async (t) => {
   t.equal(sheet.E6.v, '記入済み（お客様）');
   t.equal(sheet.E10.f, 'C4&"（自動）"', 'a formula is kept too');
