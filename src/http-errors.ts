@@ -2,10 +2,31 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import Database from 'better-sqlite3';
 import { isQmapError, QmapError } from './errors.js';
+
+/** What SQLite says when it cannot write, in words an admin can act on; nothing was saved in each case. */
+function storageError(err: unknown): QmapError | null {
+  if (!(err instanceof Database.SqliteError)) return null;
+  if (err.code === 'SQLITE_FULL') {
+    return new QmapError('storage_full', 'The server has no room left to store this (the disk or the database is full). Nothing was saved. Ask an admin to free disk space, then try again.');
+  }
+  if (err.code.startsWith('SQLITE_READONLY')) {
+    return new QmapError('read_only', 'The database is read-only right now, so nothing can be saved. Reading still works; ask an admin to check the database file and its folder permissions.');
+  }
+  if (err.code.startsWith('SQLITE_BUSY') || err.code.startsWith('SQLITE_LOCKED')) {
+    return new QmapError('unavailable', 'The database is busy. Nothing was saved; try again in a few seconds.');
+  }
+  if (err.code.startsWith('SQLITE_IOERR')) {
+    return new QmapError('unavailable', 'The server could not write to its disk. Nothing was saved; ask an admin to check the disk.');
+  }
+  return null;
+}
 
 /** Errors raised by fastify and its plugins, turned into ours with words a user can act on. */
 function translate(err: FastifyError, req: FastifyRequest): QmapError | null {
+  const storage = storageError(err);
+  if (storage) return storage;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const problems = err.validation.map((v) => `${v.instancePath.replace(/^\//, '') || err.validationContext}: ${v.message}`);
     return new QmapError('bad_request', `The request is not valid: ${problems.join('; ')}.`, { problems });
@@ -40,7 +61,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     req.log.error({ err }, 'unexpected error');
     return reply.status(500).send({ statusCode: 500, code: 'internal', error: STATUS_CODES[500], message: 'Something went wrong on our side. Try again; if it keeps happening, tell an admin the request id.', requestId: req.id });
   }
-  if (known.status >= 500) req.log.error({ code: known.code }, known.message);
+  if (known.status >= 500) req.log.error({ code: known.code, cause: (err as { code?: string }).code }, known.message);
   const headers = (err as { headers?: Record<string, string> }).headers;
   if (headers) reply.headers(headers);
   return reply.status(known.status).send({
