@@ -65,6 +65,8 @@ export function reviewScreen(main, jobId) {
         ),
       );
       applyFilters();
+      // Start where the work is: on the first row, so j/k, a and screen readers begin there.
+      listEl.querySelector('[aria-current="true"]')?.focus();
     } catch (error) {
       if (gone) return;
       fill(main, h('div', { class: 'page' }, h('p', { class: 'alert alert-error', role: 'alert' }, messageOf(error)), h('a', { href: '#/' }, `← ${t('backToJobs')}`)));

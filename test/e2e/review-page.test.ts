@@ -60,6 +60,18 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   const rank = (s: string) => ['要確認', '該当なし', '自動', '確認済み'].indexOf(s);
   t.same(statuses.map(rank), [...statuses.map(rank)].sort((a, b) => a - b), 'the list starts with the rows that need a person');
 
+  // The status filter narrows the list; j and k walk it.
+  const statusFilter = page.getByRole('group', { name: '状態' });
+  await statusFilter.getByRole('button', { name: /^該当なし/ }).click();
+  t.same(new Set(await page.locator('.row-item .badge').allTextContents()), new Set(['該当なし']), 'the 該当なし filter shows only unmatched rows');
+  await statusFilter.getByRole('button', { name: /^すべて/ }).click();
+  const current = () => page.locator('.row-item[aria-current="true"] .row-q').textContent();
+  const first = await current();
+  await page.keyboard.press('j');
+  t.not(await current(), first, 'j moves to the next row');
+  await page.keyboard.press('k');
+  t.equal(await current(), first, 'k moves back');
+
   // Accept the backup question's proposal with the keyboard.
   await page.locator('.row-item', { hasText: 'バックアップ頻度' }).click();
   t.match(await page.locator('#item-title').textContent(), /バックアップ/, 'the backup question is matched to a backup item');
