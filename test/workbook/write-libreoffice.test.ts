@@ -12,6 +12,8 @@ import type { CellWrite, FileKind } from '../../src/workbook/types.js';
 import { fixture, plainWrites, reviewFor, richWrites, unusualWrites } from './write-helpers.js';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+// LibreOffice starts slowly on a busy machine: allow more than the suite's default.
+t.setTimeout(300_000);
 
 const cases: { name: string; file: string; kind: FileKind; writes: CellWrite[] }[] = [
   { name: 'rich', file: 'rich.xlsx', kind: 'xlsx', writes: richWrites },
