@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isAscii, normalize } from './normalize.js';
+import { isAscii, matchText } from './normalize.js';
 
 export interface LexiconEntry {
   titleEn: string;
@@ -55,7 +55,7 @@ export interface Term {
 export function compileTerm(label: string, itemNo: number, kind: TermKind, topic?: string): Term | null {
   const parts = label
     .split('+')
-    .map((p) => normalize(p))
+    .map((p) => matchText(p))
     .filter((p) => p.length > 0);
   if (parts.length === 0) return null;
   // ASCII letters are half as informative per character as kanji/kana.

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileTerm, loadLexicon, type Lexicon, type Term } from './lexicon.js';
 import { learnedIndex, type LearnedAlias } from './learned.js';
-import { normalize, splitQuestion } from './normalize.js';
+import { matchText, normalize, splitQuestion } from './normalize.js';
 import { confidence, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
 import { sameBlock, sectionCategories } from './signals/context.js';
 import { fuzzyIndex } from './signals/fuzzy.js';
@@ -146,7 +146,7 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
   const docs = items.map((item) => {
     const entry = lexicon.items[String(item.no)];
     const words = entry ? [entry.titleEn, ...entry.ja, ...entry.en].join(' ').replace(/\+/g, ' ') : '';
-    return normalize(`${item.title} ${item.title} ${item.description} ${words}`);
+    return matchText(`${item.title} ${item.title} ${item.description} ${words}`);
   });
   const compiled: Compiled = {
     terms: termIndex(unique),
@@ -185,8 +185,8 @@ export function createMatcher(opts: MatcherOptions): Matcher {
 
   function analyse(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): Analysis {
     const parts = splitQuestion(q.text);
-    const main = normalize(parts.main);
-    const aside = normalize(parts.notes);
+    const main = matchText(parts.main);
+    const aside = matchText(parts.notes);
     const evidence = new Map<number, Evidence>();
     const get = (no: number) => {
       let e = evidence.get(no);
@@ -207,9 +207,11 @@ export function createMatcher(opts: MatcherOptions): Matcher {
         e.terms.push(h.term.label);
         if (inMain) {
           e.spans.push(...h.spans);
-          if (h.term.kind !== 'keyword') {
+          // 「計画停止を除く」, "other than backups": an excluded topic is not asked about.
+          if (h.term.kind !== 'keyword' && !excluded(main, h)) {
             e.strongSpans.push(...h.spans);
-            e.mainRaw += w;
+            // Two synonyms of one topic do not make it a stronger topic than another.
+            e.mainRaw = Math.max(e.mainRaw, w);
           }
         }
       }
@@ -236,7 +238,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
 
     const notes: string[] = [];
     if (q.section) {
-      const section = normalize(q.section);
+      const section = matchText(q.section);
       for (const h of longestFirst(findTerms(section, c.terms))) {
         if (h.term.kind === 'negative') continue;
         const e = get(h.term.itemNo);
@@ -407,5 +409,12 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   };
 }
 
+const EXCLUSION = /^(?:を|は)?(?:除く|除き|除いた|以外)|^ ?(?:excluded|excluding)/;
+const EXCLUSION_BEFORE = /(?:except|excluding|other than|apart from) ?$/;
+const excluded = (text: string, h: Hit) => {
+  const end = Math.max(...h.spans.map(([, e]) => e));
+  const start = Math.min(...h.spans.map(([s]) => s));
+  return EXCLUSION.test(text.slice(end, end + 6)) || EXCLUSION_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+};
 const firstAt = (e: Evidence) => Math.min(...e.strongSpans.map(([s]) => s));
 const round = (x: number) => Math.round(x * 1000) / 1000;

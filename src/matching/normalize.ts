@@ -1,3 +1,5 @@
+import { stemText } from './segment.js';
+
 // Text normalisation shared by questions, aliases and learned questions, so that they compare equal
 // whatever width, case, punctuation or line breaks the customer used.
 
@@ -60,6 +62,11 @@ export function splitQuestion(text: string): QuestionParts {
       return ' ';
     });
   return { main: main.trim(), notes: notes.join(' ').trim() };
+}
+
+/** The form questions and lexicon terms are compared in: normalised, English words stemmed. */
+export function matchText(text: string): string {
+  return stemText(normalize(text));
 }
 
 /** Whether a (normalised) term is written in ASCII only: it is then matched on word boundaries. */

@@ -34,7 +34,7 @@ export interface Evidence {
   raw: number;
   /** Terms that matched, for reviewers. */
   terms: string[];
-  /** Evidence from aliases and titles in the main text alone (no notes, n-grams or context). */
+  /** The strongest alias or title hit in the main text alone (no notes, n-grams or context). */
   mainRaw: number;
   /** Spans of strong (alias/title) hits in the main text. */
   strongSpans: [number, number][];
@@ -73,6 +73,8 @@ const overlapsAny = (span: [number, number], others: [number, number][]) =>
 
 /** Minimum share of the top item's own-wording evidence for a second item to be answered too. */
 export const compoundShare = 0.5;
+/** Minimum share of the top item's total evidence, for the same. */
+export const compoundTotalShare = 0.35;
 
 /**
  * A second item is chosen when the question names it in wording of its own, apart from the first item's
@@ -81,6 +83,8 @@ export const compoundShare = 0.5;
 export function isCompound(top: Evidence, second: Evidence | undefined): second is Evidence {
   if (!second || second.strongSpans.length === 0 || top.strongSpans.length === 0) return false;
   if (second.mainRaw < compoundShare * top.mainRaw) return false;
+  // …and the question as a whole is not overwhelmingly about the first item.
+  if (second.raw < compoundTotalShare * top.raw) return false;
   const ownSecond = second.strongSpans.some((s) => !overlapsAny(s, top.strongSpans));
   const ownTop = top.strongSpans.some((s) => !overlapsAny(s, second.strongSpans));
   return ownSecond && ownTop;

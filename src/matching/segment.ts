@@ -22,9 +22,32 @@ export function grams(text: string, n = 2): string[] {
   return out;
 }
 
-/** English plural and -ed/-ing endings, crudely: enough for "backups" ~ "backup". */
+/**
+ * A light English stemmer: plurals, -ed/-ing, -ation, final -e. Not Porter, but applied alike to questions
+ * and aliases, so "notifying customers" meets "notify customers" and "data centres located" meets
+ * "data centre location". Words of three letters or fewer (acronyms: tls, sla, rpo) are kept as they are.
+ */
 export function stem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s)$/, '') || word;
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  let s = word;
+  if (/ies$/.test(s)) s = s.slice(0, -3) + 'y';
+  else if (/sses$/.test(s)) s = s.slice(0, -2);
+  else if (/(ch|sh|x)es$/.test(s)) s = s.slice(0, -2);
+  else if (/[^sui]s$/.test(s)) s = s.slice(0, -1);
+  if (/ied$/.test(s)) s = s.slice(0, -3) + 'y';
+  else if (/ing$/.test(s) && s.length > 5) s = undouble(s.slice(0, -3));
+  else if (/ed$/.test(s) && s.length > 4) s = undouble(s.slice(0, -2));
+  if (/ation$/.test(s) && s.length > 7) s = s.slice(0, -5) + 'ate';
+  if (/e$/.test(s) && s.length > 4) s = s.slice(0, -1);
+  return s;
+}
+
+// "scanned" → "scann" → "scan"; "controlled" → "control"; but "access" keeps its ss.
+const undouble = (s: string) => (/([b-df-hj-np-rtv-z])\1$/.test(s) && !/(ss|ll)$/.test(s) ? s.slice(0, -1) : s);
+
+/** Every English word of a normalised text stemmed; Japanese left as it is. */
+export function stemText(text: string): string {
+  return text.replace(/[a-z]+/g, stem);
 }
 
 /**

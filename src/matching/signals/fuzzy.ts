@@ -68,7 +68,11 @@ export function fuzzyIndex(terms: Term[]): FuzzyIndex {
         .search(word, { limit: 5 })
         // The whole word must resemble the whole term, not just a piece of it ("bakcup", not "notified" ~ "certified").
         // A plural or -ed form is not a typo, and is not the same word either ("services" ≠ "service").
-        .filter((r) => stem(r.item.parts[0]) !== stem(word) && Math.abs(r.item.parts[0].length - word.length) <= 1)
+        .filter((r) => {
+          const term = r.item.parts[0];
+          const slack = word.length >= 8 ? 2 : 1;
+          return stem(term) !== stem(word) && Math.abs(term.length - word.length) <= slack;
+        })
         .map((r) => ({ term: r.item, distance: r.score ?? 1 }));
       cache.set(word, found);
     }
