@@ -17,6 +17,8 @@ const notes =
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
 /** Columns for the customer's own use, never the vendor's answer. */
 const internal = /当社記入|当社使用|当社確認|当社評価|弊社記入|弊社使用|弊社確認|(?<!自己)評価|判定|審査|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|(?<!self)score|rating|evaluation|採点/;
+/** Form fields about the reply (回答日, 回答者), not the answer to a question. */
+const replyField = /回答(日|者|期限|会社|企業|部署|担当|年月日)|記入(日|者)|answer(ed)?(by|date)|responsedate|respondent/;
 /** Columns that describe the possible answers rather than hold one. */
 const options = /選択肢|answeroptions?|^options$|回答例|記入例|回答方法|記入方法|guidance|ヒント|hint|example/;
 const number = /^(no\.?|no|#|番号|項番|管理番号|通番|連番|項目番号|質問番号|設問番号|ref\.?|refno\.?|id|qid|q\.?no\.?|itemno\.?|number|nr\.?|controlid|質問id|項目id)$/;
@@ -39,7 +41,7 @@ export function headerRoles(text: string): Set<Role> {
   if (question.test(n) || parts.some((p) => questionWhole.test(p))) roles.add('question');
   if (isOptions) roles.add('options');
   else {
-    if (answer.test(n)) roles.add('answer');
+    if (answer.test(n) && !replyField.test(n)) roles.add('answer');
     if (choice.test(n)) roles.add('choice');
   }
   if (notes.test(n)) roles.add('notes');

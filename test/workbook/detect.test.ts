@@ -130,6 +130,11 @@ t.test('every answer-column name customers use is recognised', async (t) => {
   }
 });
 
+t.test('a 回答日 (reply date) column is not the answer column', async (t) => {
+  const s = detect(csv('No,質問,回答日,回答\n1,暗号化していますか。,,\n')).sheets[0];
+  t.same([s.headerRow, s.questionColumn, s.answerColumn], [1, 'B', 'D']);
+});
+
 t.test('placeholder rows and a closing 以上 are not questions', async (t) => {
   const s = detect(csv('質問,回答（はい・いいえ）,備考\n暗号化していますか。,,\n－,,\n以上,,\n')).sheets[0];
   t.same(s.questions.map((q) => q.row), [2]);
