@@ -10,7 +10,7 @@ export function jobsScreen(main) {
   let gone = false;
   document.title = `${t('jobsTitle')} · qmap`;
 
-  const progress = h('div', { class: 'upload-progress', hidden: true });
+  const progress = h('div', { class: 'upload-progress', hidden: true, 'aria-live': 'polite' });
   const input = h('input', { id: 'file', type: 'file', class: 'sr-only', accept: '.xlsx,.xlsm,.xls,.ods,.csv', onchange: () => input.files[0] && send(input.files[0]) });
   const zone = h(
     'label',
