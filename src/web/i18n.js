@@ -95,6 +95,8 @@ const strings = {
     acceptedToast: '行 {row} を承認しました。',
     chosenToast: '行 {row} を No.{no}「{title}」にしました。',
     emptiedToast: '行 {row} を該当なしにしました。',
+    addItem: 'No.{no}「{title}」も回答に加える',
+    addedToast: '行 {row} を {nos} で回答します。',
     savedToast: '行 {row} に独自の回答を保存しました。',
     notes: 'お知らせ',
 
@@ -198,6 +200,8 @@ const strings = {
     acceptedToast: 'Accepted row {row}.',
     chosenToast: 'Row {row} now answers with No.{no} “{title}”.',
     emptiedToast: 'Row {row} marked as not answered by any item.',
+    addItem: 'Also answer with No.{no} “{title}”',
+    addedToast: 'Row {row} now answers with {nos}.',
     savedToast: 'Saved a custom answer for row {row}.',
     notes: 'Notes',
 

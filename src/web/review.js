@@ -269,6 +269,7 @@ export function reviewScreen(main, jobId) {
   const ref = (row) => `${row.sheet}!${row.answerCell ?? row.row}`;
   const accept = (row) => decide(row, { status: 'confirmed' }, () => t('acceptedToast', { row: ref(row) }));
   const choose = (row, no) => decide(row, { itemNo: no }, () => t('chosenToast', { row: ref(row), no, title: state.items.get(no)?.title ?? '' }));
+  const addItem = (row, no) => decide(row, { itemNos: [...row.itemNos, no] }, (r) => t('addedToast', { row: ref(row), nos: r.itemNos.map((n) => `No.${n}`).join(' + ') }));
   const leaveEmpty = (row) => decide(row, { itemNo: null }, () => t('emptiedToast', { row: ref(row) }));
   const saveAnswer = (row, answer, choice) => decide(row, { answer, choice: choice || null }, () => t('savedToast', { row: ref(row) }));
 
@@ -312,7 +313,7 @@ export function reviewScreen(main, jobId) {
             { class: 'item-head' },
             h('span', { class: 'item-no' }, `No.${row.match.itemNo}`),
             h('span', { class: 'item-title', id: 'item-title' }, row.match.title),
-            row.itemNos.length > 1 ? h('span', { class: 'muted' }, `+ ${row.itemNos.slice(1).map((n) => `No.${n}`).join(', ')}`) : null,
+            row.itemNos.slice(1).map((n) => h('span', { class: 'item-extra' }, `+ No.${n} ${state.items.get(n)?.title ?? ''}`)),
             item ? h('span', { class: 'item-category' }, item.category) : null,
           )
         : h('p', { class: 'muted' }, row.proposal.source === 'library' && row.answer ? t('sourceLibrary') : t('noProposal')),
@@ -377,7 +378,7 @@ export function reviewScreen(main, jobId) {
             row.alternatives.map((alt, i) =>
               h(
                 'li',
-                null,
+                { class: 'option-row' },
                 h(
                   'button',
                   { type: 'button', class: 'option', onclick: () => choose(row, alt.itemNo) },
@@ -385,6 +386,7 @@ export function reviewScreen(main, jobId) {
                   h('span', { class: 'option-body' }, h('span', { class: 'option-title' }, `No.${alt.itemNo} ${alt.title}`), h('span', { class: 'option-answer' }, state.items.get(alt.itemNo)?.answer ?? '')),
                   scoreBar(alt.score, t('score')),
                 ),
+                addButton(row, alt.itemNo),
               ),
             ),
           )
@@ -411,13 +413,14 @@ export function reviewScreen(main, jobId) {
         items.map((item) =>
           h(
             'li',
-            null,
+            { class: 'option-row' },
             h(
               'button',
               { type: 'button', class: 'option', 'data-no': item.no, onclick: () => choose(row, item.no) },
               h('span', { class: 'option-no' }, `No.${item.no}`),
               h('span', { class: 'option-body' }, h('span', { class: 'option-title' }, item.title, h('span', { class: 'item-category' }, item.category)), h('span', { class: 'option-answer' }, item.answer)),
             ),
+            addButton(row, item.no),
           ),
         ),
       );
@@ -442,6 +445,17 @@ export function reviewScreen(main, jobId) {
       e.preventDefault();
     });
     return h('div', { class: 'card search-card' }, h('label', { class: 'card-title', for: 'item-search' }, t('search'), h('kbd', null, '/')), input, results);
+  }
+
+  /** Questions with two topics need two items: "+" answers with this item as well as the current ones. */
+  function addButton(row, no) {
+    if (!row.itemNos.length || row.itemNos.includes(no) || row.itemNos.length >= 5) return null;
+    const title = state.items.get(no)?.title ?? '';
+    return h(
+      'button',
+      { type: 'button', class: 'option-add', 'data-add': no, 'aria-label': t('addItem', { no, title }), title: t('addItem', { no, title }), onclick: () => addItem(row, no) },
+      '+',
+    );
   }
 
   function answerEditor(row) {

@@ -148,6 +148,18 @@ t.test('the login URL signs in and leaves the address bar; customer text is show
   t.equal(await page.locator('main img').count(), 0, 'no element was made from it');
   t.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined, 'no script ran');
 
+  // A question with two topics gets a second item with "+".
+  await page.locator('.row-item', { hasText: '通信はTLS' }).click();
+  await page.keyboard.press('/');
+  await page.keyboard.type('暗号化要件');
+  await page.locator('#search-results button[data-add="33"]').click();
+  await page.locator('.row-item', { hasText: '通信はTLS' }).locator('.badge', { hasText: '確認済み' }).waitFor();
+  const jobs = (await app.inject({ url: '/v1/questionnaires', headers: { authorization: `Bearer ${reviewer}` } })).json() as { id: string }[];
+  const rows = (await app.inject({ url: `/v1/questionnaires/${jobs[0].id}/rows`, headers: { authorization: `Bearer ${reviewer}` } })).json() as Row[];
+  const tls = rows.find((r) => r.question.includes('TLS'))!;
+  t.equal(tls.itemNos.length, 2, 'the TLS row now answers with two items');
+  t.equal(tls.itemNos[1], 33, 'the second is the one added');
+
   await page.getByRole('link', { name: /質問票一覧/ }).click();
   await drop('notes.txt', 'not a questionnaire');
   const alert = page.getByRole('alert').filter({ hasText: 'notes.txt' });
