@@ -153,7 +153,8 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
     notTerms: termIndex(notTerms),
     shared,
     ngram: ngramIndex(docs),
-    fuzzy: fuzzyIndex(unique.filter((t) => t.kind === 'alias' || t.kind === 'negative')),
+    // Negative topics are not guessed from look-alike words: "authentication" is not "authenticator".
+    fuzzy: fuzzyIndex(unique.filter((t) => t.kind === 'alias')),
     docItems,
   };
   byLexicon.set(items, compiled);
@@ -221,10 +222,6 @@ export function createMatcher(opts: MatcherOptions): Matcher {
 
     const allSpans = [...evidence.values()].flatMap((e) => e.spans);
     for (const f of c.fuzzy.find(main, allSpans)) {
-      if (f.term.kind === 'negative') {
-        negatives.add(`${f.term.topic} (「${f.term.label}」, spelled "${f.word}")`);
-        continue;
-      }
       const e = get(f.term.itemNo);
       if (e.terms.includes(f.term.label)) continue;
       e.raw += weights.fuzzy * (1 - f.distance);

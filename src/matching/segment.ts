@@ -29,7 +29,8 @@ export function grams(text: string, n = 2): string[] {
  */
 export function stem(word: string): string {
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
-  let s = word;
+  // British spellings fold into American ones: authorised → authorized, centre → center.
+  let s = word.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/tre(s?)$/, 'ter$1');
   if (/ies$/.test(s)) s = s.slice(0, -3) + 'y';
   else if (/sses$/.test(s)) s = s.slice(0, -2);
   else if (/(ch|sh|x)es$/.test(s)) s = s.slice(0, -2);
