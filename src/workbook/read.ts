@@ -38,7 +38,10 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
 
   const sheets: SizedGrid[] = wb.SheetNames.map((name, i) => {
     const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
-    const grid = sheetGrid(wb.Sheets[name], name, hidden, extras[i] ?? {});
+    const ws = wb.Sheets[name];
+    // SheetJS leaves out a sheet it could not parse (a broken shared-strings part, say) instead of failing.
+    if (!ws) throw new QmapError('unreadable', `Sheet "${name.slice(0, 100)}" could not be read: the workbook is damaged. Open it in Excel, save it again as ${acceptedTypes}, and upload the new file.`);
+    const grid = sheetGrid(ws, name, hidden, extras[i] ?? {});
     checkSize(grid, limits);
     return grid;
   });
