@@ -2,7 +2,8 @@
 // It is data (fixtures/lexicon.json), reviewed by people and grown over time; this file only reads it.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fixturesDir } from '../paths.js';
 import { isAscii, matchText } from './normalize.js';
 
 export interface LexiconEntry {
@@ -27,7 +28,8 @@ export interface Lexicon {
   negative: NegativeTopic[];
 }
 
-export const defaultLexiconPath = fileURLToPath(new URL('../../fixtures/lexicon.json', import.meta.url));
+// Found the same way from src/ (tsx) and dist/src/ (built).
+export const defaultLexiconPath = join(fixturesDir, 'lexicon.json');
 
 export function loadLexicon(path = defaultLexiconPath): Lexicon {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Lexicon;

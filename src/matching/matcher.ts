@@ -3,7 +3,8 @@
 // section and neighbours; negative topics hold a question back. See score.ts for how they combine.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fixturesDir } from '../paths.js';
 import { compileTerm, loadLexicon, type Lexicon, type Term } from './lexicon.js';
 import { learnedIndex, type LearnedAlias } from './learned.js';
 import { matchText, normalize, splitQuestion } from './normalize.js';
@@ -78,7 +79,7 @@ export interface MatcherOptions {
   thresholds?: Thresholds;
 }
 
-export const defaultThresholdsPath = fileURLToPath(new URL('../../fixtures/thresholds.json', import.meta.url));
+export const defaultThresholdsPath = join(fixturesDir, 'thresholds.json');
 
 /** The calibrated thresholds (scripts/calibrate.ts writes them); conservative defaults if the file is missing. */
 export function loadThresholds(path = defaultThresholdsPath): Thresholds {

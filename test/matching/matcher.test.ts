@@ -57,6 +57,15 @@ t.test('a question about two items gets both, in the order asked', async (t) => 
   t.same(matcher.match(q('RTO／RPO')).itemNos, [11, 29]);
 });
 
+t.test('a topic the question excludes is not answered as a second topic', async (t) => {
+  t.same(matcher.match(q('サービス提供時間帯（計画停止を除く）')).itemNos, [1]);
+});
+
+t.test('English inflections and British spellings match the same aliases', async (t) => {
+  t.same(matcher.match(q('How are customers notified of service outages?')).itemNos, [14]);
+  t.same(matcher.match(q('Which countries are your data centres located in?')).itemNos, [49]);
+});
+
 t.test('the section heading helps a terse question', async (t) => {
   const bare = matcher.match(q('頻度'));
   const inSection = matcher.match(q('頻度', 'バックアップ'));

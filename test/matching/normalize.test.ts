@@ -1,6 +1,6 @@
 import t from 'tap';
 import { normalize, splitQuestion } from '../../src/matching/normalize.js';
-import { grams, stem, typoProneWords } from '../../src/matching/segment.js';
+import { grams, stem, stemText, typoProneWords } from '../../src/matching/segment.js';
 
 t.test('full and half width, case and punctuation read the same', async (t) => {
   t.equal(normalize('ＩＳＯ／ＩＥＣ２７００１'), normalize('iso/iec 27001'));
@@ -35,5 +35,11 @@ t.test('segmentation: character bigrams for Japanese, whole words for English', 
   t.same(grams('暗号化'), ['暗号', '号化']);
   t.same(grams('backups at rest'), ['backup', 'at', 'rest']);
   t.equal(stem('backups'), 'backup');
+  t.equal(stem('monitored'), stem('monitoring'));
+  t.equal(stem('scanned'), 'scan');
+  t.equal(stem('authorised'), stem('authorized'));
+  t.equal(stem('centres'), stem('centers'));
+  t.equal(stem('tls'), 'tls', 'acronyms are kept');
+  t.equal(stemText('バックアップ backups'), 'バックアップ backup');
   t.same(typoProneWords('the bakcup of バックアプ data', 5), ['bakcup', 'バックアプ']);
 });
