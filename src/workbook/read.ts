@@ -41,6 +41,7 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
     const ws = wb.Sheets[name];
     // SheetJS leaves out a sheet it could not parse (a broken shared-strings part, say) instead of failing.
     if (!ws) throw new QmapError('unreadable', `Sheet "${name.slice(0, 100)}" could not be read: the workbook is damaged. Open it in Excel, save it again as ${acceptedTypes}, and upload the new file.`);
+    refuseLongCells(ws, name);
     const grid = sheetGrid(ws, name, hidden, extras[i] ?? {});
     checkSize(grid, limits);
     return grid;
@@ -96,6 +97,26 @@ function ooxmlExtras(wb: XLSX.WorkBook): (SheetExtras | undefined)[] {
   // The inflated parts are no longer needed; let them go before detection runs.
   delete (wb as BookFiles).files;
   return out;
+}
+
+/** Excel holds at most 32,767 characters in a cell; a longer one is not a questionnaire, and matching it would take minutes. */
+const MAX_CELL_CHARS = 32_767;
+function refuseLongCells(ws: XLSX.WorkSheet, name: string): void {
+  const data = ((ws as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []) as ((XLSX.CellObject | undefined)[] | undefined)[];
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.v;
+      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+        throw new QmapError('too_large', `Sheet "${name.slice(0, 100)}" has a cell (${XLSX.utils.encode_cell({ r, c })}) with ${v.length} characters; Excel's limit is ${MAX_CELL_CHARS}. Shorten it and upload again.`, {
+          limit: 'cellCharacters',
+          max: MAX_CELL_CHARS,
+          sheet: name.slice(0, 100),
+        });
+      }
+    }
+  }
 }
 
 function checkSize(grid: SizedGrid, limits: Limits): void {
