@@ -1,0 +1,137 @@
+// npm run bench:load [-- --seconds 30 --concurrency 8 --skip-build]
+// A burst before a deadline: builds qmap, starts the built server (with its worker pool) on a fresh
+// database, and has N uploaders, each with their own reviewer token, upload the dev questionnaires
+// back to back for a fixed time, while /healthz is polled every 100 ms. Prints throughput, upload
+// latency, /healthz latency under that load, failed requests and the server's peak RSS.
+// Exits 1 when a request failed or /healthz p99 reached 100 ms.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { root } from '../src/paths.js';
+import { startServer } from '../test/hardening/server-process.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, def: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const seconds = option('seconds', 30);
+const concurrency = option('concurrency', 8);
+
+function questionnaires(): { name: string; bytes: Uint8Array }[] {
+  const shared = join(root, '..', 'shared', 'eval', 'dev');
+  const dir = existsSync(shared) ? shared : join(root, 'fixtures', 'workbooks');
+  const names = readdirSync(dir).filter((f) => /\.(xlsx|csv)$/.test(f) && !f.startsWith('bad-'));
+  if (!names.length) throw new Error(`no questionnaires in ${dir}`);
+  return names.map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
+}
+
+const percentile = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** The server's peak resident memory (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+async function main() {
+  if (!args.includes('--skip-build')) {
+    process.stdout.write('building… ');
+    try {
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      // tsc still writes dist/ when it reports errors (another module may be mid-change); say so and go on.
+      if (!existsSync(join(root, 'dist', 'src', 'server.js'))) throw e;
+      process.stdout.write('(the build reported type errors; using what it wrote) ');
+    }
+    process.stdout.write('done\n');
+  }
+  const files = questionnaires();
+  const dir = mkdtempSync(join(tmpdir(), 'qmap-load-'));
+  const admin = `qmap_${randomBytes(24).toString('base64url')}`;
+  const server = await startServer({ QMAP_DB: join(dir, 'qmap.db'), QMAP_ADMIN_TOKEN: admin, QMAP_LOG_LEVEL: 'warn' }, [join(root, 'dist', 'src', 'server.js')]);
+  const pid = server.child.pid!;
+  try {
+    const tokens = await Promise.all(
+      Array.from({ length: concurrency }, async (_, i) => {
+        const res = await fetch(`${server.url}/v1/tokens`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ role: 'reviewer', name: `uploader ${i + 1}` }),
+        });
+        return ((await res.json()) as { secret: string }).secret;
+      }),
+    );
+    process.stdout.write(`${concurrency} uploaders × ${seconds} s over ${files.map((f) => f.name).join(', ')}\n`);
+
+    const uploads: number[] = [];
+    const health: number[] = [];
+    const failures: string[] = [];
+    const deadline = performance.now() + seconds * 1000;
+
+    const uploader = async (token: string, offset: number) => {
+      for (let n = offset; performance.now() < deadline; n++) {
+        const file = files[n % files.length];
+        const form = new FormData();
+        form.append('file', new Blob([Buffer.from(file.bytes)]), file.name);
+        const start = performance.now();
+        try {
+          const res = await fetch(`${server.url}/v1/questionnaires`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+          const body = await res.text();
+          if (res.status === 201) uploads.push(performance.now() - start);
+          else failures.push(`upload ${file.name}: ${res.status} ${body.slice(0, 200)}`);
+        } catch (e) {
+          failures.push(`upload ${file.name}: ${(e as Error).message}`);
+        }
+      }
+    };
+    const poller = async () => {
+      while (performance.now() < deadline) {
+        const start = performance.now();
+        try {
+          const res = await fetch(`${server.url}/healthz`);
+          await res.arrayBuffer();
+          if (res.ok) health.push(performance.now() - start);
+          else failures.push(`healthz: ${res.status}`);
+        } catch (e) {
+          failures.push(`healthz: ${(e as Error).message}`);
+        }
+        await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - start))));
+      }
+    };
+
+    const started = performance.now();
+    await Promise.all([...tokens.map((token, i) => uploader(token, i)), poller()]);
+    const elapsed = (performance.now() - started) / 1000;
+    const peak = peakRssMb(pid);
+
+    const ms = (x: number) => `${x.toFixed(0)} ms`;
+    const report = [
+      `uploads          ${uploads.length} in ${elapsed.toFixed(1)} s = ${(uploads.length / elapsed).toFixed(2)} uploads/s`,
+      `upload latency   p50 ${ms(percentile(uploads, 50))}   p99 ${ms(percentile(uploads, 99))}   max ${ms(Math.max(...uploads))}`,
+      `/healthz latency p50 ${ms(percentile(health, 50))}   p99 ${ms(percentile(health, 99))}   max ${ms(Math.max(...health))}   (${health.length} polls)`,
+      `failed requests  ${failures.length}`,
+      `server peak RSS  ${peak} MB`,
+    ];
+    process.stdout.write(`\n${report.join('\n')}\n`);
+    for (const f of failures.slice(0, 10)) process.stdout.write(`  ${f}\n`);
+
+    const healthOk = percentile(health, 99) < 100;
+    process.stdout.write(`\n${failures.length === 0 ? 'PASS' : 'FAIL'}: zero failed requests\n${healthOk ? 'PASS' : 'FAIL'}: /healthz p99 under 100 ms\n`);
+    if (failures.length || !healthOk) process.exitCode = 1;
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:load failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
