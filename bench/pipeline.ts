@@ -103,7 +103,7 @@ const dir = mkdtempSync(join(tmpdir(), 'qmap-bench-pipeline-'));
 const db = store(dir);
 const titleOf = titles(db);
 
-const files = new Map<number, { path: string; bytes: Uint8Array }>();
+const files = new Map<number, { path: string; bytes: Uint8Array; line?: string; rss?: number }>();
 for (const n of sizes) {
   const bytes = await questionnaire(n);
   const path = join(dir, `questionnaire-${n}.xlsx`);
@@ -152,9 +152,7 @@ for (const n of sizes) {
     `±${(50 * spread(totals.map((t, i) => t / floors[i]))).toFixed(0)}%`.padStart(7),
   ];
   if (questions !== n) line.push(`  (detected ${questions} questions of ${n}!)`);
-  rows[rows.length - 1] = { n, pipeline: p };
-  (files.get(n) as { line?: string[] }).line = line;
-  (files.get(n) as { rss?: number }).rss = rss;
+  Object.assign(files.get(n)!, { line: line.join(''), rss });
 }
 
 const httpMs = new Map<number, { ms: number; floor: number }>();
@@ -167,7 +165,7 @@ if (http) {
   const roundTrip = async (bytes: Uint8Array) => {
     const t = performance.now();
     const form = new FormData();
-    form.append('file', new Blob([bytes]), 'questionnaire.xlsx');
+    form.append('file', new Blob([Buffer.from(bytes)]), 'questionnaire.xlsx');
     const up = await fetch(`${url}/v1/questionnaires`, { method: 'POST', body: form, headers: auth });
     if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
     const { id } = (await up.json()) as { id: string };
@@ -194,12 +192,12 @@ if (http) {
 }
 
 for (const n of sizes) {
-  const f = files.get(n) as { line: string[]; rss: number };
+  const f = files.get(n)!;
   const h = httpMs.get(n);
   console.log(
-    f.line.join('') +
+    f.line! +
       (h ? `${h.ms.toFixed(0)}`.padStart(9) + `${(h.ms / h.floor).toFixed(2)}`.padStart(8) : '        -       -') +
-      `${f.rss.toFixed(0)} MB`.padStart(10),
+      `${f.rss!.toFixed(0)} MB`.padStart(10),
   );
 }
 const at = (n: number) => rows.find((r) => r.n === n)?.pipeline;
