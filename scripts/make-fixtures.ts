@@ -1,7 +1,7 @@
-// npx tsx scripts/make-fixtures.ts
+// npx tsx scripts/make-fixtures.ts [file …]
 // Writes the small test workbooks under fixtures/workbooks/: one per questionnaire layout qmap must
-// read, and one per kind of bad upload. Content is deterministic; xlsx bytes differ between runs
-// only by zip timestamps.
+// read, and one per kind of bad upload; with file names, only those. Content is deterministic; xlsx
+// bytes differ between runs only by zip timestamps.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -14,7 +14,10 @@ import { fixturesDir } from '../src/paths.js';
 const cptable = codepages as unknown as { utils: { encode(codepage: number, text: string): ArrayLike<number> } };
 const out = join(fixturesDir, 'workbooks');
 mkdirSync(out, { recursive: true });
-const save = (name: string, bytes: Uint8Array | string) => writeFileSync(join(out, name), bytes);
+const only = process.argv.slice(2);
+const save = (name: string, bytes: Uint8Array | string) => {
+  if (!only.length || only.includes(name)) writeFileSync(join(out, name), bytes);
+};
 const xlsxBytes = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
 
 const yesNo = { type: 'list' as const, allowBlank: true, formulae: ['"はい,いいえ,該当なし"'] };
@@ -254,6 +257,87 @@ async function tickColumns(): Promise<Uint8Array> {
   return xlsxBytes(wb);
 }
 
+/** A city's 確認書: section rows, a 回答区分 drop-down of 適合/一部適合/不適合/該当なし, free text in 回答内容. */
+async function choiceCategory(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('確認書');
+  ws.getCell('A1').value = 'クラウドサービス利用に係る確認書';
+  ws.getCell('A2').value = '※「回答区分」欄は一覧から選択し、「回答内容」欄に具体的な内容をご記入ください。';
+  ws.getRow(3).values = ['項番', '確認項目', '回答区分', '回答内容', '根拠資料・備考'];
+  ws.getRow(4).values = ['１　管理体制'];
+  ws.getRow(5).values = ['1-(1)', '情報セキュリティ責任者を定めていますか。'];
+  ws.getRow(6).values = ['1-(2)', '従業者に守秘義務を課していますか。'];
+  ws.getRow(7).values = ['２　データ保護'];
+  ws.getRow(8).values = ['2-(1)', '保存データを暗号化していますか。'];
+  for (const r of [5, 6, 8]) ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"適合,一部適合,不適合,該当なし"'] };
+  return xlsxBytes(wb);
+}
+
+/** An insurer's 評価シート: 評価区分 (◎○△×) picked from a drop-down, 回答内容 beside it, and the
+ *  insurer's own 当社評価欄, itself a drop-down, which qmap must leave alone. */
+async function ratingMarks(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('評価シート');
+  ws.getCell('A1').value = '外部委託先評価シート';
+  ws.getCell('A2').value = '「評価区分」欄は ◎：十分に実施　○：実施　△：一部実施　×：未実施 から選択してください。';
+  ws.getRow(4).values = ['項番', '評価項目', '評価区分\n（◎○△×）', '回答内容', '当社評価欄'];
+  ws.getRow(5).values = [1, '個人情報の取扱いに関する規程を整備していますか。'];
+  ws.getRow(6).values = [2, 'アクセスログを取得し、定期的に確認していますか。'];
+  ws.getRow(7).values = [3, '委託業務の再委託先を管理していますか。'];
+  for (let r = 5; r <= 7; r++) {
+    ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"◎,○,△,×"'] };
+    ws.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"可,否,要確認"'] };
+  }
+  return xlsxBytes(wb);
+}
+
+/** Only a はい/いいえ drop-down to answer: no column for free text. */
+async function choiceOnly(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('チェック');
+  ws.addRow(['No', '質問', '回答']);
+  ws.addRow([1, '多要素認証に対応していますか。', '']);
+  ws.addRow([2, 'データセンターは国内にありますか。', '']);
+  ws.addRow([3, '脆弱性診断を年1回以上実施していますか。', '']);
+  for (let r = 2; r <= 4; r++) ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"はい,いいえ"'] };
+  return xlsxBytes(wb);
+}
+
+/** An "Answers" column listing each row's options (○ Yes / ○ No) left of the real "Your response" column. */
+async function optionLists(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Security');
+  ws.addRow(['ID', 'Question', 'Answers', 'Your response', 'Comments']);
+  ws.addRow(['net_fw', 'Do you filter inbound traffic with firewalls?', '○ Yes, all inbound traffic\n○ Only some\n○ No']);
+  ws.addRow(['net_ids', 'Do you monitor your network for intrusions?', '○ Yes\n○ No']);
+  ws.addRow(['dc_count', 'How many data centers hold customer data?', '']);
+  ws.addRow(['bk_test', 'Do you test restoring your backups?', '○ Yes, quarterly\n○ Yes, yearly\n○ No']);
+  return xlsxBytes(wb);
+}
+
+/** A hand-made package whose workbook names two sheets 質問, which Excel never writes. */
+function duplicateSheetNames(): Uint8Array {
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const pkg = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const sheet = (text: string) =>
+    strToU8(`<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`);
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    ),
+    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="質問" sheetId="1" r:id="rId1"/><sheet name="質問" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+    ),
+    'xl/worksheets/sheet1.xml': sheet('一つ目'),
+    'xl/worksheets/sheet2.xml': sheet('二つ目'),
+  });
+}
+
 /** Only a cover and a revision history: nothing to answer. */
 async function noQuestions(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -314,6 +398,10 @@ async function main() {
   save('layout-merged-answer-header.xlsx', await mergedAnswerHeader());
   save('layout-numbered-sections.xlsx', await numberedSections());
   save('layout-tick-columns.xlsx', await tickColumns());
+  save('layout-choice-category.xlsx', await choiceCategory());
+  save('layout-rating-marks.xlsx', await ratingMarks());
+  save('layout-choice-only.xlsx', await choiceOnly());
+  save('layout-option-lists.xlsx', await optionLists());
   save('layout-title-block.xls', convert(title, 'xls'));
   save('layout-title-block.ods', convert(title, 'ods'));
   save('layout-title-block.xlsm', convert(title, 'xlsm'));
@@ -330,6 +418,7 @@ async function main() {
   save('bad-truncated.xlsx', title.subarray(0, Math.floor(title.length / 2)));
   save('bad-word.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }));
   save('bad-encrypted.xlsx', encrypted());
+  save('bad-duplicate-sheet-names.xlsx', duplicateSheetNames());
   // 4 MB of zeros deflate to a few KB: a small zip bomb for a test that sets a 1 MB limit.
   save('bad-zip-bomb.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(4 << 20) }, { level: 9 }));
   save('bad-zip-lying-sizes.xlsx', understateSizes(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(4 << 20) }, { level: 9 })));

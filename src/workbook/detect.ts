@@ -88,7 +88,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
     const layout = o.question !== undefined ? textLayoutAt(grid, o) : layoutFromText(grid, merges);
     if (layout) {
       const rows = questionRows(grid, merges, layout);
-      if (layout.answer === null && !layout.answerBelow) guessAnswerBeside(grid, merges, layout, rows);
+      if (layout.answer === null && layout.choice === null && !layout.answerBelow) guessAnswerBeside(grid, merges, layout, rows);
       if (rows.questions.length) found = { layout, rows };
     }
   }
@@ -117,7 +117,8 @@ function textLayoutAt(grid: Grid, o: ColumnOverrides): Layout {
     headerRow: null,
     firstRow: first,
     question: o.question!,
-    answer: o.answer ?? null,
+    // A long answer must not land in a drop-down cell: a column given as both takes the choice only.
+    answer: o.answer !== undefined && o.answer !== o.choice ? o.answer : null,
     choice: o.choice ?? null,
     number: null,
     category: null,

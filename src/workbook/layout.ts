@@ -2,6 +2,7 @@
 // the choice (はい/いいえ) and the numbering and category. Header wording decides first; the cells
 // under the header (how long, how full, whether they read as questions) confirm or break ties.
 import { columnLetter } from './address.js';
+import { filledChoices, shortChoices } from './choice.js';
 import type { MergeIndex } from './merges.js';
 import type { Grid } from './types.js';
 import { choicesInHeader, choiceWord, headerRoles, MAX_HEADER_LENGTH, normalize, questionLike, type Role } from './vocabulary.js';
@@ -86,12 +87,14 @@ export interface ColumnStats {
   filled: number;
   length: number;
   questionLike: number;
+  /** Cells that list possible answers, one per line (○ Yes\n○ No). */
+  optionLists: number;
   /** Rows whose cell is covered by a list validation. */
   validated: number;
 }
 
 export function columnStats(grid: Grid, from: number, c: number, rows = SAMPLE_ROWS): ColumnStats {
-  const s: ColumnStats = { filled: 0, length: 0, questionLike: 0, validated: 0 };
+  const s: ColumnStats = { filled: 0, length: 0, questionLike: 0, optionLists: 0, validated: 0 };
   const to = Math.min(grid.rowCount, from + rows);
   for (let r = from; r < to; r++) {
     const t = grid.cell(r, c);
@@ -99,6 +102,7 @@ export function columnStats(grid: Grid, from: number, c: number, rows = SAMPLE_R
       s.filled++;
       s.length += t.length;
       if (questionLike.test(t)) s.questionLike++;
+      if (optionList.test(t)) s.optionLists++;
     }
   }
   for (const v of grid.validations) {
@@ -107,6 +111,9 @@ export function columnStats(grid: Grid, from: number, c: number, rows = SAMPLE_R
   }
   return s;
 }
+
+/** Two or more lines each starting with a bullet or box: the answers a row allows, not an answer. */
+const optionList = /^\s*[○◯●☐□◻■・•\-\*]\s*\S.*\n\s*[○◯●☐□◻■・•\-\*]\s*\S/;
 
 /** The list validation covering most of a column below the header. */
 export function validationValues(grid: Grid, from: number, c: number): string[] | null {
@@ -160,17 +167,26 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
     why.push(`the question column ${columnLetter(question)} was given`);
   }
 
-  const usable = (h: HeaderCell) => h.c !== question && !(question >= h.c && question <= h.end) && !grid.hiddenCols.has(h.c) && !h.roles.has('internal');
+  // A column whose cells list the possible answers (○ Yes\n○ No) describes them; it holds none.
+  const listsOptions = (c: number) => stat(c).optionLists >= 2 && stat(c).optionLists >= 0.5 * stat(c).filled;
+  const usable = (h: HeaderCell) =>
+    h.c !== question && !(question >= h.c && question <= h.end) && !grid.hiddenCols.has(h.c) && !h.roles.has('internal') && !listsOptions(h.c);
+  // A drop-down of short category words under most of the column: the reviewer picks, not writes.
+  const dropDown = (c: number) => {
+    const s = stat(c);
+    return s.validated > 0 && s.validated >= Math.min(3, s.filled + 1) && shortChoices(validationValues(grid, from, c));
+  };
+  // 区分 alone names a category, unless the column is a drop-down; a given answer column stays free text.
+  const canChoose = (h: HeaderCell) =>
+    usable(h) && h.c !== o.answer && !h.roles.has('options') && !h.roles.has('number') && (!h.roles.has('category') || dropDown(h.c));
 
-  // Choice: a list validation under the header, or a header that lists the choices.
+  // Choice: a drop-down under the header, or a header that lists the choices.
   let choice = o.choice ?? null;
   let choices: string[] | null = null;
   if (o.choice === undefined) {
-    for (const h of cells.filter(usable)) {
-      if (h.roles.has('options') || h.roles.has('number') || h.roles.has('category')) continue;
-      const s = stat(h.c);
+    for (const h of cells.filter(canChoose)) {
       const listed = choicesInHeader(h.text);
-      if (s.validated > 0 && s.validated >= Math.min(3, s.filled + 1)) {
+      if (dropDown(h.c)) {
         choice = h.c;
         choices = validationValues(grid, from, h.c);
         why.push(`${quote(h)} is a drop-down list (${choices?.join('/') ?? ''})`);
@@ -186,8 +202,8 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
     // A drop-down in a column without a header of its own (under a merged 回答 header, say).
     for (let c = 0; choice === null && c < grid.colCount; c++) {
       const h = byColumn(c);
-      if (c === question || grid.hiddenCols.has(c) || (h && (!usable(h) || h.roles.has('options') || h.roles.has('number') || h.roles.has('category')))) continue;
-      if (stat(c).validated >= 3) {
+      if (c === question || c === o.answer || grid.hiddenCols.has(c) || listsOptions(c) || (h && !canChoose(h))) continue;
+      if (stat(c).validated >= 3 && dropDown(c)) {
         choice = c;
         choices = validationValues(grid, from, c);
         why.push(`column ${columnLetter(c)} is a drop-down list (${choices?.join('/') ?? ''})`);
@@ -201,26 +217,37 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
   }
 
   // Free-text answer: an answer header that is not the choice column; failing that, the notes
-  // column beside a choice column (備考, Comments); failing that, the choice column itself.
-  let answer = o.answer ?? null;
-  if (answer === null) {
-    const pool = cells.filter((h) => usable(h) && h.c !== choice && !h.roles.has('options'));
-    const rank = (h: HeaderCell) =>
-      h.roles.has('answer') && !h.roles.has('notes') && !h.roles.has('choice') ? 4 : h.roles.has('answer') && !h.roles.has('choice') ? 3 : h.roles.has('answer') ? 2 : h.roles.has('notes') ? 1 : 0;
+  // column beside a choice column (備考, Comments).
+  const rank = (h: HeaderCell) =>
+    h.roles.has('answer') && !h.roles.has('notes') && !h.roles.has('choice') ? 4 : h.roles.has('answer') && !h.roles.has('choice') ? 3 : h.roles.has('answer') ? 2 : h.roles.has('notes') ? 1 : 0;
+  const freeText = (chosen: number | null): HeaderCell | null => {
+    const pool = cells.filter((h) => usable(h) && h.c !== chosen && !h.roles.has('options'));
     let best: HeaderCell | null = null;
     for (const h of pool) {
       const k = rank(h);
       if (k === 0) continue;
-      if (k === 1 && choice === null && pool.some((p) => rank(p) > 1)) continue;
+      if (k === 1 && chosen === null && pool.some((p) => rank(p) > 1)) continue;
       if (!best || k > rank(best) || (k === rank(best) && Math.abs(h.c - question) < Math.abs(best.c - question))) best = h;
     }
-    // A weak "status" header is a choice column only when a free-text column sits beside it.
-    const weakChoice = cells.find((h) => usable(h) && h.roles.has('choice') && h.c !== choice && h.c !== best?.c);
-    if (o.choice === undefined && choice === null && best && weakChoice && rank(best) >= 1 && !weakChoice.roles.has('answer')) {
-      choice = weakChoice.c;
-      choices = validationValues(grid, from, choice);
-      why.push(`${quote(weakChoice)} is a status column`);
+    return best;
+  };
+  let answer = o.answer ?? null;
+  if (answer === null) {
+    // A status header (対応状況, 回答区分), or a column already filled with はい/いいえ, is the choice
+    // column only when a better free-text column sits beside it.
+    if (o.choice === undefined && choice === null) {
+      for (const h of cells.filter(canChoose)) {
+        const filled = filledChoices(grid, from, h.c);
+        if (!filled && !h.roles.has('choice')) continue;
+        const other = freeText(h.c);
+        if (!other || (!filled && rank(other) <= rank(h))) continue;
+        choice = h.c;
+        choices = validationValues(grid, from, h.c) ?? choicesInHeader(h.text) ?? filled;
+        why.push(filled ? `${quote(h)} is already filled with ${filled.join('/')}` : `${quote(h)} is a status column`);
+        break;
+      }
     }
+    const best = freeText(choice);
     if (best) {
       answer = best.c;
       why.push(`${quote(best)} is the free-text answer column`);
@@ -228,8 +255,7 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
       answer = choice + 1;
       why.push(`column ${columnLetter(answer)}, beside the drop-down under the same header, is the free-text answer column`);
     } else if (choice !== null) {
-      answer = choice;
-      why.push(`the choice column is also where the answer goes (no free-text column)`);
+      why.push('there is no free-text column: only the choice is written');
     } else {
       const merged = merges.at(row, question);
       const next = (merged?.e.c ?? question) + 1;
@@ -239,6 +265,10 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
         why.push(`${quote(h)}, right of the question, is taken as the answer column`);
       }
     }
+  } else if (answer === choice) {
+    // A long answer must not land in a drop-down cell: the given column takes the choice only.
+    answer = null;
+    why.push(`the answer column ${columnLetter(choice)} was given, and it is the choice column: only the choice is written`);
   } else {
     why.push(`the answer column ${columnLetter(answer)} was given`);
   }

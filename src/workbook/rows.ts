@@ -40,7 +40,8 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     return m ? { r: m.s.r, c: m.s.c } : { r, c };
   };
 
-  const boxes = ac === null ? answerBoxes(grid, merges, layout, from) : null;
+  // Answer boxes under the questions only where no column takes the answer or the choice.
+  const boxes = ac === null && cc === null ? answerBoxes(grid, merges, layout, from) : null;
   if (boxes) layout.answerBelow = true;
 
   let section: string | null = null;
@@ -109,7 +110,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     const ownNumber = num || (/^((?:Q|No\.?)?\s?\d{1,3}(?:[-.]\d{1,3}){0,3})[.)．）:：\s]/i.exec(text)?.[1] ?? '');
     const box = boxes?.get(r + 1);
     const answerAt = box ?? (ac === null ? null : target(r, ac));
-    const choiceAt = cc === null || cc === ac ? (cc === null ? null : answerAt) : target(r, cc);
+    const choiceAt = cc === null ? null : target(r, cc);
     questions.push({
       sheet: grid.name,
       row: r + 1,

@@ -11,12 +11,18 @@ const question =
 const questionWhole = /^(項目|内容|項目内容|確認|item|items|description|control|controlstatement|topic)$/;
 const answer = /回答|返答|記入欄|入力欄|対応内容|実施内容|対策内容|自己評価|answer|response|reply|self-?assessment/;
 const choice =
-  /はい.{0,3}いいえ|いいえ.{0,3}はい|yes.{0,3}no|○.{0,3}[×△]|◯|有.?[\/・]?.?無|可.?[\/・]?.?否|回答区分|チェック欄|選択欄|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|status|compliance|y\/n|comply|applicable/;
+  /はい.{0,3}いいえ|いいえ.{0,3}はい|yes.{0,3}no|○.{0,3}[×△]|◯|有.?[\/・]?.?無|可.?[\/・]?.?否|(回答|評価|対応|実施|適合|準拠|遵守)区分|チェック欄|選択欄|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|適合|適否|status|compliance|y\/n|comply|applicable/;
 const notes =
-  /備考|補足|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation/;
+  /備考|補足|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|記述|記載|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation|rationale|clarification|supporting|freetext|narrative/;
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
-/** Columns for the customer's own use, never the vendor's answer. */
-const internal = /当社記入|当社使用|当社確認|当社評価|弊社記入|弊社使用|弊社確認|(?<!自己)評価|判定|審査|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|(?<!self)score|rating|evaluation|採点/;
+/** Columns the customer keeps for itself (当社記入欄, 当金庫確認欄, ハコベ側メモ, Reviewer use only): never the vendor's. */
+const customerSide =
+  /(当|弊)(社|行|金庫|庫|院|市|町|村|県|学|方|機構|組合|団体|法人|局|グループ|部|校|会)[^貴御]{0,4}(記入|使用|確認|評価|判定|審査|用|欄|チェック|メモ|記載|コメント|備考)|側(記入|使用|確認|評価|判定|メモ|備考|コメント|チェック)|本(市|学|行|院)(記入|使用|確認|評価|判定|用|欄)|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|採点/;
+/** Headers that say the vendor fills the column in, whatever else they say (評価（貴社記入）). */
+const vendorSide = /貴社|御社|ベンダー|vendor|supplier|受託者|委託先記入|事業者記入|回答者記入|self/;
+/** Assessment words: the customer's own verdict, unless the header asks the vendor to pick one (評価区分, 自己評価). */
+const assessment = /(?<!自己)評価|判定|審査|score|rating|evaluation/;
+const pickCue = /区分|選択|自己|プルダウン/;
 /** Form fields about the reply (回答日, 回答者), not the answer to a question. */
 const replyField = /回答(日|者|期限|会社|企業|部署|担当|年月日)|記入(日|者)|answer(ed)?(by|date)|responsedate|respondent/;
 /** Columns that describe the possible answers rather than hold one. */
@@ -45,8 +51,10 @@ export function headerRoles(text: string): Set<Role> {
     if (choice.test(n)) roles.add('choice');
   }
   if (notes.test(n)) roles.add('notes');
-  if (category.test(n) && !roles.has('question')) roles.add('category');
-  if (internal.test(n) && !roles.has('question')) {
+  // 区分 alone is a category; 回答区分 and 評価区分 are what the vendor picks.
+  if (category.test(n) && !roles.has('question') && !roles.has('answer') && !roles.has('choice')) roles.add('category');
+  const own = customerSide.test(n) || (assessment.test(n) && !pickCue.test(n) && !choicesInHeader(text));
+  if (own && !vendorSide.test(n) && !roles.has('question')) {
     roles.delete('answer');
     roles.delete('choice');
     roles.delete('notes');
@@ -55,14 +63,23 @@ export function headerRoles(text: string): Set<Role> {
   return roles;
 }
 
-/** Choice values listed in a header such as 回答（はい／いいえ／該当なし） or Yes/No/NA. */
+/** Choice values listed in a header such as 回答（はい／いいえ／該当なし）, Yes/No/NA, A/B/C, （◎○△×） or ◎：十分 ○：実施. */
 export function choicesInHeader(text: string): string[] | null {
   const known = /^(はい|いいえ|該当なし|対象外|不明|一部|○|◯|△|×|✕|－|-|ー|有|無|可|否|yes|no|n\/?a|partial|partially|na)$/i;
   for (const m of text.matchAll(/[^\s／/・、,|（）()：:「」【】]{1,6}(?:\s*[／/・、,|]\s*[^\s／/・、,|（）()：:「」【】]{1,6})+/g)) {
     const values = m[0].split(/\s*[／/・、,|]\s*/);
     if (values.filter((v) => known.test(v)).length >= 2) return values;
+    // Grades: A/B/C, 1/2/3/4/5.
+    if (values.length >= 3 && values.every((v) => /^[A-Za-z0-9Ａ-Ｚ０-９]$/.test(v))) return values;
   }
-  return null;
+  // Marks written side by side (◎○△×) or each with its meaning (◎：十分　○：実施).
+  const run = /(?:^|[（(「\s])([◎○◯△×✕▲])([◎○◯△×✕▲]{1,5})(?:$|[）)」\s])/.exec(text);
+  if (run) {
+    const marks = [...run[1] + run[2]];
+    if (new Set(marks).size === marks.length) return marks;
+  }
+  const defined = [...text.matchAll(/([◎○◯△×✕▲])\s*[：:=＝]/g)].map((m) => m[1]);
+  return defined.length >= 2 && new Set(defined).size === defined.length ? defined : null;
 }
 
 /** Sheets that by their name hold no questions. */

@@ -115,6 +115,72 @@ t.test('English headers: Response beside an answer-options column, and a Yes/No/
   t.match(s.questions[2], { existingChoice: 'Yes', existingAnswer: 'AES-256' });
 });
 
+t.test('a 回答区分 drop-down of 適合/一部適合/不適合/該当なし is the choice; 回答内容 takes the free text', async (t) => {
+  const s = sheet('layout-choice-category.xlsx');
+  t.same(columns(s), [3, 'B', 'D', 'C']);
+  t.same(s.choices, ['適合', '一部適合', '不適合', '該当なし']);
+  t.same(s.questions.map((q) => [q.row, q.answerCell, q.choiceCell]), [[5, 'D5', 'C5'], [6, 'D6', 'C6'], [8, 'D8', 'C8']]);
+  t.same(s.questions.map((q) => q.section), ['１　管理体制', '１　管理体制', '２　データ保護']);
+});
+
+t.test('a 評価区分 (◎○△×) drop-down is the vendor\'s choice; the customer\'s own 当社評価欄 drop-down is left alone', async (t) => {
+  const s = sheet('layout-rating-marks.xlsx');
+  t.same(columns(s), [4, 'B', 'D', 'C']);
+  t.same(s.choices, ['◎', '○', '△', '×']);
+  t.notOk(s.questions.some((q) => /^E/.test(q.answerCell ?? '') || /^E/.test(q.choiceCell ?? '')), 'nothing is written into column E');
+});
+
+t.test('with only a drop-down to answer, the choice goes in it and no free-text answer cell is given', async (t) => {
+  const s = sheet('layout-choice-only.xlsx');
+  t.same(columns(s), [1, 'B', null, 'C']);
+  t.same(s.choices, ['はい', 'いいえ']);
+  t.same(s.questions.map((q) => [q.answerCell, q.choiceCell]), [[null, 'C2'], [null, 'C3'], [null, 'C4']]);
+  t.match(s.reason, /only the choice is written/);
+  const given = sheet('layout-title-block.xlsx', { answerColumn: 'D', choiceColumn: 'D' });
+  t.same([given.answerColumn, given.choiceColumn, given.questions[0].answerCell, given.questions[0].choiceCell], [null, 'D', null, 'D5'], 'the same when the overrides name one column for both');
+});
+
+t.test('a column listing each row\'s options (○ Yes / ○ No) is neither the answer nor the choice column', async (t) => {
+  const s = sheet('layout-option-lists.xlsx');
+  t.same(columns(s), [1, 'B', 'D', null]);
+  t.same(s.questions.map((q) => q.answerCell), ['D2', 'D3', 'D4', 'D5']);
+});
+
+t.test('choice and free-text columns are told apart by their header words', async (t) => {
+  const pairs: [string, string][] = [
+    ['回答区分', '回答内容'],
+    ['評価区分（◎○△×）', '回答内容'],
+    ['選択', '記述欄'],
+    ['適合状況', '具体的な対策内容'],
+    ['対応状況', '詳細'],
+    ['Compliance', 'Explanation'],
+    ['Status', 'Details'],
+    ['Yes/No', 'Rationale'],
+  ];
+  for (const [choice, free] of pairs) {
+    const s = detect(csv(`No,質問,${choice},${free}\n1,データを暗号化していますか。,,\n`)).sheets[0];
+    t.same([s.choiceColumn, s.answerColumn], ['C', 'D'], `${choice} | ${free}`);
+  }
+  t.same(detect(csv('No,質問,評価区分（◎○△×）,回答内容\n1,暗号化していますか。,,\n')).sheets[0].choices, ['◎', '○', '△', '×'], 'marks written side by side are the choices');
+});
+
+t.test('a column already filled with はい/いいえ is the choice column when a free-text column sits beside it', async (t) => {
+  const s = detect(csv('No,質問,回答,詳細\n1,暗号化していますか。,はい,\n2,ログを保管していますか。,いいえ,\n3,監査を受けていますか。,はい,\n')).sheets[0];
+  t.same([s.choiceColumn, s.answerColumn, s.choices], ['C', 'D', ['はい', 'いいえ']]);
+  t.match(s.questions[1], { choiceCell: 'C3', existingChoice: 'いいえ', answerCell: 'D3' });
+  const prose = detect(csv('No,質問,回答,詳細\n1,暗号化していますか。,はい、AES-256で暗号化しています。,\n2,ログを保管していますか。,はい,\n3,監査を受けていますか。,いいえ,\n')).sheets[0];
+  t.same([prose.choiceColumn, prose.answerColumn], [null, 'C'], 'a column with any sentence in it stays the free-text answer');
+});
+
+t.test('columns the customer keeps for itself are never the answer or the choice', async (t) => {
+  for (const own of ['評価', '判定（当社記入）', '当社確認欄', '当金庫\n確認欄', 'ハコベ側メモ', 'Reviewer use only']) {
+    const s = detect(csv(`No,質問,回答,"${own}"\n1,データを暗号化していますか。,,\n`)).sheets[0];
+    t.same([s.answerColumn, s.choiceColumn], ['C', null], own.replace('\n', ' '));
+  }
+  const s = detect(csv('No,質問,自己評価（A/B/C）,回答内容\n1,データを暗号化していますか。,,\n')).sheets[0];
+  t.same([s.choiceColumn, s.answerColumn], ['C', 'D'], 'a self-assessment is the vendor\'s to pick');
+});
+
 t.test('every answer-column name customers use is recognised', async (t) => {
   for (const name of ['回答', 'ご回答', '回答欄', '貴社回答', 'Answer', 'Response']) {
     const s = detect(csv(`No,質問,${name},備考\n1,データを暗号化していますか。,,\n`)).sheets[0];
