@@ -33,6 +33,7 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
 
   const wb = parse(bytes, kind, limits);
   if (wb.SheetNames.length > limits.sheets) throw tooManySheets(wb.SheetNames.length, limits);
+  checkSheetNames(wb, kind);
   const extras = kind === 'xlsx' || kind === 'xlsm' ? ooxmlExtras(wb) : [];
   const formulas = extras.map((e) => e?.validations ?? []);
 
@@ -97,6 +98,27 @@ function ooxmlExtras(wb: XLSX.WorkBook): (SheetExtras | undefined)[] {
   // The inflated parts are no longer needed; let them go before detection runs.
   delete (wb as BookFiles).files;
   return out;
+}
+
+/** Longest sheet name read; Excel allows 31 characters, other tools a little more. */
+const MAX_SHEET_NAME = 255;
+
+/** Answers find their sheet by name, so every sheet needs its own, as Excel requires (compared without case). */
+function checkSheetNames(wb: XLSX.WorkBook, kind: FileKind): void {
+  const seen = new Set<string>();
+  const again = `Open it in Excel (which renames or repairs such sheets), save it as ${acceptedTypes}, and upload the new file.`;
+  for (const name of wb.SheetNames) {
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    if (!name.trim()) throw new QmapError('unreadable', `The ${kind} file has a sheet without a name, which Excel does not allow. ${again}`);
+    if (name.length > MAX_SHEET_NAME) {
+      throw new QmapError('unreadable', `The ${kind} file has a sheet name of ${name.length} characters ("${shown}"), longer than any spreadsheet program allows. ${again}`);
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) {
+      throw new QmapError('unreadable', `The ${kind} file has two sheets named "${shown}", which Excel does not allow; qmap could not tell their answers apart. ${again}`, { sheet: name });
+    }
+    seen.add(key);
+  }
 }
 
 /** Excel holds at most 32,767 characters in a cell; a longer one is not a questionnaire, and matching it would take minutes. */

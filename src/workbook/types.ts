@@ -32,7 +32,7 @@ export interface Grid {
   hiddenRows: Set<number>;
   /** List-type data validations: the cells they cover and their allowed values. */
   validations: { range: Range; values: string[] }[];
-  /** Cells whose value comes from a formula (0-based "r,c" keys), so summaries of formulas are not mistaken for questions. */
+  /** How many cells hold a formula, so a summary of formulas is not mistaken for questions. */
   formulaCells: number;
   /** Cells with a strike-through font ("r,c"), when the format tells us. */
   struck: Set<string>;

@@ -71,3 +71,7 @@ t.test('each limit is enforced with its name and value', async (t) => {
   t.throws(() => read('bad-many-columns.xlsx', { columns: 20 }), { code: 'too_large', details: { limit: 'columns', max: 20 } });
   t.equal(read('bad-many-rows.xlsx').sheets[0].rowCount, 40, 'within the limits the same file reads');
 });
+
+t.test('two sheets of the same name are refused in words, not read as one', async (t) => {
+  t.throws(() => read('bad-duplicate-sheet-names.xlsx'), { code: 'unreadable', message: /two sheets named "質問"/, details: { sheet: '質問' } });
+});
