@@ -6,7 +6,7 @@ import { detect } from '../workbook/detect.js';
 import { createMatcher, type Item, type LearnedAlias, type MatchInput, type MatchResult, type Matcher, type Thresholds } from '../matching/matcher.js';
 import { choiceFor, composeAnswer } from '../matching/answer.js';
 import type { NewRow, Proposal, SheetInfo } from '../store/jobs.js';
-import { findInLibrary, type LibraryHit } from './library-match.js';
+import { libraryIndex, type LibraryIndex, type LibraryHit } from './library-match.js';
 
 export interface AnalyseInput {
   bytes: Uint8Array;
@@ -36,8 +36,9 @@ export function analyse(input: AnalyseInput): Analysis {
   const inputs = questions.map(({ q }) => ({ text: q.text, section: q.section, number: q.number }));
   const results = input.onProgress ? matchInChunks(matcher, inputs, input.onProgress) : matcher.matchAll(inputs);
 
+  const library = libraryIndex(input.library);
   const rows = questions.map(({ q, choices }, i): NewRow => {
-    const proposed = propose(results[i], q.text, input);
+    const proposed = propose(results[i], q.text, library);
     const itemNos = proposed.itemNos;
     const answer = proposed.answer ?? (itemNos.length ? composeAnswer(input.items, itemNos) : null);
     const choice =
@@ -98,7 +99,7 @@ interface Proposed {
 }
 
 /** The matcher's verdict, or, when no item answers the question, an answer the vendor wrote for it before. */
-function propose(m: MatchResult, question: string, input: AnalyseInput): Proposed {
+function propose(m: MatchResult, question: string, library: LibraryIndex): Proposed {
   const proposal: Proposal = {
     status: m.status,
     itemNos: m.itemNos,
@@ -109,7 +110,7 @@ function propose(m: MatchResult, question: string, input: AnalyseInput): Propose
     source: m.source,
   };
   if (m.status === 'unmatched') {
-    const hit = findInLibrary(question, input.library);
+    const hit = library.find(question);
     if (hit) {
       return {
         proposal: { ...proposal, status: 'review', source: 'library', libraryId: hit.id, reasons: [`the answer library holds an answer written for 「${hit.question}」`, ...m.reasons] },

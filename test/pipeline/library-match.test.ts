@@ -1,0 +1,40 @@
+// The answer library lookup: a question worded as one the vendor answered before gets that answer.
+import t from 'tap';
+import { questionKey } from '../../src/matching/key.js';
+import { libraryIndex, NEAR_IDENTICAL, similarity, type LibraryHit } from '../../src/pipeline/library-match.js';
+
+const entry = (id: string, question: string): LibraryHit => ({ id, question, answer: `answer ${id}`, choice: null });
+const library = [
+  entry('a', '反社会的勢力との関係がないことを表明できますか。'),
+  entry('b', '直近3期分の決算書をご提出いただけますか。'),
+  entry('c', '反社会的勢力との関係がないことを表明できますか'),
+  entry('d', 'x'),
+];
+
+t.test('a question worded like a library entry gets its answer; another topic gets none', async (t) => {
+  const index = libraryIndex(library);
+  t.equal(index.find('直近３期分の決算書をご提出いただけますか？')?.id, 'b');
+  t.equal(index.find('貴社の決算書（直近3期分）を提出できますか。'), null);
+  t.equal(index.find('x')?.id, 'd');
+  t.equal(libraryIndex([]).find('x'), null);
+});
+
+t.test('of two entries with the same wording, the later one answers', async (t) => {
+  t.equal(libraryIndex(library).find('反社会的勢力との関係がないことを表明できますか。')?.id, 'c');
+});
+
+t.test('the index finds what comparing with every entry finds', async (t) => {
+  // The plain definition: the best Dice similarity of the keys, at least NEAR_IDENTICAL, later entries winning ties.
+  const plain = (question: string) => {
+    let best: LibraryHit | null = null;
+    let score = NEAR_IDENTICAL;
+    for (const e of library) {
+      const s = similarity(questionKey(question), questionKey(e.question));
+      if (s >= score) [best, score] = [e, s];
+    }
+    return best;
+  };
+  const index = libraryIndex(library);
+  const questions = [...library.map((e) => e.question), '直近3期の決算書をご提出いただけますか', '決算書', '', 'x', 'xy', '反社会的勢力との関係がないことを表明'];
+  for (const q of questions) t.equal(index.find(q), plain(q), q);
+});
