@@ -14,7 +14,7 @@ export interface ServerProcess {
   exited: Promise<unknown>;
 }
 
-/** `command`: how to run the server, TypeScript sources by default, `['dist/src/server.js']` when built. */
+/** `command`: how to run the server, TypeScript sources by default, `['dist/src/server.js']` when built. Needs QMAP_LOG_LEVEL info or lower: the start is seen in the log. */
 export async function startServer(env: Record<string, string>, command = ['--import', 'tsx', join(root, 'src', 'server.ts')]): Promise<ServerProcess> {
   const child = spawn(process.execPath, command, {
     cwd: root,
