@@ -291,6 +291,21 @@ async function ratingMarks(): Promise<Uint8Array> {
   return xlsxBytes(wb);
 }
 
+/** Two assessment drop-downs: 評価 left of the free-text 説明 is the vendor's pick; 判定 after it is the customer's. */
+async function verdictColumns(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('自己点検');
+  ws.addRow(['No', '点検項目', '評価', '説明', '判定']);
+  ws.addRow([1, '入退室の記録を保管していますか。']);
+  ws.addRow([2, '退職者のアカウントを速やかに削除していますか。']);
+  ws.addRow([3, 'バックアップからの復旧を訓練していますか。']);
+  for (let r = 2; r <= 4; r++) {
+    ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"◎,○,△,×"'] };
+    ws.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"合格,要改善"'] };
+  }
+  return xlsxBytes(wb);
+}
+
 /** Only a はい/いいえ drop-down to answer: no column for free text. */
 async function choiceOnly(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -401,6 +416,7 @@ async function main() {
   save('layout-choice-category.xlsx', await choiceCategory());
   save('layout-rating-marks.xlsx', await ratingMarks());
   save('layout-choice-only.xlsx', await choiceOnly());
+  save('layout-verdict-columns.xlsx', await verdictColumns());
   save('layout-option-lists.xlsx', await optionLists());
   save('layout-title-block.xls', convert(title, 'xls'));
   save('layout-title-block.ods', convert(title, 'ods'));

@@ -169,8 +169,8 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
 
   // A column whose cells list the possible answers (○ Yes\n○ No) describes them; it holds none.
   const listsOptions = (c: number) => stat(c).optionLists >= 2 && stat(c).optionLists >= 0.5 * stat(c).filled;
-  const usable = (h: HeaderCell) =>
-    h.c !== question && !(question >= h.c && question <= h.end) && !grid.hiddenCols.has(h.c) && !h.roles.has('internal') && !listsOptions(h.c);
+  const open = (h: HeaderCell) => h.c !== question && !(question >= h.c && question <= h.end) && !grid.hiddenCols.has(h.c) && !listsOptions(h.c);
+  const usable = (h: HeaderCell) => open(h) && !h.roles.has('internal') && !h.roles.has('verdict');
   // A drop-down of short category words under most of the column: the reviewer picks, not writes.
   const dropDown = (c: number) => {
     const s = stat(c);
@@ -235,15 +235,20 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
   if (answer === null) {
     // A status header (対応状況, 回答区分), or a column already filled with はい/いいえ, is the choice
     // column only when a better free-text column sits beside it.
+    // An assessment drop-down (評価) is the vendor's pick when the free text follows it; the
+    // customer's own verdict columns come after the vendor's.
     if (o.choice === undefined && choice === null) {
-      for (const h of cells.filter(canChoose)) {
+      for (const h of cells.filter((h) => canChoose(h) || (h.roles.has('verdict') && open(h) && dropDown(h.c)))) {
         const filled = filledChoices(grid, from, h.c);
-        if (!filled && !h.roles.has('choice')) continue;
+        const verdict = h.roles.has('verdict');
+        if (!filled && !verdict && !h.roles.has('choice')) continue;
         const other = freeText(h.c);
-        if (!other || (!filled && rank(other) <= rank(h))) continue;
+        if (!other || (!filled && rank(other) <= rank(h)) || (verdict && other.c < h.c)) continue;
         choice = h.c;
         choices = validationValues(grid, from, h.c) ?? choicesInHeader(h.text) ?? filled;
-        why.push(filled ? `${quote(h)} is already filled with ${filled.join('/')}` : `${quote(h)} is a status column`);
+        why.push(
+          verdict ? `${quote(h)} is a drop-down left of the free text` : filled ? `${quote(h)} is already filled with ${filled.join('/')}` : `${quote(h)} is a status column`,
+        );
         break;
       }
     }

@@ -1,7 +1,8 @@
 // The words customers use in questionnaire headers and rows, in Japanese and English.
 // Text is compared after normalize(): NFKC (full-width → half-width, ／ → /), lower case, no spaces.
 
-export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'category' | 'internal' | 'options';
+/** internal: the customer's own column; verdict: an assessment (評価, 判定) that is the customer's unless placed as the vendor's pick. */
+export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'category' | 'internal' | 'verdict' | 'options';
 
 export const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
@@ -9,11 +10,11 @@ const question =
   /質問|確認事項|確認項目|確認内容|確認ポイント|設問|チェック項目|チェック内容|要求事項|要求内容|調査項目|評価項目|点検項目|監査項目|対策項目|実施事項|項目名|管理策|要件|照会事項|お伺い事項|ヒアリング項目|question|requirement|criteria|query|inquiry|checkitem|checkpoint|securitycontrol|controldescription|itemdescription/;
 /** Words that name the question column only when they are the whole header (項目 alone, not 大項目). */
 const questionWhole = /^(項目|内容|項目内容|確認|item|items|description|control|controlstatement|topic)$/;
-const answer = /回答|返答|記入欄|入力欄|対応内容|実施内容|対策内容|自己評価|answer|response|reply|self-?assessment/;
+const answer = /回答|返答|記入欄|入力欄|^(ご)?記入$|対応内容|実施内容|対策内容|自己評価|answer|response|reply|self-?assessment/;
 const choice =
   /はい.{0,3}いいえ|いいえ.{0,3}はい|yes.{0,3}no|○.{0,3}[×△]|◯|有.?[\/・]?.?無|可.?[\/・]?.?否|(回答|評価|対応|実施|適合|準拠|遵守)区分|チェック欄|選択欄|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|適合|適否|status|compliance|y\/n|comply|applicable/;
 const notes =
-  /備考|補足|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|記述|記載|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation|rationale|clarification|supporting|freetext|narrative/;
+  /備考|補足|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|記述|記載|^内容$|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation|rationale|clarification|supporting|freetext|narrative/;
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
 /** Columns the customer keeps for itself (当社記入欄, 当金庫確認欄, ハコベ側メモ, Reviewer use only): never the vendor's. */
 const customerSide =
@@ -53,12 +54,13 @@ export function headerRoles(text: string): Set<Role> {
   if (notes.test(n)) roles.add('notes');
   // 区分 alone is a category; 回答区分 and 評価区分 are what the vendor picks.
   if (category.test(n) && !roles.has('question') && !roles.has('answer') && !roles.has('choice')) roles.add('category');
-  const own = customerSide.test(n) || (assessment.test(n) && !pickCue.test(n) && !choicesInHeader(text));
-  if (own && !vendorSide.test(n) && !roles.has('question')) {
+  const own = customerSide.test(n);
+  const verdict = !own && assessment.test(n) && !pickCue.test(n) && !choicesInHeader(text);
+  if ((own || verdict) && !vendorSide.test(n) && !roles.has('question')) {
     roles.delete('answer');
     roles.delete('choice');
     roles.delete('notes');
-    roles.add('internal');
+    roles.add(own ? 'internal' : 'verdict');
   }
   return roles;
 }

@@ -130,6 +130,13 @@ t.test('a 評価区分 (◎○△×) drop-down is the vendor\'s choice; the cust
   t.notOk(s.questions.some((q) => /^E/.test(q.answerCell ?? '') || /^E/.test(q.choiceCell ?? '')), 'nothing is written into column E');
 });
 
+t.test('an assessment drop-down left of the free text is the vendor\'s pick; one after it is the customer\'s verdict', async (t) => {
+  const s = sheet('layout-verdict-columns.xlsx');
+  t.same(columns(s), [1, 'B', 'D', 'C']);
+  t.same(s.choices, ['◎', '○', '△', '×']);
+  t.match(s.reason, /「評価」 \(C\) is a drop-down left of the free text/);
+});
+
 t.test('with only a drop-down to answer, the choice goes in it and no free-text answer cell is given', async (t) => {
   const s = sheet('layout-choice-only.xlsx');
   t.same(columns(s), [1, 'B', null, 'C']);
@@ -156,6 +163,8 @@ t.test('choice and free-text columns are told apart by their header words', asyn
     ['Compliance', 'Explanation'],
     ['Status', 'Details'],
     ['Yes/No', 'Rationale'],
+    ['回答（はい／いいえ）', '内容'],
+    ['選択', '記入'],
   ];
   for (const [choice, free] of pairs) {
     const s = detect(csv(`No,質問,${choice},${free}\n1,データを暗号化していますか。,,\n`)).sheets[0];
