@@ -37,6 +37,17 @@ export function learnedIndex(aliases: LearnedAlias[]): LearnedIndex {
     exact.set(key, alias);
   }
   for (const [key, alias] of exact) fuzzy.push({ alias, grams: new Set(grams(key)), length: key.length });
+  // Bigram → the aliases that have it, so a question is compared only with aliases it shares a bigram with
+  // (no shared bigram, Dice 0): one pass over its own bigrams instead of one over every alias.
+  const postings = new Map<string, number[]>();
+  fuzzy.forEach((f, i) => {
+    for (const g of f.grams) {
+      const list = postings.get(g);
+      if (list) list.push(i);
+      else postings.set(g, [i]);
+    }
+  });
+  const common = new Uint32Array(fuzzy.length);
   return {
     size: exact.size,
     find(text) {
@@ -44,13 +55,20 @@ export function learnedIndex(aliases: LearnedAlias[]): LearnedIndex {
       const same = exact.get(key);
       if (same) return { alias: same, similarity: 1 };
       const mine = new Set(grams(key));
+      const touched: number[] = [];
+      for (const g of mine) {
+        for (const i of postings.get(g) ?? []) if (common[i]++ === 0) touched.push(i);
+      }
+      // In the aliases' own order, so of two equally near aliases the earlier still wins.
+      touched.sort((a, b) => a - b);
       let best: LearnedHit | null = null;
-      for (const f of fuzzy) {
+      for (const i of touched) {
+        const f = fuzzy[i];
+        const shared = common[i];
+        common[i] = 0;
         // Dice ≥ 0.9 is impossible when lengths differ by more than ~20%.
         if (Math.abs(f.length - key.length) > 0.25 * Math.max(f.length, key.length)) continue;
-        let common = 0;
-        for (const g of mine) if (f.grams.has(g)) common++;
-        const dice = (2 * common) / (mine.size + f.grams.size || 1);
+        const dice = (2 * shared) / (mine.size + f.grams.size || 1);
         if (dice >= nearIdentical && (!best || dice > best.similarity)) best = { alias: f.alias, similarity: dice };
       }
       return best;
