@@ -4,7 +4,7 @@ import { cellAddress } from './address.js';
 import type { Layout } from './layout.js';
 import type { MergeIndex } from './merges.js';
 import type { DetectedQuestion, Grid } from './types.js';
-import { deletedMark, exampleMark, examplePrefix, noteMark, normalize, numbering, questionLike, sectionLike } from './vocabulary.js';
+import { deletedMark, exampleMark, examplePrefix, headerRoles, noteMark, normalize, numbering, questionLike, sectionLike } from './vocabulary.js';
 
 export interface RowsResult {
   questions: DetectedQuestion[];
@@ -72,7 +72,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     const swallowsAnswer = span !== undefined && ac !== null && ac > qc && span.e.c >= ac;
 
     // Placeholders (－, ―, …) and repeated headers are not questions.
-    if (!/\p{L}/u.test(text) || normalize(text) === headerText) continue;
+    if (!/\p{L}/u.test(text) || normalize(text) === headerText || headerAgain(grid, r, qc, text)) continue;
     if (examplePrefix.test(text) || exampleMark.test(num) || rowHasExampleMark(grid, r, qc)) {
       skipped.examples++;
       continue;
@@ -126,6 +126,17 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
   }
 
   return { questions, skipped };
+}
+
+/** A second or repeated header row (Question | Answer under 確認事項 | 回答): header words across the row. */
+function headerAgain(grid: Grid, r: number, qc: number, text: string): boolean {
+  if (questionLike.test(text) || !headerRoles(text).has('question')) return false;
+  for (let c = 0; c < grid.colCount; c++) {
+    if (c === qc) continue;
+    const roles = headerRoles(grid.cell(r, c));
+    if (roles.has('answer') || roles.has('choice') || roles.has('notes')) return true;
+  }
+  return false;
 }
 
 /** The number of the next row below r that has question text. */

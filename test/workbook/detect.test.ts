@@ -210,6 +210,12 @@ t.test('a 回答日 (reply date) column is not the answer column', async (t) => 
   t.same([s.headerRow, s.questionColumn, s.answerColumn], [1, 'B', 'D']);
 });
 
+t.test('a second header row in English under the Japanese one is not a question', async (t) => {
+  const s = detect(csv('No.,確認事項,回答,備考\nNo.,Question,Answer,Remarks\n1,データを暗号化していますか。,,\n2,ログを保管していますか。,,\n')).sheets[0];
+  t.same(s.questions.map((q) => q.row), [3, 4]);
+  t.equal(s.answerColumn, 'C');
+});
+
 t.test('placeholder rows and a closing 以上 are not questions', async (t) => {
   const s = detect(csv('質問,回答（はい・いいえ）,備考\n暗号化していますか。,,\n－,,\n以上,,\n')).sheets[0];
   t.same(s.questions.map((q) => q.row), [2]);
