@@ -25,7 +25,7 @@ const vendorSide = /貴社|御社|ベンダー|vendor|supplier|受託者|委託�
 const assessment = /(?<!自己)評価|判定|審査|score|rating|evaluation/;
 const pickCue = /区分|選択|自己|プルダウン/;
 /** Form fields about the reply (回答日, 回答者), not the answer to a question. */
-const replyField = /回答(日|者|期限|会社|企業|部署|担当|年月日)|記入(日|者)|answer(ed)?(by|date)|responsedate|respondent/;
+const replyField = /回答(日|者(?!記入)|期限|会社|企業|部署|担当|年月日)|記入(日|者)|answer(ed)?(by|date)|responsedate|respondent/;
 /** Columns that describe the possible answers rather than hold one. */
 const options = /選択肢|answeroptions?|^options$|回答例|記入例|回答方法|記入方法|guidance|ヒント|hint|example/;
 const number = /^(no\.?|no|#|番号|項番|管理番号|通番|連番|項目番号|質問番号|設問番号|ref\.?|refno\.?|id|qid|q\.?no\.?|itemno\.?|number|nr\.?|controlid|質問id|項目id)$/;

@@ -191,7 +191,7 @@ t.test('columns the customer keeps for itself are never the answer or the choice
 });
 
 t.test('every answer-column name customers use is recognised', async (t) => {
-  for (const name of ['回答', 'ご回答', '回答欄', '貴社回答', 'Answer', 'Response']) {
+  for (const name of ['回答', 'ご回答', '回答欄', '貴社回答', '回答者記入欄', 'Answer', 'Response']) {
     const s = detect(csv(`No,質問,${name},備考\n1,データを暗号化していますか。,,\n`)).sheets[0];
     t.equal(s.answerColumn, 'C', name);
   }
