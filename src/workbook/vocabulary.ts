@@ -68,8 +68,10 @@ export function headerRoles(text: string): Set<Role> {
 /** Choice values listed in a header such as 回答（はい／いいえ／該当なし）, Yes/No/NA, A/B/C, （◎○△×） or ◎：十分 ○：実施. */
 export function choicesInHeader(text: string): string[] | null {
   const known = /^(はい|いいえ|該当なし|対象外|不明|一部|○|◯|△|×|✕|－|-|ー|有|無|可|否|yes|no|n\/?a|partial|partially|na)$/i;
-  for (const m of text.matchAll(/[^\s／/・、,|（）()：:「」【】]{1,6}(?:\s*[／/・、,|]\s*[^\s／/・、,|（）()：:「」【】]{1,6})+/g)) {
-    const values = m[0].split(/\s*[／/・、,|]\s*/);
+  // N/A is one value: hide its slash (as ∕) while splitting.
+  const kept = text.replace(/\bn\s*\/\s*a\b/gi, (na) => na.replace(/\s*\/\s*/, '∕'));
+  for (const m of kept.matchAll(/[^\s／/・、,|（）()：:「」【】]{1,6}(?:\s*[／/・、,|]\s*[^\s／/・、,|（）()：:「」【】]{1,6})+/g)) {
+    const values = m[0].split(/\s*[／/・、,|]\s*/).map((v) => v.replace('∕', '/'));
     if (values.filter((v) => known.test(v)).length >= 2) return values;
     // Grades: A/B/C, 1/2/3/4/5.
     if (values.length >= 3 && values.every((v) => /^[A-Za-z0-9Ａ-Ｚ０-９]$/.test(v))) return values;

@@ -195,7 +195,7 @@ t.test('every answer-column name customers use is recognised', async (t) => {
     const s = detect(csv(`No,質問,${name},備考\n1,データを暗号化していますか。,,\n`)).sheets[0];
     t.equal(s.answerColumn, 'C', name);
   }
-  for (const [header, choices] of [['回答（はい／いいえ）', ['はい', 'いいえ']], ['○／×', ['○', '×']], ['Yes/No/NA', ['Yes', 'No', 'NA']]] as const) {
+  for (const [header, choices] of [['回答（はい／いいえ）', ['はい', 'いいえ']], ['○／×', ['○', '×']], ['Yes/No/NA', ['Yes', 'No', 'NA']], ['Answer (Yes/No/N/A)', ['Yes', 'No', 'N/A']]] as const) {
     const s = detect(csv(`No,Question,${header},Comments\n1,Do you encrypt data?,,\n`)).sheets[0];
     t.same([s.answerColumn, s.choiceColumn, s.choices], ['D', 'C', choices], header);
   }
