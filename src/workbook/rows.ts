@@ -72,7 +72,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     const swallowsAnswer = span !== undefined && ac !== null && ac > qc && span.e.c >= ac;
 
     // Placeholders (－, ―, …) and repeated headers are not questions.
-    if (!/\p{L}/u.test(text) || normalize(text) === headerText || headerAgain(grid, r, qc, text)) continue;
+    if (!/\p{L}/u.test(text) || normalize(text) === headerText || headerAgain(grid, r, qc, nc, text)) continue;
     if (examplePrefix.test(text) || exampleMark.test(num) || rowHasExampleMark(grid, r, qc)) {
       skipped.examples++;
       continue;
@@ -128,15 +128,26 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
   return { questions, skipped };
 }
 
-/** A second or repeated header row (Question | Answer under 確認事項 | 回答): header words across the row. */
-function headerAgain(grid: Grid, r: number, qc: number, text: string): boolean {
+/**
+ * A second or repeated header row (Question | Answer under 確認事項 | 回答): header words across the row,
+ * no number, and nothing that reads as a sentence, so a terse question with a short answer filled in stays.
+ */
+function headerAgain(grid: Grid, r: number, qc: number, nc: number | null, text: string): boolean {
   if (questionLike.test(text) || !headerRoles(text).has('question')) return false;
+  if (nc !== null && numbering.test(grid.cell(r, nc).trim())) return false;
+  // Two header words besides the question's, one of them naming the answer (Answer | Remarks, No. | Answer).
+  let named = 0;
+  let words = 0;
   for (let c = 0; c < grid.colCount; c++) {
-    if (c === qc) continue;
-    const roles = headerRoles(grid.cell(r, c));
-    if (roles.has('answer') || roles.has('choice') || roles.has('notes')) return true;
+    const t = grid.cell(r, c).trim();
+    if (c === qc || !t) continue;
+    const roles = headerRoles(t);
+    if (roles.size) words++;
+    if (roles.has('number')) continue;
+    if (t.length > 20 || endsSentence.test(t)) return false;
+    if (roles.has('answer') || roles.has('choice') || roles.has('notes')) named++;
   }
-  return false;
+  return named >= 1 && words >= 2;
 }
 
 /** The number of the next row below r that has question text. */

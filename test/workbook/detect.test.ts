@@ -214,6 +214,8 @@ t.test('a second header row in English under the Japanese one is not a question'
   const s = detect(csv('No.,確認事項,回答,備考\nNo.,Question,Answer,Remarks\n1,データを暗号化していますか。,,\n2,ログを保管していますか。,,\n')).sheets[0];
   t.same(s.questions.map((q) => q.row), [3, 4]);
   t.equal(s.answerColumn, 'C');
+  const terse = detect(csv('確認項目,回答,備考\nパスワード要件,備考欄,\n暗号化要件,回答は別紙,\n')).sheets[0];
+  t.same(terse.questions.map((q) => q.row), [2, 3], 'terse questions whose short answers are already filled in stay questions');
 });
 
 t.test('placeholder rows and a closing 以上 are not questions', async (t) => {
