@@ -2,10 +2,10 @@
 // Signals: lexicon terms (exact, longest first), typo-tolerant terms (fuse.js), character n-grams,
 // section and neighbours; negative topics hold a question back. See score.ts for how they combine.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../paths.js';
-import { compileTerm, loadLexicon, type Lexicon, type Term } from './lexicon.js';
+import { compileTerm, defaultLexiconPath, loadLexicon, type Lexicon, type Term } from './lexicon.js';
 import { learnedIndex, type LearnedAlias } from './learned.js';
 import { matchText, normalize, splitQuestion } from './normalize.js';
 import { confidence, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
@@ -103,13 +103,18 @@ interface Compiled {
   docItems: number[];
 }
 
-const compiledCache = new WeakMap<Lexicon, WeakMap<Item[], Compiled>>();
+// Compiling costs more than matching a 1,000-question upload, and each upload brings its own copy of the same
+// items: they are recognised by content, so a server compiles once per lexicon and set of items.
+const compiledCache = new WeakMap<Lexicon, Map<string, Compiled>>();
 
 function compile(items: Item[], lexicon: Lexicon): Compiled {
-  const byLexicon = compiledCache.get(lexicon) ?? new WeakMap<Item[], Compiled>();
+  const byLexicon = compiledCache.get(lexicon) ?? new Map<string, Compiled>();
   compiledCache.set(lexicon, byLexicon);
-  const cached = byLexicon.get(items);
+  const itemsKey = JSON.stringify(items);
+  const cached = byLexicon.get(itemsKey);
   if (cached) return cached;
+  // Items change when the vendor edits them; only recent versions are worth keeping.
+  if (byLexicon.size >= 4) byLexicon.clear();
 
   const terms: Term[] = [];
   const notTerms: Term[] = [];
@@ -158,7 +163,7 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
     fuzzy: fuzzyIndex(unique.filter((t) => t.kind === 'alias')),
     docItems,
   };
-  byLexicon.set(items, compiled);
+  byLexicon.set(itemsKey, compiled);
   return compiled;
 }
 
@@ -170,8 +175,18 @@ interface Analysis {
   notes: string[];
 }
 
+let fileLexicon: { stamp: string; lexicon: Lexicon } | null = null;
+
+/** fixtures/lexicon.json, read again only when the file changes (its size or modification time). */
+function currentLexicon(): Lexicon {
+  const stat = statSync(defaultLexiconPath);
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  if (fileLexicon?.stamp !== stamp) fileLexicon = { stamp, lexicon: loadLexicon(defaultLexiconPath) };
+  return fileLexicon.lexicon;
+}
+
 export function createMatcher(opts: MatcherOptions): Matcher {
-  const lexicon = opts.lexicon ?? loadLexicon();
+  const lexicon = opts.lexicon ?? currentLexicon();
   const thresholds = opts.thresholds ?? loadThresholds();
   const items = opts.items;
   const byNo = new Map(items.map((i) => [i.no, i]));
