@@ -257,19 +257,23 @@ async function tickColumns(): Promise<Uint8Array> {
   return xlsxBytes(wb);
 }
 
-/** A city's 確認書: section rows, a 回答区分 drop-down of 適合/一部適合/不適合/該当なし, free text in 回答内容. */
+/** A city's 確認書: section rows, the city's own 重要度 drop-down, then a 回答区分 drop-down of
+ *  適合/一部適合/不適合/該当なし and free text in 回答内容. */
 async function choiceCategory(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('確認書');
   ws.getCell('A1').value = 'クラウドサービス利用に係る確認書';
   ws.getCell('A2').value = '※「回答区分」欄は一覧から選択し、「回答内容」欄に具体的な内容をご記入ください。';
-  ws.getRow(3).values = ['項番', '確認項目', '回答区分', '回答内容', '根拠資料・備考'];
+  ws.getRow(3).values = ['項番', '重要度', '確認項目', '回答区分', '回答内容', '根拠資料・備考'];
   ws.getRow(4).values = ['１　管理体制'];
-  ws.getRow(5).values = ['1-(1)', '情報セキュリティ責任者を定めていますか。'];
-  ws.getRow(6).values = ['1-(2)', '従業者に守秘義務を課していますか。'];
+  ws.getRow(5).values = ['1-(1)', 'A', '情報セキュリティ責任者を定めていますか。'];
+  ws.getRow(6).values = ['1-(2)', 'B', '従業者に守秘義務を課していますか。'];
   ws.getRow(7).values = ['２　データ保護'];
-  ws.getRow(8).values = ['2-(1)', '保存データを暗号化していますか。'];
-  for (const r of [5, 6, 8]) ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"適合,一部適合,不適合,該当なし"'] };
+  ws.getRow(8).values = ['2-(1)', 'A', '保存データを暗号化していますか。'];
+  for (const r of [5, 6, 8]) {
+    ws.getCell(`B${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"A,B,C"'] };
+    ws.getCell(`D${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"適合,一部適合,不適合,該当なし"'] };
+  }
   return xlsxBytes(wb);
 }
 

@@ -184,7 +184,10 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
   let choice = o.choice ?? null;
   let choices: string[] | null = null;
   if (o.choice === undefined) {
-    for (const h of cells.filter(canChoose)) {
+    // Headers that name an answer or a choice first: a 重要度 drop-down left of them is the customer's.
+    const named = (h: HeaderCell) => h.roles.has('answer') || h.roles.has('choice');
+    const candidates = cells.filter(canChoose);
+    for (const h of [...candidates.filter(named), ...candidates.filter((h) => !named(h))]) {
       const listed = choicesInHeader(h.text);
       if (dropDown(h.c)) {
         choice = h.c;
@@ -239,7 +242,8 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
     // customer's own verdict columns come after the vendor's.
     if (o.choice === undefined && choice === null) {
       for (const h of cells.filter((h) => canChoose(h) || (h.roles.has('verdict') && open(h) && dropDown(h.c)))) {
-        const filled = filledChoices(grid, from, h.c);
+        // Values count only under a header that names an answer: a 必須 column of ○/× is the customer's.
+        const filled = h.roles.has('answer') || h.roles.has('choice') ? filledChoices(grid, from, h.c) : null;
         const verdict = h.roles.has('verdict');
         if (!filled && !verdict && !h.roles.has('choice')) continue;
         const other = freeText(h.c);

@@ -47,6 +47,6 @@ t.test('with a free-text column beside the drop-down, both are written, each in 
   const writes = cellWrites([row(first.q, first.choices, 'auto', '適合')], () => 'title');
   t.same(
     writes.map((w) => [w.cell, w.text]),
-    [['D5', answer], ['C5', '適合']],
+    [['E5', answer], ['D5', '適合']],
   );
 });

@@ -115,11 +115,11 @@ t.test('English headers: Response beside an answer-options column, and a Yes/No/
   t.match(s.questions[2], { existingChoice: 'Yes', existingAnswer: 'AES-256' });
 });
 
-t.test('a 回答区分 drop-down of 適合/一部適合/不適合/該当なし is the choice; 回答内容 takes the free text', async (t) => {
+t.test('a 回答区分 drop-down of 適合/一部適合/不適合/該当なし is the choice, not the customer\'s 重要度 drop-down; 回答内容 takes the free text', async (t) => {
   const s = sheet('layout-choice-category.xlsx');
-  t.same(columns(s), [3, 'B', 'D', 'C']);
+  t.same(columns(s), [3, 'C', 'E', 'D']);
   t.same(s.choices, ['適合', '一部適合', '不適合', '該当なし']);
-  t.same(s.questions.map((q) => [q.row, q.answerCell, q.choiceCell]), [[5, 'D5', 'C5'], [6, 'D6', 'C6'], [8, 'D8', 'C8']]);
+  t.same(s.questions.map((q) => [q.row, q.answerCell, q.choiceCell]), [[5, 'E5', 'D5'], [6, 'E6', 'D6'], [8, 'E8', 'D8']]);
   t.same(s.questions.map((q) => q.section), ['１　管理体制', '１　管理体制', '２　データ保護']);
 });
 
@@ -179,6 +179,8 @@ t.test('a column already filled with はい/いいえ is the choice column when 
   t.match(s.questions[1], { choiceCell: 'C3', existingChoice: 'いいえ', answerCell: 'D3' });
   const prose = detect(csv('No,質問,回答,詳細\n1,暗号化していますか。,はい、AES-256で暗号化しています。,\n2,ログを保管していますか。,はい,\n3,監査を受けていますか。,いいえ,\n')).sheets[0];
   t.same([prose.choiceColumn, prose.answerColumn], [null, 'C'], 'a column with any sentence in it stays the free-text answer');
+  const required = detect(csv('必須,質問,回答,備考\n○,暗号化していますか。,,\n×,ログを保管していますか。,,\n○,監査を受けていますか。,,\n')).sheets[0];
+  t.same([required.choiceColumn, required.answerColumn], [null, 'C'], 'a 必須 column of ○/× is the customer\'s mark, not a choice');
 });
 
 t.test('columns the customer keeps for itself are never the answer or the choice', async (t) => {
