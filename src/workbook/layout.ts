@@ -112,8 +112,8 @@ export function columnStats(grid: Grid, from: number, c: number, rows = SAMPLE_R
   return s;
 }
 
-/** Two or more lines each starting with a bullet or box: the answers a row allows, not an answer. */
-const optionList = /^\s*[○◯●☐□◻■・•\-\*]\s*\S.*\n\s*[○◯●☐□◻■・•\-\*]\s*\S/;
+/** Two or more lines, each after a radio button or tick box (○ Yes\n○ No): the answers a row allows, not an answer. */
+const optionList = /^\s*[○◯❍☐□◻][^\n]*(?:\n\s*[○◯❍☐□◻][^\n]*)+\s*$/;
 
 /** The list validation covering most of a column below the header. */
 export function validationValues(grid: Grid, from: number, c: number): string[] | null {

@@ -151,6 +151,8 @@ t.test('a column listing each row\'s options (○ Yes / ○ No) is neither the a
   const s = sheet('layout-option-lists.xlsx');
   t.same(columns(s), [1, 'B', 'D', null]);
   t.same(s.questions.map((q) => q.answerCell), ['D2', 'D3', 'D4', 'D5']);
+  const bulleted = detect(csv('No,質問,回答,備考\n1,暗号化方式を教えてください。,"・保存時：AES-256\n・通信時：TLS1.2以上",\n2,認証方式を教えてください。,"・パスワード\n・多要素認証",\n')).sheets[0];
+  t.equal(bulleted.answerColumn, 'C', 'answers already written as ・ bullet lists stay in the answer column');
 });
 
 t.test('choice and free-text columns are told apart by their header words', async (t) => {
