@@ -10,7 +10,7 @@ import { learnedIndex, type LearnedAlias } from './learned.js';
 import { matchText, normalize, splitQuestion } from './normalize.js';
 import { confidence, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
 import { sameBlock, sectionCategories } from './signals/context.js';
-import { fuzzyIndex } from './signals/fuzzy.js';
+import { fuzzyIndex, type FuzzyHit } from './signals/fuzzy.js';
 import { ngramIndex } from './signals/ngram.js';
 import { findTerms, longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
 
@@ -169,6 +169,23 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
 
 const termKey = (t: Term) => `${t.kind === 'keyword' ? 'k' : 's'}:${t.parts.join('+')}`;
 
+/** The slow part of matching a question: where lexicon terms, typos and n-grams occur in its text. */
+interface TextSignals {
+  main: string;
+  aside: string;
+  mainHits: Hit[];
+  asideHits: Hit[];
+  fuzzy: FuzzyHit[];
+  /** n-gram similarity to each item's document. */
+  ngram: number[];
+  notHits: Hit[];
+}
+
+interface SectionSignals {
+  hits: Hit[];
+  categories: string[];
+}
+
 interface Analysis {
   ranked: Evidence[];
   negatives: string[];
@@ -200,10 +217,54 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     terms: e.terms,
   });
 
-  function analyse(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): Analysis {
-    const parts = splitQuestion(q.text);
+  // What a question's own words and its section say does not depend on its neighbours: worked out once per
+  // distinct text (and section) for the life of this matcher, i.e. one upload, and reused by the context pass.
+  const textCache = new Map<string, TextSignals>();
+  const sectionCache = new Map<string, SectionSignals>();
+
+  function textSignals(text: string): TextSignals {
+    let s = textCache.get(text);
+    if (s) return s;
+    const parts = splitQuestion(text);
     const main = matchText(parts.main);
     const aside = matchText(parts.notes);
+    const mainHits = longestFirst(findTerms(main, c.terms));
+    // The typo signal skips words an exact hit covers: the spans analyse() records, each item's label once.
+    const labels = new Map<number, Set<string>>();
+    const exactSpans: [number, number][] = [];
+    for (const h of mainHits) {
+      if (h.term.kind === 'negative') continue;
+      const seen = labels.get(h.term.itemNo) ?? new Set<string>();
+      labels.set(h.term.itemNo, seen);
+      if (seen.has(h.term.label)) continue;
+      seen.add(h.term.label);
+      exactSpans.push(...h.spans);
+    }
+    s = {
+      main,
+      aside,
+      mainHits,
+      asideHits: aside ? longestFirst(findTerms(aside, c.terms)) : [],
+      fuzzy: c.fuzzy.find(main, exactSpans),
+      ngram: c.ngram.similarity(`${main} ${aside}`),
+      notHits: findTerms(`${main} ${aside}`, c.notTerms),
+    };
+    textCache.set(text, s);
+    return s;
+  }
+
+  function sectionSignals(raw: string): SectionSignals {
+    let s = sectionCache.get(raw);
+    if (s) return s;
+    const section = matchText(raw);
+    s = { hits: longestFirst(findTerms(section, c.terms)), categories: sectionCategories(section) };
+    sectionCache.set(raw, s);
+    return s;
+  }
+
+  function analyse(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): Analysis {
+    const signals = textSignals(q.text);
+    const { main, aside } = signals;
     const evidence = new Map<number, Evidence>();
     const get = (no: number) => {
       let e = evidence.get(no);
@@ -233,32 +294,30 @@ export function createMatcher(opts: MatcherOptions): Matcher {
         }
       }
     };
-    addHits(longestFirst(findTerms(main, c.terms)), 1, true);
-    if (aside) addHits(longestFirst(findTerms(aside, c.terms)), weights.notes, false);
+    addHits(signals.mainHits, 1, true);
+    if (aside) addHits(signals.asideHits, weights.notes, false);
 
-    const allSpans = [...evidence.values()].flatMap((e) => e.spans);
-    for (const f of c.fuzzy.find(main, allSpans)) {
+    for (const f of signals.fuzzy) {
       const e = get(f.term.itemNo);
       if (e.terms.includes(f.term.label)) continue;
       e.raw += weights.fuzzy * (1 - f.distance);
       e.terms.push(`${f.term.label} ~ "${f.word}"`);
     }
 
-    const sim = c.ngram.similarity(`${main} ${aside}`);
-    sim.forEach((s, i) => {
+    signals.ngram.forEach((s, i) => {
       if (s > 0.05) get(c.docItems[i]).raw += weights.ngram * s;
     });
 
     const notes: string[] = [];
     if (q.section) {
-      const section = matchText(q.section);
-      for (const h of longestFirst(findTerms(section, c.terms))) {
+      const section = sectionSignals(q.section);
+      for (const h of section.hits) {
         if (h.term.kind === 'negative') continue;
         const e = get(h.term.itemNo);
         e.raw += weights.section * hitWeight(h, c.shared.get(termKey(h.term)) ?? 1);
         e.terms.push(`${h.term.label} (section)`);
       }
-      const cats = sectionCategories(section);
+      const cats = section.categories;
       if (cats.length > 0) {
         notes.push(`section 「${q.section}」 suggests ${cats.join(', ')}`);
         for (const item of items) if (cats.includes(item.category)) get(item.no).raw += weights.category;
@@ -271,7 +330,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       }
     }
 
-    for (const h of findTerms(`${main} ${aside}`, c.notTerms)) {
+    for (const h of signals.notHits) {
       const e = evidence.get(h.term.itemNo);
       if (!e || e.terms.some((t) => t.startsWith('not:'))) continue;
       e.raw *= weights.not;
