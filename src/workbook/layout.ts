@@ -236,10 +236,10 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
   };
   let answer = o.answer ?? null;
   if (answer === null) {
-    // A status header (対応状況, 回答区分), or a column already filled with はい/いいえ, is the choice
-    // column only when a better free-text column sits beside it.
-    // An assessment drop-down (評価) is the vendor's pick when the free text follows it; the
-    // customer's own verdict columns come after the vendor's.
+    // Without a drop-down or listed choices: a status header (対応状況, 回答区分) or a column already
+    // filled with はい/いいえ is the choice when a better free-text column sits beside it; an assessment
+    // drop-down (評価) is the vendor's pick when the free text follows it, as customers put their own
+    // verdict columns last.
     if (o.choice === undefined && choice === null) {
       for (const h of cells.filter((h) => canChoose(h) || (h.roles.has('verdict') && open(h) && dropDown(h.c)))) {
         // Values count only under a header that names an answer: a 必須 column of ○/× is the customer's.
