@@ -51,14 +51,56 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** One small zip member as text (content types, mimetype); '' when absent or too big to be what we expect. */
-function smallEntry(bytes: Uint8Array, name: string, maxBytes = 1 << 20): string {
+/**
+ * Streams the zip through fflate in 64 KiB slices, handing each wanted member's inflated chunks to `take`,
+ * and stops as soon as `take` says so: a member whose directory entry lies about its size can never
+ * inflate much past what we asked for.
+ */
+function streamZip(bytes: Uint8Array, wanted: (name: string) => boolean, take: (name: string, chunk: Uint8Array) => boolean): 'done' | 'stopped' | 'broken' {
+  let state: 'done' | 'stopped' | 'broken' = 'done';
+  const unzip = new Unzip((file) => {
+    if (state !== 'done' || !wanted(file.name)) return;
+    file.ondata = (err, chunk) => {
+      if (err) state = 'broken';
+      else if (state === 'done' && !take(file.name, chunk)) {
+        state = 'stopped';
+        file.terminate();
+      }
+    };
+    try {
+      file.start();
+    } catch {
+      state = 'broken';
+    }
+  });
+  unzip.register(UnzipInflate);
+  const slice = 1 << 16;
   try {
-    const out = unzipSync(bytes, { filter: (f) => f.name === name && f.originalSize <= maxBytes });
-    return out[name] ? strFromU8(out[name]) : '';
+    for (let i = 0; i < bytes.length && state === 'done'; i += slice) unzip.push(bytes.subarray(i, i + slice), i + slice >= bytes.length);
   } catch {
-    throw unreadableZip();
+    if (state === 'done') state = 'broken';
   }
+  return state;
+}
+
+/** One small zip member as text (content types, mimetype); '' when absent or bigger than what we expect. */
+function smallEntry(bytes: Uint8Array, name: string, maxBytes = 1 << 20): string {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const state = streamZip(bytes, (n) => n === name, (_n, chunk) => {
+    size += chunk.length;
+    chunks.push(chunk);
+    return size <= maxBytes;
+  });
+  if (state === 'broken') throw unreadableZip();
+  if (state === 'stopped') return '';
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return strFromU8(all);
 }
 
 function zipKind(bytes: Uint8Array, entries: ZipEntry[]): FileKind {
@@ -140,37 +182,14 @@ export function checkZipLimits(entries: ZipEntry[], limits: Limits): void {
  */
 export function checkInflatedSize(bytes: Uint8Array, limits: Limits): void {
   let total = 0;
-  let over = false;
-  let broken = false;
-  const unzip = new Unzip((file) => {
-    if (over || broken) return;
-    file.ondata = (err, chunk) => {
-      if (err) broken = true;
-      total += chunk?.length ?? 0;
-      if (total > limits.uncompressedBytes && !over) {
-        over = true;
-        file.terminate();
-      }
-    };
-    try {
-      file.start();
-    } catch {
-      broken = true;
-    }
-  });
-  unzip.register(UnzipInflate);
-  try {
-    unzip.push(bytes, true);
-  } catch {
-    if (!over) broken = true;
-  }
-  if (over) {
+  const state = streamZip(bytes, () => true, (_name, chunk) => (total += chunk.length) <= limits.uncompressedBytes);
+  if (state === 'stopped') {
     throw new QmapError('too_large', `The workbook unpacks to more than the ${mb(limits.uncompressedBytes)} limit. Remove unused sheets, images or formatting and upload it again.`, {
       limit: 'uncompressedBytes',
       max: limits.uncompressedBytes,
     });
   }
-  if (broken) throw unreadableZip();
+  if (state === 'broken') throw unreadableZip();
 }
 
 export function tooManySheets(count: number, limits: Limits): QmapError {
