@@ -67,11 +67,16 @@ export function authenticate(db: Db, secret: string): Token | undefined {
     // At most one write a minute per token, so reads under load do not queue behind it.
     const now = new Date();
     const minuteAgo = new Date(now.getTime() - 60_000).toISOString();
-    db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(
-      now.toISOString(),
-      token.id,
-      minuteAgo,
-    );
+    try {
+      db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(
+        now.toISOString(),
+        token.id,
+        minuteAgo,
+      );
+    } catch (e) {
+      // Bookkeeping only: a read-only or full database must still let people read their jobs.
+      if (!(e instanceof Error && 'code' in e && /^SQLITE_(READONLY|FULL|BUSY)/.test(String(e.code)))) throw e;
+    }
   }
   return token;
 }
