@@ -54,8 +54,10 @@ export async function createQuestionnaire(db: Db, config: Config, analyser: Anal
     sheets: analysis.sheets,
     notes: analysis.notes,
   };
-  insertJob(db, job, upload.bytes, analysis.rows, newId);
-  audit(db, { jobId: job.id, actor: by, action: 'upload', detail: { filename: job.filename, questions: analysis.rows.length } });
+  db.transaction(() => {
+    insertJob(db, job, upload.bytes, analysis.rows, newId);
+    audit(db, { jobId: job.id, actor: by, action: 'upload', detail: { filename: job.filename, questions: analysis.rows.length } });
+  })();
   return questionnaire(db, job.id);
 }
 
@@ -87,8 +89,11 @@ export function prefilled(db: Db, id: string): { bytes: Uint8Array; filename: st
 }
 
 export function removeQuestionnaire(db: Db, id: string, by: string, reason = 'delete'): void {
-  const job = getJob(db, id);
-  if (!job || !deleteJob(db, id)) throw notFound(id);
-  // The trail keeps that the job existed and who removed it, not what it contained.
-  audit(db, { jobId: id, actor: by, action: reason, detail: {} });
+  db.transaction(() => {
+    if (!deleteJob(db, id)) throw notFound(id);
+    // The trail keeps that the job existed and who removed it, not what it contained.
+    audit(db, { jobId: id, actor: by, action: reason, detail: {} });
+  })();
+  // secure_delete zeroed the pages in the database file; the checkpoint clears the old copies from the WAL.
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

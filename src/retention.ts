@@ -14,7 +14,6 @@ export function deleteExpired(db: Db, days: number, now = new Date()): string[] 
   const before = new Date(now.getTime() - days * DAY_MS).toISOString();
   const ids = jobsOlderThan(db, before);
   for (const id of ids) removeQuestionnaire(db, id, RETENTION_ACTOR, 'retention');
-  if (ids.length) db.pragma('wal_checkpoint(TRUNCATE)');
   return ids;
 }
 
