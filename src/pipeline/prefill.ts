@@ -22,12 +22,17 @@ export function cellWrites(rows: NewRow[], titleOf: (no: number) => string): Cel
   const writes: CellWrite[] = [];
   for (const r of rows) {
     const flagged = r.status === 'review' || r.status === 'unmatched';
+    // On a sheet with only a drop-down, the flag goes on the choice cell: it is where the reviewer looks.
+    const flagCell = r.answerCell ?? r.choiceCell;
+    const flag = flagged ? { flag: { comment: flagComment(r, titleOf) } } : {};
     if (r.answerCell && !r.existingAnswer.trim()) {
       const text = r.status === 'unmatched' ? '' : (r.answer ?? '');
-      if (text || flagged) writes.push({ sheet: r.sheet, cell: r.answerCell, text, ...(flagged ? { flag: { comment: flagComment(r, titleOf) } } : {}) });
+      if (text || flagged) writes.push({ sheet: r.sheet, cell: r.answerCell, text, ...flag });
     }
-    if (r.choiceCell && r.choice && !r.existingChoice.trim() && r.status !== 'unmatched') {
-      writes.push({ sheet: r.sheet, cell: r.choiceCell, text: r.choice });
+    if (r.choiceCell && !r.existingChoice.trim()) {
+      const choice = r.status === 'unmatched' ? '' : (r.choice ?? '');
+      const flagHere = flagCell === r.choiceCell && flagged;
+      if (choice || flagHere) writes.push({ sheet: r.sheet, cell: r.choiceCell, text: choice, ...(flagHere ? flag : {}) });
     }
   }
   return writes;
@@ -36,7 +41,7 @@ export function cellWrites(rows: NewRow[], titleOf: (no: number) => string): Cel
 export function reviewLines(rows: NewRow[], titleOf: (no: number) => string): ReviewLine[] {
   return rows.map((r) => ({
     sheet: r.sheet,
-    cell: r.answerCell,
+    cell: r.answerCell ?? r.choiceCell,
     question: r.question,
     itemNos: r.itemNos,
     itemTitles: r.itemNos.map(titleOf),

@@ -50,3 +50,13 @@ t.test('with a free-text column beside the drop-down, both are written, each in 
     [['E5', answer], ['D5', '適合']],
   );
 });
+
+t.test('on a drop-down-only sheet, rows to review are flagged on the drop-down cell', async (t) => {
+  const [first, second] = questions('layout-choice-only.xlsx');
+  const writes = cellWrites([row(first.q, first.choices, 'review', 'はい'), row(second.q, second.choices, 'unmatched', null)], () => 'title');
+  t.same(
+    writes.map((w) => [w.cell, w.text, !!w.flag]),
+    [['C2', 'はい', true], ['C3', '', true]],
+    'the proposed choice is written and flagged; the unmatched row is flagged and left blank',
+  );
+});
