@@ -8,8 +8,9 @@ import { fixturesDir } from '../paths.js';
 import { compileTerm, defaultLexiconPath, loadLexicon, type Lexicon, type Term } from './lexicon.js';
 import { learnedIndex, type LearnedAlias } from './learned.js';
 import { matchText, normalize, splitQuestion } from './normalize.js';
-import { confidence, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
+import { confidence, explainedEnough, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
 import { sameBlock, sectionCategories } from './signals/context.js';
+import { explainIndex, type ExplainIndex } from './signals/explain.js';
 import { fuzzyIndex, type FuzzyHit } from './signals/fuzzy.js';
 import { ngramIndex } from './signals/ngram.js';
 import { findTerms, longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
@@ -101,6 +102,7 @@ interface Compiled {
   ngram: ReturnType<typeof ngramIndex>;
   fuzzy: ReturnType<typeof fuzzyIndex>;
   docItems: number[];
+  explain: ExplainIndex;
 }
 
 // Compiling costs more than matching a 1,000-question upload, and each upload brings its own copy of the same
@@ -162,6 +164,7 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
     // Negative topics are not guessed from look-alike words: "authentication" is not "authenticator".
     fuzzy: fuzzyIndex(unique.filter((t) => t.kind === 'alias')),
     docItems,
+    explain: explainIndex(items.map((item) => vocabulary(item, lexicon.items[String(item.no)]))),
   };
   byLexicon.set(itemsKey, compiled);
   return compiled;
@@ -187,6 +190,8 @@ interface SectionSignals {
 }
 
 interface Analysis {
+  /** The question's own words, normalised (no notes or hints). */
+  main: string;
   ranked: Evidence[];
   negatives: string[];
   notes: string[];
@@ -268,7 +273,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     const evidence = new Map<number, Evidence>();
     const get = (no: number) => {
       let e = evidence.get(no);
-      if (!e) evidence.set(no, (e = { itemNo: no, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [] }));
+      if (!e) evidence.set(no, (e = { itemNo: no, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [], decisive: [] }));
       return e;
     };
     const negatives = new Set<string>();
@@ -289,7 +294,10 @@ export function createMatcher(opts: MatcherOptions): Matcher {
           if (h.term.kind !== 'keyword' && !excluded(main, h)) {
             e.strongSpans.push(...h.spans);
             // Two synonyms of one topic do not make it a stronger topic than another.
-            e.mainRaw = Math.max(e.mainRaw, w);
+            if (w > e.mainRaw) {
+              e.mainRaw = w;
+              e.decisive = h.term.parts;
+            }
           }
         }
       }
@@ -339,7 +347,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     }
 
     const ranked = [...evidence.values()].filter((e) => e.raw > 0).sort((a, b) => b.raw - a.raw);
-    return { ranked, negatives: [...negatives], notes };
+    return { main, ranked, negatives: [...negatives], notes };
   }
 
   function decide(q: MatchInput, a: Analysis): MatchResult {
@@ -361,7 +369,17 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     // Two topics are answered in the order the question asks them.
     const chosen = partner ? [top, partner].sort((a, b) => firstAt(a) - firstAt(b)) : [top];
     const rest = a.ranked.filter((e) => !chosen.includes(e));
-    const score = round(confidence({ top, partner, rival: rest[0] ?? null, negative: a.negatives.length > 0 }));
+    // How much of the question the chosen items account for, and how specific the wording that decided them is.
+    // Each of two items must account for a fair part on its own: a side clause does not make a second topic.
+    const docs = chosen.map((e) => c.docItems.indexOf(e.itemNo));
+    const explained = Math.min(
+      c.explain.explained(a.main, docs),
+      2 * Math.min(...docs.map((d) => c.explain.explained(a.main, [d]))),
+    );
+    const spread = Math.max(...chosen.map((e) => (e.decisive.length ? c.explain.spread(e.decisive) : 1)));
+    const score = round(
+      confidence({ top, partner, rival: rest[0] ?? null, negative: a.negatives.length > 0, explained, spread }),
+    );
     // auto needs the question's own wording to name the item (an alias or title), not just resemble it.
     const weakOnly = chosen.some((e) => e.strongSpans.length === 0);
     const held = a.negatives.length > 0 || weakOnly;
@@ -386,6 +404,10 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     if (rest[0] && rest[0].raw > 0.6 * top.raw) {
       reasons.push(`close alternative: item ${rest[0].itemNo} 「${byNo.get(rest[0].itemNo)?.title}」`);
     }
+    if (explained < explainedEnough) {
+      reasons.push(`only ${Math.round(100 * explained)}% of what the question asks is in the item's wording`);
+    }
+    if (spread > 1) reasons.push(`the deciding wording is common: ${spread} items use it`);
     reasons.push(...a.notes);
     reasons.push(
       held && score >= thresholds.auto
@@ -481,12 +503,20 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   };
 }
 
-const EXCLUSION = /^(?:を|は)?(?:除く|除き|除いた|以外)|^ ?(?:excluded|excluding)/;
-const EXCLUSION_BEFORE = /(?:except|excluding|other than|apart from) ?$/;
+// English words are stemmed by then: "excluding" reads "exclud".
+const EXCLUSION = /^(?:を|は)?(?:除く|除き|除いた|以外)|^ ?(?:exclud|except)/;
+// …and its first word or two: "excluding scheduled maintenance windows" excludes "maintenance window" too.
+const EXCLUSION_BEFORE = /(?:except|exclud\w*|other than|apart from) (?:[a-z0-9]+ )?$/;
 const excluded = (text: string, h: Hit) => {
   const end = Math.max(...h.spans.map(([, e]) => e));
   const start = Math.min(...h.spans.map(([s]) => s));
-  return EXCLUSION.test(text.slice(end, end + 6)) || EXCLUSION_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+  return EXCLUSION.test(text.slice(end, end + 6)) || EXCLUSION_BEFORE.test(text.slice(Math.max(0, start - 28), start));
 };
 const firstAt = (e: Evidence) => Math.min(...e.strongSpans.map(([s]) => s));
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** What an item's answer can be said to be about: its own text and every wording the lexicon gives it. */
+function vocabulary(item: Item, entry: Lexicon['items'][string] | undefined): string {
+  const words = entry ? [entry.titleEn, ...entry.ja, ...entry.en, ...entry.keywords] : [];
+  return matchText(`${item.title} ${item.description} ${item.answer} ${words.join(' ').replace(/\+/g, ' ')}`);
+}

@@ -40,6 +40,8 @@ export interface Evidence {
   strongSpans: [number, number][];
   /** Spans of all exact hits in the main text. */
   spans: [number, number][];
+  /** Normalised parts of the alias or title that gave mainRaw: the wording that decides the item. */
+  decisive: string[];
 }
 
 export function hitWeight(hit: Hit, shared: number): number {
@@ -54,10 +56,29 @@ export interface ConfidenceInput {
   /** Strongest item not chosen. */
   rival: Evidence | null;
   negative: boolean;
+  /** Share of the question's content the chosen items' vocabularies explain (signals/explain.ts), in [0, 1]. */
+  explained: number;
+  /** How many items' vocabularies contain the decisive wording: 1 = specific to this item. */
+  spread: number;
+}
+
+/** Below this share of explained content, confidence falls in proportion (scripts/calibrate.ts checks it). */
+export const explainedEnough = 0.5;
+
+/**
+ * How much confidence the question's unexplained content and a generic decisive term leave, in [0, 1].
+ * A question half about something else, or decided by a word most items share (「ログ」, "support"), is
+ * at best a guess to review.
+ */
+export function generality(explained: number, spread: number): number {
+  // Never quite zero: a question no item's wording explains may still be worth a reviewer's look.
+  const content = Math.max(0.25, Math.min(1, explained / explainedEnough));
+  const specific = 1 / Math.sqrt(Math.max(1, spread));
+  return content * specific;
 }
 
 /** Confidence that the chosen item(s) answer the question. */
-export function confidence({ top, partner, rival, negative }: ConfidenceInput): number {
+export function confidence({ top, partner, rival, negative, explained, spread }: ConfidenceInput): number {
   const weakest = partner ? Math.min(top.raw, partner.raw) : top.raw;
   const rivalRaw = rival?.raw ?? 0;
   const margin = weakest > 0 ? Math.max(0, (weakest - rivalRaw) / weakest) : 0;
@@ -65,6 +86,7 @@ export function confidence({ top, partner, rival, negative }: ConfidenceInput): 
   // Only weak evidence (keywords, typos, n-grams): a guess at best.
   if (top.strongSpans.length === 0) c *= 0.6;
   if (negative) c *= 0.3;
+  c *= generality(explained, spread);
   return Math.max(0, Math.min(1, c));
 }
 

@@ -1,0 +1,88 @@
+// Explanation signal: how much of what a question asks is explained by an item's own vocabulary, and how
+// specific the wording that decided it is. A question that merely mentions an item's word in a side clause
+// (「他の利用者と共用しない」 in a key-management question) leaves most of its content unexplained.
+//
+// Units of content: English content words (stemmed) and, in Japanese, character bigrams of kanji/katakana
+// runs (hiragana is grammar: 〜していますか). Question boilerplate is removed first. Each unit weighs by how
+// rare it is among the items' vocabularies, so generic words (管理, data) explain little and leave little
+// unexplained.
+
+import { stem } from '../segment.js';
+
+/** Asking phrases that carry no topic, removed before counting units (normalised form: NFKC, lower case). */
+const BOILERPLATE_JA =
+  /貴社|御社|弊社|当社|ご?記入|ご?回答|ご?説明|ご?教示|ご?提示|有無|具体的|該当|記載|内容|状況|場合|必要|可能|対応|実施|提供|予定|下さい|ください|お願い|いますか|ますか|ですか|について|における|に関する|等/g;
+
+const STOPWORDS = new Set(
+  (
+    'a an and any are as at be been by can could do doe does for from has have how if in is it its of on or our ' +
+    'please provide describe detail explain list state specify so that the their there these this those to us we ' +
+    'what when where which who will with would you your yes no not other than such also all each been being ' +
+    'company vendor organization service solution applicable ensure mean procedure process within include'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+const JA_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[\u30a1-\u30fa\u30fc]+/g;
+const EN_WORD = /[a-z][a-z0-9]*/g;
+
+/**
+ * The content words of a normalised (matchText) text, each as its units: an English content word is one unit;
+ * a kanji or katakana run (kanji and katakana apart: 「サポート」「窓口」) is its character bigrams.
+ */
+export function contentWords(text: string): string[][] {
+  const out: string[][] = [];
+  const ja = text.replace(BOILERPLATE_JA, ' ');
+  for (const w of ja.match(EN_WORD) ?? []) if (w.length >= 3 && !STOPWORDS.has(w)) out.push([w]);
+  for (const run of ja.match(JA_RUN) ?? []) {
+    if (run.length === 1) continue;
+    const grams: string[] = [];
+    for (let i = 0; i + 2 <= run.length; i++) grams.push(run.slice(i, i + 2));
+    out.push(grams);
+  }
+  return out;
+}
+
+/** All units of a normalised text, flat. */
+export const contentUnits = (text: string): string[] => contentWords(text).flat();
+
+export interface ExplainIndex {
+  /**
+   * Share in [0, 1] of the question's content (weighted by rarity) that the given items' vocabularies contain.
+   * 1 when the question has no content units at all.
+   */
+  explained(text: string, itemIndexes: number[]): number;
+  /** Number of item vocabularies in which every part of a term occurs (at least 1 for the item's own term). */
+  spread(parts: string[]): number;
+}
+
+/** docs: per item, its normalised vocabulary (title, description, answer, aliases, keywords). */
+export function explainIndex(docs: string[]): ExplainIndex {
+  const vocab = docs.map((d) => new Set(contentUnits(d)));
+  const df = new Map<string, number>();
+  for (const v of vocab) for (const u of v) df.set(u, (df.get(u) ?? 0) + 1);
+  // A unit no item knows weighs like the rarest known one: it is content the matcher cannot account for.
+  const weight = (u: string) => Math.log(1 + docs.length / Math.max(1, df.get(u) ?? 0));
+  return {
+    explained(text, itemIndexes) {
+      // Each word counts once, by its rarest part, and is explained in the share of its parts an item knows.
+      let total = 0;
+      let known = 0;
+      const seen = new Set<string>();
+      for (const word of contentWords(text)) {
+        const key = word.join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const w = Math.max(...word.map(weight));
+        const share = word.filter((u) => itemIndexes.some((i) => vocab[i]?.has(u))).length / word.length;
+        total += w;
+        known += w * share;
+      }
+      return total > 0 ? known / total : 1;
+    },
+    spread(parts) {
+      return Math.max(1, docs.filter((d) => parts.every((p) => d.includes(p))).length);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import t from 'tap';
+import { matchText } from '../../src/matching/normalize.js';
+import { generality, explainedEnough } from '../../src/matching/score.js';
+import { contentWords, explainIndex } from '../../src/matching/signals/explain.js';
+
+// Three small item vocabularies stand in for the 49 items.
+const docs = [
+  'バックアップ 取得頻度 世代 保存 バックアップ管理 backup frequency generation',
+  'マルチテナント 他の利用者 テナント分離 multi tenant isolation other customers',
+  '暗号鍵 鍵管理 キー管理 encryption key management',
+].map(matchText);
+const index = explainIndex(docs);
+
+t.test('content: asking phrases and grammar are not content, topic words are', async (t) => {
+  const words = contentWords(matchText('貴社のバックアップ取得頻度についてご記入ください。'));
+  t.same(words.map((w) => w.join(' ')), ['バッ ック クア アッ ップ', '取得 得頻 頻度']);
+  const en = contentWords(matchText('Please describe how often you take backups.'));
+  t.same(en.flat(), ['often', 'take', 'backup']);
+});
+
+t.test('explained: a question in the item\'s own wording is explained by it', async (t) => {
+  t.ok(index.explained(matchText('バックアップの取得頻度を教えてください'), [0]) > 0.9);
+});
+
+t.test('explained: a side clause naming an item leaves the question\'s real ask unexplained', async (t) => {
+  // 「他の利用者」 belongs to item 1, but the question is about keys (item 2).
+  const q = matchText('暗号鍵は他の利用者と共用せずに管理していますか');
+  t.ok(index.explained(q, [1]) < explainedEnough, 'the tenant item explains little of it');
+  t.ok(index.explained(q, [2]) > index.explained(q, [1]), 'the key item explains more');
+  t.ok(index.explained(q, [1, 2]) > index.explained(q, [2]), 'both together explain most');
+});
+
+t.test('explained: a question with no content words at all is not held against any item', async (t) => {
+  t.equal(index.explained(matchText('ご記入ください'), [0]), 1);
+});
+
+t.test('spread: wording most items use is not specific to one', async (t) => {
+  t.equal(index.spread([matchText('テナント分離')]), 1);
+  t.equal(index.spread([matchText('管理')]), 2);
+  t.equal(index.spread([matchText('見当たらない')]), 1, 'at least the item that listed it');
+});
+
+t.test('generality: full confidence only for well-explained questions decided by specific wording', async (t) => {
+  t.equal(generality(1, 1), 1);
+  t.equal(generality(explainedEnough, 1), 1);
+  t.ok(generality(explainedEnough / 2, 1) < 1, 'half the needed content explained lowers confidence');
+  t.ok(generality(1, 4) < generality(1, 2), 'the more items share the deciding word, the less it says');
+  t.ok(generality(0, 1) > 0, 'never zero: the best guess is still offered for review');
+});
