@@ -1,14 +1,8 @@
 // The 49 checklist items and the vendor's answers; every change of an answer keeps the earlier one.
 import type { Db } from './db.js';
+import type { SeedItem } from '../items/seed.js';
 
-export interface Item {
-  no: number;
-  category: string;
-  title: string;
-  description: string;
-  unit: string;
-  answer: string;
-  shortAnswer: '有' | '無' | null;
+export interface Item extends SeedItem {
   updatedAt: string;
   updatedBy: string;
 }
