@@ -4,6 +4,7 @@ import type { ReviewLine } from '../types.js';
 import { columnLetters, parseAddress, quoteSheetName } from './a1.js';
 import { addContentType, addRel, insertBeforeRootEnd, REL_NAMESPACE, relPrefix, relType, type WorkbookInfo } from './opc.js';
 import type { Styles } from './styles.js';
+import { ByteSink } from './bytes.js';
 import type { Package } from './zip.js';
 import { escapeCellText, escapeXml, needsPreserve, rootPrefix } from './xml.js';
 import { freeName } from './comments.js';
@@ -41,7 +42,7 @@ export function addReviewSheet(pkg: Package, wb: WorkbookInfo, styles: Styles, l
     link: styles.addXf({ fontId: styles.addFont('<u/>', 'FF0563C1'), applyFont: 1 }),
     score: styles.addXf({ numFmtId: 2, applyNumberFormat: 1 }),
   };
-  pkg.setText(part, sheetXml(lines, look, limit));
+  pkg.setBytes(part, sheetXml(lines, look, limit));
   addContentType(pkg, 'Override', `/${part}`, WORKSHEET_CT);
   const relId = addRel(pkg, wb.part, relType.worksheet, part);
   const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
@@ -69,48 +70,47 @@ interface Looks {
   score: number;
 }
 
-function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string): string {
-  const rows: string[] = [];
-  const links: string[] = [];
+/** The sheet's XML, written straight into UTF-8 a cell at a time (see ByteSink): it holds every question and answer. */
+function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string): Uint8Array {
+  const out = new ByteSink();
   const text = (ref: string, value: string, s = 0) =>
     value === '' ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${needsPreserve(value) ? ' xml:space="preserve"' : ''}>${escapeCellText(limit(value))}</t></is></c>`;
   const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
-
-  rows.push(`<row r="1">${COLUMNS.map((c, i) => text(`${columnLetters(i + 1)}1`, c.title, look.header)).join('')}</row>`);
+  const last = `${columnLetters(COLUMNS.length)}${lines.length + 1}`;
+  const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  out.push(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NAMESPACE}">` +
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      `<dimension ref="A1:${last}"/>` +
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      `<cols>${cols}</cols>` +
+      '<sheetData>',
+  );
+  out.push(`<row r="1">${COLUMNS.map((c, i) => text(`${columnLetters(i + 1)}1`, c.title, look.header)).join('')}</row>`);
+  const links: string[] = [];
   lines.forEach((line, i) => {
     const r = i + 2;
     const wrap = (col: number) => (COLUMNS[col].wrap ? look.wrap : 0);
     const target = line.cell && parseAddress(line.cell) ? line.cell.replace(/\$/g, '').toUpperCase() : null;
     if (target) links.push(`<hyperlink ref="B${r}" location="${escapeXml(`${quoteSheetName(line.sheet)}!${target}`)}" display="${target}"/>`);
     const items = line.itemNos.length === 1 ? num(`D${r}`, line.itemNos[0]) : text(`D${r}`, line.itemNos.join(', '));
-    rows.push(
-      `<row r="${r}">` +
-        text(`A${r}`, line.sheet) +
-        text(`B${r}`, target ?? '', look.link) +
-        text(`C${r}`, line.question, wrap(2)) +
-        items +
-        text(`E${r}`, line.itemTitles.join('\n'), wrap(4)) +
-        num(`F${r}`, line.score, look.score) +
-        text(`G${r}`, STATUS_LABEL[line.status]) +
-        text(`H${r}`, line.alternatives, wrap(7)) +
-        text(`I${r}`, line.answer, wrap(8)) +
-        '</row>',
-    );
+    out.push(`<row r="${r}">` + text(`A${r}`, line.sheet) + text(`B${r}`, target ?? '', look.link));
+    out.push(text(`C${r}`, line.question, wrap(2)));
+    out.push(items + text(`E${r}`, line.itemTitles.join('\n'), wrap(4)) + num(`F${r}`, line.score, look.score) + text(`G${r}`, STATUS_LABEL[line.status]));
+    out.push(text(`H${r}`, line.alternatives, wrap(7)));
+    out.push(text(`I${r}`, line.answer, wrap(8)) + '</row>');
   });
-  const last = `${columnLetters(COLUMNS.length)}${lines.length + 1}`;
-  const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NAMESPACE}">` +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="A1:${last}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${cols}</cols>` +
-    `<sheetData>${rows.join('')}</sheetData>` +
-    `<autoFilter ref="A1:${last}"/>` +
-    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+  out.push('</sheetData>' + `<autoFilter ref="A1:${last}"/>`);
+  if (links.length) {
+    out.push('<hyperlinks>');
+    for (const link of links) out.push(link);
+    out.push('</hyperlinks>');
+  }
+  out.push(
     '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
-    '<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>' +
-    '</worksheet>'
+      '<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>' +
+      '</worksheet>',
   );
+  return out.bytes();
 }

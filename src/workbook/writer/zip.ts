@@ -69,11 +69,22 @@ export class Package {
 
   /** Replace or add a part; new parts go after the existing ones. */
   setText(name: string, text: string): void {
+    this.touch(name);
+    this.texts.set(name, text);
+  }
+
+  /** Replace or add a part given as UTF-8 bytes (a large part qmap writes whole, such as the review sheet). */
+  setBytes(name: string, bytes: Uint8Array): void {
+    this.touch(name);
+    this.texts.delete(name);
+    this.entries.get(name)!.bytes = bytes;
+  }
+
+  private touch(name: string): void {
     if (!this.entries.has(name)) {
       this.order.push(name);
       this.entries.set(name, {});
     }
-    this.texts.set(name, text);
     this.dirty.add(name);
   }
 
@@ -102,7 +113,8 @@ export class Package {
   }
 
   private compress(name: string): { method: number; crc: number; size: number; data: Uint8Array } {
-    const data = this.dirty.has(name) ? Buffer.from(this.texts.get(name)!, 'utf8') : this.bytes(name)!;
+    const text = this.dirty.has(name) ? this.texts.get(name) : undefined;
+    const data = text !== undefined ? Buffer.from(text, 'utf8') : this.bytes(name)!;
     const crc = crc32(data);
     if (STORE.test(name)) return { method: 0, crc, size: data.length, data };
     // Level 3 is several times faster than 6 on large sheets for ~15% more bytes.

@@ -1,0 +1,25 @@
+// A growing UTF-8 buffer for parts qmap writes from scratch. A large part built as one string is a tree of
+// thousands of small concatenations that must be flattened and then encoded; writing each cell's text
+// straight into bytes does both at once, while the text is small and fresh.
+const encoder = new TextEncoder();
+
+export class ByteSink {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+
+  push(text: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (this.buffer.length - this.length < text.length * 3) this.grow(text.length * 3);
+    this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private grow(needed: number): void {
+    const next = new Uint8Array(Math.max(this.buffer.length * 2, this.length + needed));
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+  }
+}
