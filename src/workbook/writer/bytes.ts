@@ -4,8 +4,13 @@
 const encoder = new TextEncoder();
 
 export class ByteSink {
-  private buffer = new Uint8Array(1 << 16);
+  private buffer: Uint8Array;
   private length = 0;
+
+  /** `capacity`: a good guess of the final size saves copying (and zero-filling) the buffer as it grows. */
+  constructor(capacity = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
 
   push(text: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 code unit.
@@ -18,7 +23,7 @@ export class ByteSink {
   }
 
   private grow(needed: number): void {
-    const next = new Uint8Array(Math.max(this.buffer.length * 2, this.length + needed));
+    const next = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + needed));
     next.set(this.buffer.subarray(0, this.length));
     this.buffer = next;
   }

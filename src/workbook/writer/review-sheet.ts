@@ -72,7 +72,10 @@ interface Looks {
 
 /** The sheet's XML, written straight into UTF-8 a cell at a time (see ByteSink): it holds every question and answer. */
 function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string): Uint8Array {
-  const out = new ByteSink();
+  // Room for every text as 3-byte UTF-8 plus each row's markup: the buffer then never grows.
+  let chars = 0;
+  for (const l of lines) chars += l.sheet.length + l.question.length + l.alternatives.length + l.answer.length + l.itemTitles.join('\n').length;
+  const out = new ByteSink(3 * chars + 600 * (lines.length + 1) + 4096);
   const text = (ref: string, value: string, s = 0) =>
     value === '' ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${needsPreserve(value) ? ' xml:space="preserve"' : ''}>${escapeCellText(limit(value))}</t></is></c>`;
   const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
