@@ -365,13 +365,16 @@ export function createMatcher(opts: MatcherOptions): Matcher {
         eligibleForAuto: false,
       };
     }
-    const partner = isCompound(top, second) ? second : null;
+    const docOf = (e: Evidence) => c.docItems.indexOf(e.itemNo);
+    // A second item named only in a side clause (「他の利用者と共用しない鍵」) is not a second topic of the question.
+    const partner =
+      isCompound(top, second) && 2 * c.explain.explained(a.main, [docOf(second)]) >= explainedEnough ? second : null;
     // Two topics are answered in the order the question asks them.
     const chosen = partner ? [top, partner].sort((a, b) => firstAt(a) - firstAt(b)) : [top];
     const rest = a.ranked.filter((e) => !chosen.includes(e));
     // How much of the question the chosen items account for, and how specific the wording that decided them is.
     // Each of two items must account for a fair part on its own: a side clause does not make a second topic.
-    const docs = chosen.map((e) => c.docItems.indexOf(e.itemNo));
+    const docs = chosen.map(docOf);
     const explained = Math.min(
       c.explain.explained(a.main, docs),
       2 * Math.min(...docs.map((d) => c.explain.explained(a.main, [d]))),

@@ -1,4 +1,7 @@
 import t from 'tap';
+import { fileURLToPath } from 'node:url';
+import { loadItemsFile } from '../../src/matching/evaluate.js';
+import { createMatcher } from '../../src/matching/matcher.js';
 import { matchText } from '../../src/matching/normalize.js';
 import { generality, explainedEnough } from '../../src/matching/score.js';
 import { contentWords, explainIndex } from '../../src/matching/signals/explain.js';
@@ -46,4 +49,33 @@ t.test('generality: full confidence only for well-explained questions decided by
   t.ok(generality(explainedEnough / 2, 1) < 1, 'half the needed content explained lowers confidence');
   t.ok(generality(1, 4) < generality(1, 2), 'the more items share the deciding word, the less it says');
   t.ok(generality(0, 1) > 0, 'never zero: the best guess is still offered for review');
+});
+
+// With the vendor's 49 items and the shipped lexicon and thresholds.
+const items = loadItemsFile(fileURLToPath(new URL('../../fixtures/meti-items.json', import.meta.url)));
+const matcher = createMatcher({ items });
+const ask = (text: string) => matcher.match({ text, section: null });
+
+t.test('an item named only in a side clause is not answered as a second topic', async (t) => {
+  const r = ask('暗号鍵は他の利用者と共用せず、鍵の保管と更新はどのように管理していますか。');
+  t.same(r.itemNos, [34], 'key management, not multi-tenant security as well');
+});
+
+t.test('a question mostly about something no item covers is not filled automatically', async (t) => {
+  const r = ask('Is there an uptime guarantee of 24x7 apart from planned maintenance windows?');
+  t.not(r.status, 'auto', 'an excluded topic is not the ask');
+  const mfa = ask('管理者の操作ログに多要素認証を使っていますか');
+  t.not(mfa.status, 'auto');
+});
+
+t.test('the reviewer is told when little of the question is in the item\'s wording', async (t) => {
+  const r = ask('Do you monitor your network for intrusions?');
+  t.not(r.status, 'auto');
+  t.match(r.reasons.join('\n'), /of what the question asks is in the item's wording/);
+});
+
+t.test('a question in an item\'s own wording is still filled automatically, two topics included', async (t) => {
+  const r = ask('バックアップの取得頻度と保存期間を教えてください。');
+  t.equal(r.status, 'auto');
+  t.same(r.itemNos, [28, 30]);
 });
