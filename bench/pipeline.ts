@@ -155,7 +155,7 @@ for (const n of sizes) {
   Object.assign(files.get(n)!, { line: line.join(''), rss });
 }
 
-const httpMs = new Map<number, { ms: number; floor: number }>();
+const httpMs = new Map<number, { ms: number; floor: number; upload: number }>();
 if (http) {
   const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db'), QMAP_LOG_LEVEL: 'warn' });
   const pool = createPool(config);
@@ -169,23 +169,27 @@ if (http) {
     const up = await fetch(`${url}/v1/questionnaires`, { method: 'POST', body: form, headers: auth });
     if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
     const { id } = (await up.json()) as { id: string };
+    const uploaded = performance.now();
     const down = await fetch(`${url}/v1/questionnaires/${id}/download`, { headers: auth });
     await down.arrayBuffer();
     const ms = performance.now() - t;
     await fetch(`${url}/v1/questionnaires/${id}`, { method: 'DELETE', headers: auth });
-    return ms;
+    return { ms, upload: uploaded - t };
   };
   for (const n of sizes) {
     const { bytes } = files.get(n)!;
     const floors: number[] = [];
     const trips: number[] = [];
+    const uploads: number[] = [];
     await roundTrip(bytes); // warm-up, as above
     await roundTrip(bytes);
     for (let i = 0; i < Math.max(3, Math.ceil(runsFor(n) / 2)); i++) {
       floors.push(floor(bytes));
-      trips.push(await roundTrip(bytes));
+      const trip = await roundTrip(bytes);
+      trips.push(trip.ms);
+      uploads.push(trip.upload);
     }
-    httpMs.set(n, { ms: median(trips), floor: median(floors) });
+    httpMs.set(n, { ms: median(trips), floor: median(floors), upload: median(uploads) });
   }
   await app.close();
   await pool.close();
@@ -197,7 +201,8 @@ for (const n of sizes) {
   console.log(
     f.line! +
       (h ? `${h.ms.toFixed(0)}`.padStart(9) + `${(h.ms / h.floor).toFixed(2)}`.padStart(8) : '        -       -') +
-      `${f.rss!.toFixed(0)} MB`.padStart(10),
+      `${f.rss!.toFixed(0)} MB`.padStart(10) +
+      (h ? `   (upload ${h.upload.toFixed(0)} ms, download ${(h.ms - h.upload).toFixed(0)} ms)` : ''),
   );
 }
 const at = (n: number) => rows.find((r) => r.n === n)?.pipeline;
