@@ -367,8 +367,13 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     }
     const docOf = (e: Evidence) => c.docItems.indexOf(e.itemNo);
     // A second item named only in a side clause (「他の利用者と共用しない鍵」) is not a second topic of the question.
+    // Nor is one named only as the occasion of the other (「保守作業時の作業場所」, "during maintenance").
     const partner =
-      isCompound(top, second) && 2 * c.explain.explained(a.main, [docOf(second)]) >= explainedEnough ? second : null;
+      isCompound(top, second) &&
+      2 * c.explain.explained(a.main, [docOf(second)]) >= explainedEnough &&
+      !onlyOccasion(a.main, second)
+        ? second
+        : null;
     // Two topics are answered in the order the question asks them.
     const chosen = partner ? [top, partner].sort((a, b) => firstAt(a) - firstAt(b)) : [top];
     const rest = a.ranked.filter((e) => !chosen.includes(e));
@@ -515,6 +520,13 @@ const excluded = (text: string, h: Hit) => {
   const start = Math.min(...h.spans.map(([s]) => s));
   return EXCLUSION.test(text.slice(end, end + 6)) || EXCLUSION_BEFORE.test(text.slice(Math.max(0, start - 28), start));
 };
+const OCCASION_AFTER = /^(?:時|の際|際|中の|中に)/;
+const OCCASION_BEFORE = /(?:during|while) $/;
+/** Every strong hit of the item only says when something happens, not what is asked. */
+const onlyOccasion = (text: string, e: Evidence) =>
+  e.strongSpans.every(
+    ([s, end]) => OCCASION_AFTER.test(text.slice(end, end + 2)) || OCCASION_BEFORE.test(text.slice(Math.max(0, s - 7), s)),
+  );
 const firstAt = (e: Evidence) => Math.min(...e.strongSpans.map(([s]) => s));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -79,3 +79,8 @@ t.test('a question in an item\'s own wording is still filled automatically, two 
   t.equal(r.status, 'auto');
   t.same(r.itemNos, [28, 30]);
 });
+
+t.test('an item named only as the occasion of the question is not a second answer', async (t) => {
+  const r = ask('保守作業中の作業端末はどのように管理していますか');
+  t.same(r.itemNos, [41], 'the work terminals, not the maintenance notice');
+});
