@@ -391,8 +391,9 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     // auto needs the question's own wording to name the item (an alias or title), not just resemble it.
     const weakOnly = chosen.some((e) => e.strongSpans.length === 0);
     const held = a.negatives.length > 0 || weakOnly;
+    // A combined answer is a judgement (which topics, which order): always a reviewer's to confirm.
     const status: MatchStatus =
-      score >= thresholds.auto && !held ? 'auto' : score >= thresholds.review ? 'review' : 'unmatched';
+      score >= thresholds.auto && !held && !partner ? 'auto' : score >= thresholds.review ? 'review' : 'unmatched';
 
     const reasons: string[] = [];
     for (const e of chosen) {
@@ -403,7 +404,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
           : `item ${e.itemNo} 「${byNo.get(e.itemNo)?.title}」: similar wording only (no alias matched)`,
       );
     }
-    if (partner) reasons.push('the question asks about two topics: both answers are written, each under its title');
+    if (partner) reasons.push('the question asks about two topics: both answers are written, each under its title, for a reviewer to confirm');
     for (const n of a.negatives) reasons.push(`asks about ${n}, which no item answers`);
     for (const e of chosen) {
       const not = e.terms.find((t) => t.startsWith('not:'));
@@ -437,7 +438,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       reasons,
       source: 'lexicon',
       negativeTopics: a.negatives,
-      eligibleForAuto: !held,
+      eligibleForAuto: !held && !partner,
     };
   }
 
