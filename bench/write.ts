@@ -1,6 +1,6 @@
 // The workbook writer against real-looking questionnaires: fidelity and LibreOffice on the dev set,
 // and speed on a generated 10,000-question workbook compared with a plain SheetJS read of it.
-// Usage: npx tsx bench/write.ts [<folder with labels.json>] [--no-soffice]
+// Usage: npm run bench:write -- [<folder with labels.json>] [--no-soffice]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
