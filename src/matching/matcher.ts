@@ -15,18 +15,13 @@ import { fuzzyIndex, type FuzzyHit } from './signals/fuzzy.js';
 import { ngramIndex } from './signals/ngram.js';
 import { findTerms, longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
 
+import type { SeedItem } from '../items/seed.js';
+
 export type { Lexicon } from './lexicon.js';
 export type { LearnedAlias } from './learned.js';
 
-export interface Item {
-  no: number;
-  category: string;
-  title: string;
-  description: string;
-  unit: string;
-  answer: string;
-  shortAnswer: '有' | '無' | null;
-}
+/** An item as the matcher sees it: the checklist's fields and the vendor's answer. */
+export type Item = SeedItem;
 export interface MatchInput {
   text: string;
   section: string | null;
