@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { buildApp } from '../src/app.js';
 import { limitsOf, loadConfig } from '../src/config.js';
-import { questionKey } from '../src/matching/key.js';
+import { questionKey } from '../src/matching/near.js';
 import { analyse, type AnalyseInput } from '../src/pipeline/analyse.js';
 import { createPool } from '../src/pipeline/pool.js';
 import { prefill } from '../src/pipeline/prefill.js';

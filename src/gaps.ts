@@ -1,7 +1,6 @@
 // Questions no item answered, across all questionnaires, grouped by similar wording and counted:
 // the answers the vendor should write once instead of retyping.
-import { questionKey } from './matching/key.js';
-import { similarity } from './pipeline/library-match.js';
+import { dice, questionKey } from './matching/near.js';
 import type { Db } from './store/db.js';
 
 export interface Gap {
@@ -27,7 +26,7 @@ export function gaps(db: Db, limit = 50): Gap[] {
   for (const r of rows) {
     const key = questionKey(r.question);
     if (!key) continue;
-    const g = groups.find((x) => similarity(x.key, key) >= SAME_QUESTION);
+    const g = groups.find((x) => dice(x.key, key) >= SAME_QUESTION);
     if (g) {
       g.count++;
       g.jobs.add(r.jobId);

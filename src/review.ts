@@ -1,7 +1,7 @@
 // Reviewers' decisions on rows: each sets the row `confirmed`, is audited, and teaches the matcher.
 import { z } from 'zod';
 import { choiceFor, composeAnswer } from './matching/answer.js';
-import { questionKey } from './matching/key.js';
+import { questionKey } from './matching/near.js';
 import { QmapError } from './errors.js';
 import { notFound } from './questionnaires.js';
 import { learnAlias } from './store/aliases.js';

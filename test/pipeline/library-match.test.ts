@@ -1,7 +1,7 @@
 // The answer library lookup: a question worded as one the vendor answered before gets that answer.
 import t from 'tap';
-import { questionKey } from '../../src/matching/key.js';
-import { libraryIndex, NEAR_IDENTICAL, similarity, type LibraryHit } from '../../src/pipeline/library-match.js';
+import { dice, questionKey } from '../../src/matching/near.js';
+import { libraryIndex, NEAR_IDENTICAL, type LibraryHit } from '../../src/pipeline/library-match.js';
 
 const entry = (id: string, question: string): LibraryHit => ({ id, question, answer: `answer ${id}`, choice: null });
 const library = [
@@ -24,13 +24,19 @@ t.test('of two entries with the same wording, the later one answers', async (t) 
 });
 
 t.test('the index finds what comparing with every entry finds', async (t) => {
-  // The plain definition: the best Dice similarity of the keys, at least NEAR_IDENTICAL, later entries winning ties.
+  // The plain definition: the last entry with the same key, else the best Dice similarity of the keys,
+  // at least NEAR_IDENTICAL, the earlier entry winning ties.
   const plain = (question: string) => {
+    const key = questionKey(question);
+    const same = library.filter((e) => questionKey(e.question) === key).at(-1);
+    if (same) return same;
     let best: LibraryHit | null = null;
     let score = NEAR_IDENTICAL;
-    for (const e of library) {
-      const s = similarity(questionKey(question), questionKey(e.question));
-      if (s >= score) [best, score] = [e, s];
+    // Of two entries with the same wording only the later one is kept.
+    const kept = library.filter((e, i) => !library.slice(i + 1).some((l) => questionKey(l.question) === questionKey(e.question)));
+    for (const e of kept) {
+      const s = dice(key, questionKey(e.question));
+      if (s >= score && (!best || s > score)) [best, score] = [e, s];
     }
     return best;
   };

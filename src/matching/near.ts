@@ -1,0 +1,79 @@
+// The same or a near-identical question among remembered ones: reviewers' decisions (learned aliases),
+// the answer library, and the gaps report all recognise a question asked again the same way.
+import { normalize, splitQuestion } from './normalize.js';
+import { grams } from './segment.js';
+
+/** The comparable form of a question: normalised, without ※ notes and 例 hints (which vary by customer). */
+export const questionKey = (text: string): string => normalize(splitQuestion(text).main) || normalize(text);
+
+/** Dice similarity of two sets of grams. */
+const diceOf = (a: Set<string>, b: Set<string>, shared: number) => (2 * shared) / (a.size + b.size || 1);
+
+/** How alike two question keys are: Dice over their grams (English words, Japanese bigrams); 1 when equal. */
+export function dice(a: string, b: string): number {
+  if (a === b) return 1;
+  const ga = new Set(grams(a));
+  const gb = new Set(grams(b));
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return diceOf(ga, gb, shared);
+}
+
+export interface NearHit<T> {
+  entry: T;
+  /** 1 for the same key, else the Dice similarity. */
+  similarity: number;
+}
+
+export interface NearIndex<T> {
+  find(text: string): NearHit<T> | null;
+  size: number;
+}
+
+/**
+ * Entries by the key of their question. Of two entries with the same key the later is kept; of two equally
+ * near, the earlier wins. A question is compared only with entries it shares a gram with (no shared gram,
+ * Dice 0): one pass over its own grams instead of one over every entry.
+ */
+export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, threshold: number): NearIndex<T> {
+  const exact = new Map<string, T>();
+  for (const entry of entries) {
+    const key = questionKey(textOf(entry));
+    if (key) exact.set(key, entry);
+  }
+  const fuzzy = [...exact.values()].map((entry) => ({ entry, grams: new Set(grams(questionKey(textOf(entry)))) }));
+  const postings = new Map<string, number[]>();
+  fuzzy.forEach((f, i) => {
+    for (const g of f.grams) {
+      const list = postings.get(g);
+      if (list) list.push(i);
+      else postings.set(g, [i]);
+    }
+  });
+  const common = new Uint32Array(fuzzy.length);
+  return {
+    size: exact.size,
+    find(text) {
+      const key = questionKey(text);
+      const same = exact.get(key);
+      if (same !== undefined) return { entry: same, similarity: 1 };
+      const mine = new Set(grams(key));
+      const touched: number[] = [];
+      for (const g of mine) {
+        for (const i of postings.get(g) ?? []) if (common[i]++ === 0) touched.push(i);
+      }
+      touched.sort((a, b) => a - b);
+      let best: NearHit<T> | null = null;
+      for (const i of touched) {
+        const f = fuzzy[i];
+        const shared = common[i];
+        common[i] = 0;
+        // Dice cannot exceed what the smaller set allows.
+        if ((2 * Math.min(mine.size, f.grams.size)) / (mine.size + f.grams.size) < threshold) continue;
+        const similarity = diceOf(mine, f.grams, shared);
+        if (similarity >= threshold && (!best || similarity > best.similarity)) best = { entry: f.entry, similarity };
+      }
+      return best;
+    },
+  };
+}
