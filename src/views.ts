@@ -1,6 +1,6 @@
 // The job and row JSON other tools read: a fixed contract (see README, "The job").
 import type { Job, JobRow, Summary } from './store/jobs.js';
-import { summarize } from './store/jobs.js';
+import { otherCandidates, summarize } from './store/jobs.js';
 
 export interface RowView {
   id: string;
@@ -42,10 +42,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 export function rowView(r: JobRow, titleOf: (no: number) => string): RowView {
   const chosen = r.itemNos[0];
   const score = r.score ?? 0;
-  const alternatives = [r.proposal.best, ...r.proposal.alternatives]
-    .filter((c): c is NonNullable<typeof c> => c !== null && !r.itemNos.includes(c.itemNo))
-    .slice(0, 3)
-    .map((c) => ({ itemNo: c.itemNo, title: c.title, score: round(c.score) }));
+  const alternatives = otherCandidates(r).map((c) => ({ itemNo: c.itemNo, title: c.title, score: round(c.score) }));
   return {
     id: r.id,
     sheet: r.sheet,

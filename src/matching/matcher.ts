@@ -202,6 +202,11 @@ function currentLexicon(): Lexicon {
   return fileLexicon.lexicon;
 }
 
+/** A verdict that no item answers the question, with the one reason why. */
+function nothingFits(reason: string, source: MatchResult['source'], negativeTopics: string[]): MatchResult {
+  return { status: 'unmatched', itemNos: [], best: null, alternatives: [], score: 0, reasons: [reason], source, negativeTopics, eligibleForAuto: false };
+}
+
 export function createMatcher(opts: MatcherOptions): Matcher {
   const lexicon = opts.lexicon ?? currentLexicon();
   const thresholds = opts.thresholds ?? loadThresholds();
@@ -348,17 +353,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   function decide(q: MatchInput, a: Analysis): MatchResult {
     const [top, second] = a.ranked;
     if (!top) {
-      return {
-        status: 'unmatched',
-        itemNos: [],
-        best: null,
-        alternatives: [],
-        score: 0,
-        reasons: ['no item shares any wording with this question'],
-        source: 'lexicon',
-        negativeTopics: a.negatives,
-        eligibleForAuto: false,
-      };
+      return nothingFits('no item shares any wording with this question', 'lexicon', a.negatives);
     }
     const docOf = (e: Evidence) => c.docItems.indexOf(e.itemNo);
     // A second item named only in a side clause (「他の利用者と共用しない鍵」) is not a second topic of the question.
@@ -442,17 +437,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     if (!hit) return null;
     const how = hit.similarity === 1 ? 'the same question' : 'a near-identical question';
     if (hit.alias.itemNos.length === 0) {
-      return {
-        status: 'unmatched',
-        itemNos: [],
-        best: null,
-        alternatives: [],
-        score: 0,
-        reasons: [`a reviewer decided no item answers this (${how}: 「${hit.alias.text}」)`],
-        source: 'learned',
-        negativeTopics: [],
-        eligibleForAuto: false,
-      };
+      return nothingFits(`a reviewer decided no item answers this (${how}: 「${hit.alias.text}」)`, 'learned', []);
     }
     const chosen = hit.alias.itemNos.filter((n) => byNo.has(n));
     if (chosen.length === 0) return null;

@@ -1,14 +1,11 @@
 // Decisions → the cells to write and the 「qmap確認」 lines, then the customer's own workbook, answered.
 import type { CellWrite, FileKind, ReviewLine } from '../workbook/types.js';
 import { writeAnswers, type WriteResult } from '../workbook/write.js';
-import type { NewRow } from '../store/jobs.js';
+import { otherCandidates, type NewRow } from '../store/jobs.js';
 
 /** The comment a reviewer sees on a flagged answer cell: what qmap proposes and what else it considered. */
 export function flagComment(r: NewRow, titleOf: (no: number) => string): string {
-  const alts = [r.proposal.best, ...r.proposal.alternatives]
-    .filter((c): c is NonNullable<typeof c> => !!c && !r.itemNos.includes(c.itemNo))
-    .slice(0, 3)
-    .map((c) => `No.${c.itemNo} ${c.title} (${c.score.toFixed(2)})`);
+  const alts = otherCandidates(r).map((c) => `No.${c.itemNo} ${c.title} (${c.score.toFixed(2)})`);
   const head =
     r.status === 'unmatched'
       ? 'qmap: 該当する回答が見つかりません。ご記入ください。'
@@ -47,9 +44,7 @@ export function reviewLines(rows: NewRow[], titleOf: (no: number) => string): Re
     itemTitles: r.itemNos.map(titleOf),
     score: r.score,
     status: r.status,
-    alternatives: [r.proposal.best, ...r.proposal.alternatives]
-      .filter((c): c is NonNullable<typeof c> => !!c && !r.itemNos.includes(c.itemNo))
-      .slice(0, 3)
+    alternatives: otherCandidates(r)
       .map((c) => `No.${c.itemNo} ${c.title}`)
       .join(' / '),
     answer: r.existingAnswer.trim() ? `（記入済みのため変更なし）${r.existingAnswer}` : r.status === 'unmatched' ? '' : (r.answer ?? ''),

@@ -23,6 +23,13 @@ export interface Proposal {
   libraryId?: string | null;
 }
 
+/** The candidates a reviewer may pick instead of what the row now answers with, best first (at most three). */
+export function otherCandidates(r: { proposal: Proposal; itemNos: number[] }): Candidate[] {
+  return [r.proposal.best, ...r.proposal.alternatives]
+    .filter((c): c is Candidate => c !== null && !r.itemNos.includes(c.itemNo))
+    .slice(0, 3);
+}
+
 export interface NewRow {
   sheet: string;
   row: number;
