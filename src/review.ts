@@ -86,16 +86,16 @@ function learn(db: Db, row: JobRow, body: DecisionBody, d: Decision, by: string)
 export function confirmRows(db: Db, jobId: string, rowIds: string[] | 'all', by: string): { confirmed: number } {
   if (!getJob(db, jobId)) throw notFound(jobId);
   const rows = jobRows(db, jobId);
-  const wanted = rowIds === 'all' ? rows.filter((r) => r.status !== 'confirmed') : rowIds.map((id) => rows.find((r) => r.id === id));
-  const missing = rowIds === 'all' ? [] : rowIds.filter((_, i) => !wanted[i]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const missing = rowIds === 'all' ? [] : rowIds.filter((id) => !byId.has(id));
   if (missing.length) throw new QmapError('not_found', `Questionnaire ${jobId} has no row ${missing.join(', ')}. Nothing was confirmed.`);
+  const wanted = [...new Set(rowIds === 'all' ? rows : rowIds.map((id) => byId.get(id)!))].filter((r) => r.status !== 'confirmed');
   db.transaction(() => {
-    for (const row of wanted as JobRow[]) {
-      if (row.status === 'confirmed') continue;
+    for (const row of wanted) {
       decideRow(db, row.id, { status: 'confirmed', itemNos: row.itemNos, score: row.score, answer: row.answer, choice: row.choice }, by);
       learnAlias(db, questionKey(row.question), row.question, row.itemNos, by);
     }
-    audit(db, { jobId, actor: by, action: 'confirm', detail: { rows: (wanted as JobRow[]).length } });
+    audit(db, { jobId, actor: by, action: 'confirm', detail: { rows: wanted.length } });
   })();
-  return { confirmed: (wanted as JobRow[]).filter((r) => r.status !== 'confirmed').length };
+  return { confirmed: wanted.length };
 }
