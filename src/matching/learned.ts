@@ -1,7 +1,7 @@
 // Reviewers' earlier decisions: a question text a reviewer confirmed or corrected is an alias of the
 // chosen item(s), or of "no item answers this". The same or a near-identical question is then decided alike.
 
-import { nearIndex } from './near.js';
+import { nearIndex, type NearHit } from './near.js';
 
 export interface LearnedAlias {
   text: string;
@@ -17,6 +17,8 @@ export interface LearnedHit {
 
 export interface LearnedIndex {
   find(text: string): LearnedHit | null;
+  /** As find, for a question whose questionKey the caller already has. */
+  findKey(key: string): LearnedHit | null;
   size: number;
 }
 
@@ -26,11 +28,10 @@ export const nearIdentical = 0.9;
 /** A later decision on the same question overrides an earlier one. */
 export function learnedIndex(aliases: LearnedAlias[]): LearnedIndex {
   const index = nearIndex(aliases, (a) => a.text, nearIdentical);
+  const of = (hit: NearHit<LearnedAlias> | null) => hit && { alias: hit.entry, similarity: hit.similarity };
   return {
     size: index.size,
-    find(text) {
-      const hit = index.find(text);
-      return hit && { alias: hit.entry, similarity: hit.similarity };
-    },
+    find: (text) => of(index.find(text)),
+    findKey: (key) => of(index.findKey(key)),
   };
 }

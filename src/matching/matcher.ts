@@ -8,6 +8,7 @@ import { fixturesDir } from '../paths.js';
 import { compileTerm, defaultLexiconPath, loadLexicon, type Lexicon, type Term } from './lexicon.js';
 import { learnedIndex, type LearnedAlias } from './learned.js';
 import { matchText, normalize, splitQuestion } from './normalize.js';
+import { stemText } from './segment.js';
 import { confidence, explainedEnough, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
 import { sameBlock, sectionCategories } from './signals/context.js';
 import { explainIndex, type ExplainIndex } from './signals/explain.js';
@@ -179,6 +180,13 @@ interface TextSignals {
   notHits: Hit[];
 }
 
+interface Parts {
+  /** What is asked, normalised (not yet stemmed). */
+  main: string;
+  /** ※ notes and 例 hints, as written. */
+  notes: string;
+}
+
 interface SectionSignals {
   hits: Hit[];
   categories: string[];
@@ -226,12 +234,23 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   // distinct text (and section) for the life of this matcher, i.e. one upload, and reused by the context pass.
   const textCache = new Map<string, TextSignals>();
   const sectionCache = new Map<string, SectionSignals>();
+  const partsCache = new Map<string, Parts>();
+
+  /** The question split into what is asked and its asides, what is asked normalised once for every use. */
+  function partsOf(text: string): Parts {
+    let p = partsCache.get(text);
+    if (!p) {
+      const { main, notes } = splitQuestion(text);
+      partsCache.set(text, (p = { main: normalize(main), notes }));
+    }
+    return p;
+  }
 
   function textSignals(text: string): TextSignals {
     let s = textCache.get(text);
     if (s) return s;
-    const parts = splitQuestion(text);
-    const main = matchText(parts.main);
+    const parts = partsOf(text);
+    const main = stemText(parts.main);
     const aside = matchText(parts.notes);
     const mainHits = longestFirst(findTerms(main, c.terms));
     // The typo signal skips words an exact hit covers: the spans analyse() records, each item's label once.
@@ -433,7 +452,9 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   }
 
   function fromLearned(q: MatchInput): MatchResult | null {
-    const hit = learned.find(q.text);
+    if (learned.size === 0) return null;
+    // questionKey(q.text), from the parts the text signals use too.
+    const hit = learned.findKey(partsOf(q.text).main || normalize(q.text));
     if (!hit) return null;
     const how = hit.similarity === 1 ? 'the same question' : 'a near-identical question';
     if (hit.alias.itemNos.length === 0) {

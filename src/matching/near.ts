@@ -27,6 +27,8 @@ export interface NearHit<T> {
 
 export interface NearIndex<T> {
   find(text: string): NearHit<T> | null;
+  /** As find, for a question whose key the caller already has. */
+  findKey(key: string): NearHit<T> | null;
   size: number;
 }
 
@@ -51,29 +53,27 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
     }
   });
   const common = new Uint32Array(fuzzy.length);
-  return {
-    size: exact.size,
-    find(text) {
-      const key = questionKey(text);
-      const same = exact.get(key);
-      if (same !== undefined) return { entry: same, similarity: 1 };
-      const mine = new Set(grams(key));
-      const touched: number[] = [];
-      for (const g of mine) {
-        for (const i of postings.get(g) ?? []) if (common[i]++ === 0) touched.push(i);
-      }
-      touched.sort((a, b) => a - b);
-      let best: NearHit<T> | null = null;
-      for (const i of touched) {
-        const f = fuzzy[i];
-        const shared = common[i];
-        common[i] = 0;
-        // Dice cannot exceed what the smaller set allows.
-        if ((2 * Math.min(mine.size, f.grams.size)) / (mine.size + f.grams.size) < threshold) continue;
-        const similarity = diceOf(mine, f.grams, shared);
-        if (similarity >= threshold && (!best || similarity > best.similarity)) best = { entry: f.entry, similarity };
-      }
-      return best;
-    },
+  const findKey = (key: string): NearHit<T> | null => {
+    if (exact.size === 0) return null;
+    const same = exact.get(key);
+    if (same !== undefined) return { entry: same, similarity: 1 };
+    const mine = new Set(grams(key));
+    const touched: number[] = [];
+    for (const g of mine) {
+      for (const i of postings.get(g) ?? []) if (common[i]++ === 0) touched.push(i);
+    }
+    touched.sort((a, b) => a - b);
+    let best: NearHit<T> | null = null;
+    for (const i of touched) {
+      const f = fuzzy[i];
+      const shared = common[i];
+      common[i] = 0;
+      // Dice cannot exceed what the smaller set allows.
+      if ((2 * Math.min(mine.size, f.grams.size)) / (mine.size + f.grams.size) < threshold) continue;
+      const similarity = diceOf(mine, f.grams, shared);
+      if (similarity >= threshold && (!best || similarity > best.similarity)) best = { entry: f.entry, similarity };
+    }
+    return best;
   };
+  return { size: exact.size, findKey, find: (text) => (exact.size ? findKey(questionKey(text)) : null) };
 }

@@ -57,6 +57,12 @@ export interface ExplainIndex {
   spread(parts: string[]): number;
 }
 
+/** A content word of a question, ready to be weighed: its units and its weight (its rarest unit's). */
+interface Word {
+  units: string[];
+  weight: number;
+}
+
 /** docs: per item, its normalised vocabulary (title, description, answer, aliases, keywords). */
 export function explainIndex(docs: string[]): ExplainIndex {
   const vocab = docs.map((d) => new Set(contentUnits(d)));
@@ -64,25 +70,50 @@ export function explainIndex(docs: string[]): ExplainIndex {
   for (const v of vocab) for (const u of v) df.set(u, (df.get(u) ?? 0) + 1);
   // A unit no item knows weighs like the rarest known one: it is content the matcher cannot account for.
   const weight = (u: string) => Math.log(1 + docs.length / Math.max(1, df.get(u) ?? 0));
+  // A question is weighed against one item, then two, and again in the context pass: its words are worked out
+  // once. Bounded, since a server matches many uploads with one index.
+  const wordsOf = memo((text: string): Word[] => {
+    // Each word counts once, by its rarest part.
+    const seen = new Set<string>();
+    const words: Word[] = [];
+    for (const units of contentWords(text)) {
+      const key = units.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      words.push({ units, weight: Math.max(...units.map(weight)) });
+    }
+    return words;
+  });
+  const spreadOf = memo((key: string) => {
+    const parts = key.split('\u0000');
+    return Math.max(1, docs.filter((d) => parts.every((p) => d.includes(p))).length);
+  });
   return {
     explained(text, itemIndexes) {
-      // Each word counts once, by its rarest part, and is explained in the share of its parts an item knows.
+      // A word is explained in the share of its parts an item knows.
       let total = 0;
       let known = 0;
-      const seen = new Set<string>();
-      for (const word of contentWords(text)) {
-        const key = word.join(' ');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const w = Math.max(...word.map(weight));
-        const share = word.filter((u) => itemIndexes.some((i) => vocab[i]?.has(u))).length / word.length;
+      for (const { units, weight: w } of wordsOf(text)) {
+        let inVocab = 0;
+        for (const u of units) if (itemIndexes.some((i) => vocab[i]?.has(u))) inVocab++;
         total += w;
-        known += w * share;
+        known += w * (inVocab / units.length);
       }
       return total > 0 ? known / total : 1;
     },
-    spread(parts) {
-      return Math.max(1, docs.filter((d) => parts.every((p) => d.includes(p))).length);
-    },
+    spread: (parts) => spreadOf(parts.join('\u0000')),
+  };
+}
+
+/** A function of a string remembered for the last few thousand arguments. */
+function memo<T>(f: (key: string) => T, max = 4096): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      if (cache.size >= max) cache.clear();
+      cache.set(key, (v = f(key)));
+    }
+    return v;
   };
 }
