@@ -3,7 +3,8 @@ import { compileTerm, type Term } from '../../src/matching/lexicon.js';
 import { normalize } from '../../src/matching/normalize.js';
 import { categoryWords, sameBlock, sectionCategories } from '../../src/matching/signals/context.js';
 import { fuzzyIndex } from '../../src/matching/signals/fuzzy.js';
-import { ngramIndex } from '../../src/matching/signals/ngram.js';
+import { gramKeys, ngramIndex } from '../../src/matching/signals/ngram.js';
+import { grams } from '../../src/matching/segment.js';
 import { findPart, findTerms, longestFirst } from '../../src/matching/signals/terms.js';
 
 const term = (label: string, itemNo: number, kind: Term['kind'] = 'alias') => compileTerm(label, itemNo, kind)!;
@@ -50,6 +51,19 @@ t.test('n-grams: the document sharing most wording scores highest', async (t) =>
   t.ok(sim.every((s) => s >= 0 && s <= 1));
   const en = idx.similarity(normalize('Is data encrypted at rest?'));
   t.ok(en[2] > en[0]);
+});
+
+t.test('n-grams: grams are compared as numbers, but exactly as the words and bigrams they stand for', async (t) => {
+  const texts = ['バックアップ 世代数 backups retained', 'ア イ ウ', '第三者認証 iso 27001 soc2', 'データセンター data centre', '稼働率の目標値'];
+  const all = texts.map((x) => ({ words: grams(normalize(x)), keys: gramKeys(normalize(x)) }));
+  for (const { words, keys } of all) t.equal(keys.length, words.length, 'one key per gram');
+  // Two grams are equal exactly when their keys are, across texts too.
+  const words = all.flatMap((a) => a.words);
+  const keys = all.flatMap((a) => a.keys);
+  for (let i = 0; i < words.length; i++) {
+    for (let j = 0; j < words.length; j++) if ((words[i] === words[j]) !== (keys[i] === keys[j])) t.fail(`${words[i]} vs ${words[j]}`);
+  }
+  t.ok(keys.some((k) => typeof k === 'number') && keys.some((k) => typeof k === 'string'), 'both kinds occur');
 });
 
 t.test('context: a section heading names METI categories', async (t) => {

@@ -32,12 +32,20 @@ export function findPart(text: string, part: string, ascii = isAscii(part)): num
 
 /** Terms grouped by the first two characters of their first part, so a text only tries terms that can occur. */
 export interface TermIndex {
-  byPair: Map<string, Term[]>;
+  /** The two UTF-16 code units of a pair as one number → index in lists. */
+  byPair: Map<number, number>;
+  lists: Term[][];
   short: Term[];
+  /** Per list, the last text (by count) that tried it: marks lists already taken without a set per text. */
+  tried: Uint32Array;
+  texts: number;
 }
 
+const pairAt = (text: string, i: number) => text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
+
 export function termIndex(terms: Term[]): TermIndex {
-  const byPair = new Map<string, Term[]>();
+  const byPair = new Map<number, number>();
+  const lists: Term[][] = [];
   const short: Term[] = [];
   for (const t of terms) {
     const head = t.parts[0];
@@ -45,35 +53,42 @@ export function termIndex(terms: Term[]): TermIndex {
       short.push(t);
       continue;
     }
-    const key = head.slice(0, 2);
-    const list = byPair.get(key) ?? [];
-    byPair.set(key, list);
-    list.push(t);
+    const key = pairAt(head, 0);
+    let at = byPair.get(key);
+    if (at === undefined) {
+      byPair.set(key, (at = lists.length));
+      lists.push([]);
+    }
+    lists[at].push(t);
   }
-  return { byPair, short };
+  return { byPair, lists, short, tried: new Uint32Array(lists.length), texts: 0 };
 }
 
 /** All terms whose parts all occur in the text. */
 export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
   const index = Array.isArray(terms) ? termIndex(terms) : terms;
   const hits: Hit[] = [];
-  const tried = new Set<string>();
-  const candidates: Term[] = [...index.short];
-  for (let i = 0; i + 1 < text.length; i++) {
-    const pair = text.slice(i, i + 2);
-    if (tried.has(pair)) continue;
-    tried.add(pair);
-    const list = index.byPair.get(pair);
-    if (list) candidates.push(...list);
+  if (index.texts === 0xffffffff) {
+    index.tried.fill(0);
+    index.texts = 0;
   }
-  for (const term of candidates) {
+  const mark = ++index.texts;
+  const tryTerm = (term: Term) => {
     const spans: [number, number][] = [];
     for (let p = 0; p < term.parts.length; p++) {
       const at = findPart(text, term.parts[p], term.ascii[p]);
-      if (at < 0) break;
+      if (at < 0) return;
       spans.push([at, at + term.parts[p].length]);
     }
-    if (spans.length === term.parts.length) hits.push({ term, spans });
+    hits.push({ term, spans });
+  };
+  for (const term of index.short) tryTerm(term);
+  // Lists in the order their pair first occurs in the text.
+  for (let i = 0; i + 1 < text.length; i++) {
+    const at = index.byPair.get(pairAt(text, i));
+    if (at === undefined || index.tried[at] === mark) continue;
+    index.tried[at] = mark;
+    for (const term of index.lists[at]) tryTerm(term);
   }
   return hits;
 }
