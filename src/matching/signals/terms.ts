@@ -22,74 +22,115 @@ export function findPart(text: string, part: string, ascii = isAscii(part)): num
   for (;;) {
     const at = text.indexOf(part, from);
     if (at < 0) return -1;
-    const before = text[at - 1] ?? ' ';
-    const startsWord = !ASCII_WORD.test(part[0]) || !ASCII_WORD.test(before);
-    const endsWord = !ASCII_WORD.test(part[part.length - 1]) || ENGLISH_TAIL.test(text.slice(at + part.length));
-    if (startsWord && endsWord) return at;
+    if (onWordBoundaries(text, part, at)) return at;
     from = at + 1;
   }
 }
 
-/** Terms grouped by the first two characters of their first part, so a text only tries terms that can occur. */
+/** An ASCII part found at `at` starts and ends a word there (an English plural or -ed/-ing tail allowed). */
+function onWordBoundaries(text: string, part: string, at: number): boolean {
+  const before = text[at - 1] ?? ' ';
+  const startsWord = !ASCII_WORD.test(part[0]) || !ASCII_WORD.test(before);
+  return startsWord && (!ASCII_WORD.test(part[part.length - 1]) || ENGLISH_TAIL.test(text.slice(at + part.length)));
+}
+
+interface Node {
+  next: Map<number, Node>;
+  /** Terms whose first part ends here. */
+  ends: number[];
+}
+
+/**
+ * The terms, their first parts in a trie walked once from each position of a text. Terms whose first part
+ * has one character are tried directly.
+ */
 export interface TermIndex {
-  /** The two UTF-16 code units of a pair as one number → index in lists. */
-  byPair: Map<number, number>;
-  lists: Term[][];
+  terms: Term[];
+  root: Node;
+  /** Per term: the first two characters of its first part (as a pair number), and its place among terms sharing them. */
+  pair: Float64Array;
+  ordinal: Uint32Array;
   short: Term[];
-  /** Per list, the last text (by count) that tried it: marks lists already taken without a set per text. */
-  tried: Uint32Array;
+  /** Per term, the text (by count) in which it was last found, and where: no set or map per text. */
+  seen: Uint32Array;
+  at: Int32Array;
   texts: number;
 }
 
 const pairAt = (text: string, i: number) => text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
 
-export function termIndex(terms: Term[]): TermIndex {
-  const byPair = new Map<number, number>();
-  const lists: Term[][] = [];
-  const short: Term[] = [];
-  for (const t of terms) {
+export function termIndex(all: Term[]): TermIndex {
+  const short = all.filter((t) => t.parts[0].length < 2);
+  const terms = all.filter((t) => t.parts[0].length >= 2);
+  const root: Node = { next: new Map(), ends: [] };
+  const sharing = new Map<number, number>();
+  const pair = new Float64Array(terms.length);
+  const ordinal = new Uint32Array(terms.length);
+  terms.forEach((t, id) => {
     const head = t.parts[0];
-    if (head.length < 2) {
-      short.push(t);
-      continue;
+    let node = root;
+    for (let i = 0; i < head.length; i++) {
+      const code = head.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map(), ends: [] }));
+      node = child;
     }
-    const key = pairAt(head, 0);
-    let at = byPair.get(key);
-    if (at === undefined) {
-      byPair.set(key, (at = lists.length));
-      lists.push([]);
-    }
-    lists[at].push(t);
-  }
-  return { byPair, lists, short, tried: new Uint32Array(lists.length), texts: 0 };
+    node.ends.push(id);
+    pair[id] = pairAt(head, 0);
+    ordinal[id] = sharing.get(pair[id]) ?? 0;
+    sharing.set(pair[id], ordinal[id] + 1);
+  });
+  return { terms, root, pair, ordinal, short, seen: new Uint32Array(terms.length), at: new Int32Array(terms.length), texts: 0 };
 }
 
-/** All terms whose parts all occur in the text. */
+/**
+ * All terms whose parts all occur in the text, each part at its first occurrence (on word boundaries for
+ * ASCII). Listed one-character terms first, then by where the first two characters of the term first occur,
+ * then in lexicon order: the order callers break ties in.
+ */
 export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
   const index = Array.isArray(terms) ? termIndex(terms) : terms;
-  const hits: Hit[] = [];
   if (index.texts === 0xffffffff) {
-    index.tried.fill(0);
+    index.seen.fill(0);
     index.texts = 0;
   }
   const mark = ++index.texts;
-  const tryTerm = (term: Term) => {
+  const found: number[] = [];
+  const pairFirst = new Map<number, number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    let node: Node | undefined = index.root;
+    for (let j = i; j < text.length; j++) {
+      node = node.next.get(text.charCodeAt(j));
+      if (!node) break;
+      if (j === i + 1) {
+        const p = pairAt(text, i);
+        if (!pairFirst.has(p)) pairFirst.set(p, i);
+      }
+      for (const id of node.ends) {
+        if (index.seen[id] === mark) continue;
+        const term = index.terms[id];
+        if (term.ascii[0] && !onWordBoundaries(text, term.parts[0], i)) continue;
+        index.seen[id] = mark;
+        index.at[id] = i;
+        found.push(id);
+      }
+    }
+  }
+  found.sort((a, b) => pairFirst.get(index.pair[a])! - pairFirst.get(index.pair[b])! || index.ordinal[a] - index.ordinal[b]);
+
+  const hits: Hit[] = [];
+  /** firstAt: where the trie found the first part, or -1 to look for it. */
+  const withRest = (term: Term, firstAt: number) => {
     const spans: [number, number][] = [];
     for (let p = 0; p < term.parts.length; p++) {
-      const at = findPart(text, term.parts[p], term.ascii[p]);
+      const at = p === 0 && firstAt >= 0 ? firstAt : findPart(text, term.parts[p], term.ascii[p]);
       if (at < 0) return;
       spans.push([at, at + term.parts[p].length]);
     }
     hits.push({ term, spans });
   };
-  for (const term of index.short) tryTerm(term);
-  // Lists in the order their pair first occurs in the text.
-  for (let i = 0; i + 1 < text.length; i++) {
-    const at = index.byPair.get(pairAt(text, i));
-    if (at === undefined || index.tried[at] === mark) continue;
-    index.tried[at] = mark;
-    for (const term of index.lists[at]) tryTerm(term);
-  }
+  for (const term of index.short) withRest(term, -1);
+  for (const id of found) withRest(index.terms[id], index.at[id]);
   return hits;
 }
 
