@@ -11,7 +11,7 @@ import { matchText, normalize, splitQuestion } from './normalize.js';
 import { stemText } from './segment.js';
 import { confidence, explainedEnough, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
 import { sameBlock, sectionCategories } from './signals/context.js';
-import { explainIndex, type ExplainIndex } from './signals/explain.js';
+import { explainIndex, type Content, type ExplainIndex } from './signals/explain.js';
 import { fuzzyIndex, type FuzzyHit } from './signals/fuzzy.js';
 import { ngramIndex } from './signals/ngram.js';
 import { findTerms, longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
@@ -172,6 +172,8 @@ const termKey = (t: Term) => `${t.kind === 'keyword' ? 'k' : 's'}:${t.parts.join
 interface TextSignals {
   main: string;
   aside: string;
+  /** What the main text asks, for explaining it by items. */
+  content: Content;
   mainHits: Hit[];
   asideHits: Hit[];
   fuzzy: FuzzyHit[];
@@ -195,6 +197,7 @@ interface SectionSignals {
 interface Analysis {
   /** The question's own words, normalised (no notes or hints). */
   main: string;
+  content: Content;
   ranked: Evidence[];
   negatives: string[];
   notes: string[];
@@ -267,6 +270,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     s = {
       main,
       aside,
+      content: c.explain.content(main),
       mainHits,
       asideHits: aside ? longestFirst(findTerms(aside, c.terms)) : [],
       fuzzy: c.fuzzy.find(main, exactSpans),
@@ -366,7 +370,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     }
 
     const ranked = [...evidence.values()].filter((e) => e.raw > 0).sort((a, b) => b.raw - a.raw);
-    return { main, ranked, negatives: [...negatives], notes };
+    return { main, content: signals.content, ranked, negatives: [...negatives], notes };
   }
 
   function decide(q: MatchInput, a: Analysis): MatchResult {
@@ -379,7 +383,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     // Nor is one named only as the occasion of the other (「保守作業時の作業場所」, "during maintenance").
     const partner =
       isCompound(top, second) &&
-      2 * c.explain.explained(a.main, [docOf(second)]) >= explainedEnough &&
+      2 * c.explain.explained(a.content, [docOf(second)]) >= explainedEnough &&
       !onlyOccasion(a.main, second)
         ? second
         : null;
@@ -390,8 +394,8 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     // Each of two items must account for a fair part on its own: a side clause does not make a second topic.
     const docs = chosen.map(docOf);
     const explained = Math.min(
-      c.explain.explained(a.main, docs),
-      2 * Math.min(...docs.map((d) => c.explain.explained(a.main, [d]))),
+      c.explain.explained(a.content, docs),
+      2 * Math.min(...docs.map((d) => c.explain.explained(a.content, [d]))),
     );
     const spread = Math.max(...chosen.map((e) => (e.decisive.length ? c.explain.spread(e.decisive) : 1)));
     const score = round(

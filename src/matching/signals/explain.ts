@@ -47,20 +47,26 @@ export function contentWords(text: string): string[][] {
 /** All units of a normalised text, flat. */
 export const contentUnits = (text: string): string[] => contentWords(text).flat();
 
+/** A question's content words, weighed and ready to be explained by any items (ExplainIndex.content). */
+export interface Content {
+  words: {
+    /** Per unit, the items whose vocabulary has it, as a bit set (32 items a number). */
+    owners: Uint32Array[];
+    /** The word's rarest unit's weight. */
+    weight: number;
+  }[];
+}
+
 export interface ExplainIndex {
+  /** The content of a normalised question, worked out once for the several ways it is explained. */
+  content(text: string): Content;
   /**
    * Share in [0, 1] of the question's content (weighted by rarity) that the given items' vocabularies contain.
    * 1 when the question has no content units at all.
    */
-  explained(text: string, itemIndexes: number[]): number;
+  explained(question: string | Content, itemIndexes: number[]): number;
   /** Number of item vocabularies in which every part of a term occurs (at least 1 for the item's own term). */
   spread(parts: string[]): number;
-}
-
-/** A content word of a question, ready to be weighed: its units and its weight (its rarest unit's). */
-interface Word {
-  units: string[];
-  weight: number;
 }
 
 /** docs: per item, its normalised vocabulary (title, description, answer, aliases, keywords). */
@@ -70,32 +76,51 @@ export function explainIndex(docs: string[]): ExplainIndex {
   for (const v of vocab) for (const u of v) df.set(u, (df.get(u) ?? 0) + 1);
   // A unit no item knows weighs like the rarest known one: it is content the matcher cannot account for.
   const weight = (u: string) => Math.log(1 + docs.length / Math.max(1, df.get(u) ?? 0));
-  // A question is weighed against one item, then two, and again in the context pass: its words are worked out
-  // once. Bounded, since a server matches many uploads with one index.
-  const wordsOf = memo((text: string): Word[] => {
+  const size = Math.ceil(docs.length / 32);
+  const nobody = new Uint32Array(size);
+  const owners = new Map<string, Uint32Array>();
+  vocab.forEach((v, i) => {
+    for (const u of v) {
+      let set = owners.get(u);
+      if (!set) owners.set(u, (set = new Uint32Array(size)));
+      set[i >>> 5] |= 1 << (i & 31);
+    }
+  });
+
+  const content = (text: string): Content => {
     // Each word counts once, by its rarest part.
     const seen = new Set<string>();
-    const words: Word[] = [];
+    const words: Content['words'] = [];
     for (const units of contentWords(text)) {
       const key = units.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      words.push({ units, weight: Math.max(...units.map(weight)) });
+      words.push({ owners: units.map((u) => owners.get(u) ?? nobody), weight: Math.max(...units.map(weight)) });
     }
-    return words;
-  });
+    return { words };
+  };
   const spreadOf = memo((key: string) => {
     const parts = key.split('\u0000');
     return Math.max(1, docs.filter((d) => parts.every((p) => d.includes(p))).length);
   });
   return {
-    explained(text, itemIndexes) {
+    content,
+    explained(question, itemIndexes) {
+      const chosen = new Uint32Array(size);
+      for (const i of itemIndexes) if (i >= 0 && i < docs.length) chosen[i >>> 5] |= 1 << (i & 31);
       // A word is explained in the share of its parts an item knows.
       let total = 0;
       let known = 0;
-      for (const { units, weight: w } of wordsOf(text)) {
+      for (const { owners: units, weight: w } of (typeof question === 'string' ? content(question) : question).words) {
         let inVocab = 0;
-        for (const u of units) if (itemIndexes.some((i) => vocab[i]?.has(u))) inVocab++;
+        for (const set of units) {
+          for (let k = 0; k < size; k++) {
+            if (set[k] & chosen[k]) {
+              inVocab++;
+              break;
+            }
+          }
+        }
         total += w;
         known += w * (inVocab / units.length);
       }
@@ -105,7 +130,7 @@ export function explainIndex(docs: string[]): ExplainIndex {
   };
 }
 
-/** A function of a string remembered for the last few thousand arguments. */
+/** A function of a string, remembered (for the few thousand distinct arguments it sees at most). */
 function memo<T>(f: (key: string) => T, max = 4096): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {

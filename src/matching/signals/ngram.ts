@@ -11,9 +11,10 @@ export interface NgramIndex {
 /**
  * The grams of segment.ts's grams(text) (stemmed English words, then Japanese character bigrams, or the
  * character of a one-character run), with each Japanese gram as a number: no string per bigram on the
- * hot path of every question.
+ * hot path of every question. `code` numbers a character; a gram with a character it does not know (-1)
+ * is left out, and so is counted by nobody.
  */
-export function gramKeys(text: string): (string | number)[] {
+export function gramKeys(text: string, code: (unit: number) => number = (u) => u): (string | number)[] {
   const out: (string | number)[] = [];
   for (const w of text.match(/[a-z][a-z0-9.]*/g) ?? []) out.push(stem(w));
   const ja = text.replace(/[\x20-\x7e]+/g, ' ');
@@ -21,17 +22,32 @@ export function gramKeys(text: string): (string | number)[] {
   for (let i = 0; i <= ja.length; i++) {
     if (i < ja.length && ja.charCodeAt(i) !== 32) continue;
     // A run is ja[start, i).
-    if (i - start === 1) out.push(ja.charCodeAt(start));
-    // Above every single code unit, so a bigram never equals a one-character run.
-    for (let j = start; j + 2 <= i; j++) out.push(65536 + ja.charCodeAt(j) * 65536 + ja.charCodeAt(j + 1));
+    if (i - start === 1) {
+      const c = code(ja.charCodeAt(start));
+      if (c >= 0) out.push(c);
+    }
+    for (let j = start; j + 2 <= i; j++) {
+      const c0 = code(ja.charCodeAt(j));
+      const c1 = code(ja.charCodeAt(j + 1));
+      // Above every single character, so a bigram never equals a one-character run.
+      if (c0 >= 0 && c1 >= 0) out.push(PAIR + c0 * PAIR + c1);
+    }
     start = i + 1;
   }
   return out;
 }
 
+/** More than the characters of any text numbered (a UTF-16 code unit, or a document character's number). */
+const PAIR = 65536;
+
 export function ngramIndex(docs: string[]): NgramIndex {
+  // The documents' characters numbered 0, 1, …: a question's bigram is then a small integer, which maps
+  // look up fastest, and a character no document has rules its grams out at once.
+  const chars = new Map<number, number>();
+  for (const d of docs) for (let i = 0; i < d.length; i++) if (!chars.has(d.charCodeAt(i))) chars.set(d.charCodeAt(i), chars.size);
+  const code = (u: number) => chars.get(u) ?? -1;
   const df = new Map<string | number, number>();
-  const bags = docs.map((d) => counts(gramKeys(d)));
+  const bags = docs.map((d) => counts(gramKeys(d, code)));
   for (const bag of bags) for (const g of bag.keys()) df.set(g, (df.get(g) ?? 0) + 1);
   const idf = new Map<string | number, number>();
   for (const [g, n] of df) idf.set(g, Math.log(1 + docs.length / n));
@@ -54,7 +70,7 @@ export function ngramIndex(docs: string[]): NgramIndex {
       const dot = new Array<number>(docs.length).fill(0);
       let sum = 0;
       // A gram no document has weighs nothing.
-      for (const [g, n] of counts(gramKeys(text))) {
+      for (const [g, n] of counts(gramKeys(text, code))) {
         const list = postings.get(g);
         if (!list) continue;
         const w = (1 + Math.log(n)) * idf.get(g)!;
