@@ -46,9 +46,10 @@ interface Node {
  */
 export interface TermIndex {
   terms: Term[];
-  root: Node;
-  /** Per term: the first two characters of its first part (as a pair number), and its place among terms sharing them. */
-  pair: Float64Array;
+  /** The trie's first level by UTF-16 code unit: looked up at every position of every text, so an array. */
+  heads: (Node | undefined)[];
+  /** Per term: the trie node of the first two characters of its first part, and its place among terms sharing them. */
+  pair: Node[];
   ordinal: Uint32Array;
   short: Term[];
   /** Per term, the text (by count) in which it was last found, and where: no set or map per text. */
@@ -57,14 +58,12 @@ export interface TermIndex {
   texts: number;
 }
 
-const pairAt = (text: string, i: number) => text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
-
 export function termIndex(all: Term[]): TermIndex {
   const short = all.filter((t) => t.parts[0].length < 2);
   const terms = all.filter((t) => t.parts[0].length >= 2);
   const root: Node = { next: new Map(), ends: [] };
-  const sharing = new Map<number, number>();
-  const pair = new Float64Array(terms.length);
+  const sharing = new Map<Node, number>();
+  const pair: Node[] = [];
   const ordinal = new Uint32Array(terms.length);
   terms.forEach((t, id) => {
     const head = t.parts[0];
@@ -74,13 +73,15 @@ export function termIndex(all: Term[]): TermIndex {
       let child = node.next.get(code);
       if (!child) node.next.set(code, (child = { next: new Map(), ends: [] }));
       node = child;
+      if (i === 1) pair[id] = node;
     }
     node.ends.push(id);
-    pair[id] = pairAt(head, 0);
     ordinal[id] = sharing.get(pair[id]) ?? 0;
     sharing.set(pair[id], ordinal[id] + 1);
   });
-  return { terms, root, pair, ordinal, short, seen: new Uint32Array(terms.length), at: new Int32Array(terms.length), texts: 0 };
+  const heads: (Node | undefined)[] = new Array(65536).fill(undefined);
+  for (const [code, node] of root.next) heads[code] = node;
+  return { terms, heads, pair, ordinal, short, seen: new Uint32Array(terms.length), at: new Int32Array(terms.length), texts: 0 };
 }
 
 /**
@@ -96,16 +97,12 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
   }
   const mark = ++index.texts;
   const found: number[] = [];
-  const pairFirst = new Map<number, number>();
+  const pairFirst = new Map<Node, number>();
   for (let i = 0; i + 1 < text.length; i++) {
-    let node: Node | undefined = index.root;
-    for (let j = i; j < text.length; j++) {
-      node = node.next.get(text.charCodeAt(j));
-      if (!node) break;
-      if (j === i + 1) {
-        const p = pairAt(text, i);
-        if (!pairFirst.has(p)) pairFirst.set(p, i);
-      }
+    let node = index.heads[text.charCodeAt(i)];
+    for (let j = i; node; ) {
+      // The second level: the term's first two characters, whose first occurrence orders the hits.
+      if (j === i + 1 && !pairFirst.has(node)) pairFirst.set(node, i);
       for (const id of node.ends) {
         if (index.seen[id] === mark) continue;
         const term = index.terms[id];
@@ -114,6 +111,8 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
         index.at[id] = i;
         found.push(id);
       }
+      j++;
+      node = j < text.length ? node.next.get(text.charCodeAt(j)) : undefined;
     }
   }
   found.sort((a, b) => pairFirst.get(index.pair[a])! - pairFirst.get(index.pair[b])! || index.ordinal[a] - index.ordinal[b]);
