@@ -77,13 +77,14 @@ export function explainIndex(docs: string[]): ExplainIndex {
   // A unit no item knows weighs like the rarest known one: it is content the matcher cannot account for.
   const weight = (u: string) => Math.log(1 + docs.length / Math.max(1, df.get(u) ?? 0));
   const size = Math.ceil(docs.length / 32);
-  const nobody = new Uint32Array(size);
-  const owners = new Map<string, Uint32Array>();
+  // Per unit: the items that know it, and its weight.
+  const units = new Map<string, { owners: Uint32Array; weight: number }>();
+  const unknown = { owners: new Uint32Array(size), weight: Math.log(1 + docs.length) };
   vocab.forEach((v, i) => {
     for (const u of v) {
-      let set = owners.get(u);
-      if (!set) owners.set(u, (set = new Uint32Array(size)));
-      set[i >>> 5] |= 1 << (i & 31);
+      let unit = units.get(u);
+      if (!unit) units.set(u, (unit = { owners: new Uint32Array(size), weight: weight(u) }));
+      unit.owners[i >>> 5] |= 1 << (i & 31);
     }
   });
 
@@ -91,11 +92,12 @@ export function explainIndex(docs: string[]): ExplainIndex {
     // Each word counts once, by its rarest part.
     const seen = new Set<string>();
     const words: Content['words'] = [];
-    for (const units of contentWords(text)) {
-      const key = units.join(' ');
+    for (const word of contentWords(text)) {
+      const key = word.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      words.push({ owners: units.map((u) => owners.get(u) ?? nobody), weight: Math.max(...units.map(weight)) });
+      const known = word.map((u) => units.get(u) ?? unknown);
+      words.push({ owners: known.map((u) => u.owners), weight: Math.max(...known.map((u) => u.weight)) });
     }
     return { words };
   };
@@ -111,9 +113,9 @@ export function explainIndex(docs: string[]): ExplainIndex {
       // A word is explained in the share of its parts an item knows.
       let total = 0;
       let known = 0;
-      for (const { owners: units, weight: w } of (typeof question === 'string' ? content(question) : question).words) {
+      for (const { owners, weight: w } of (typeof question === 'string' ? content(question) : question).words) {
         let inVocab = 0;
-        for (const set of units) {
+        for (const set of owners) {
           for (let k = 0; k < size; k++) {
             if (set[k] & chosen[k]) {
               inVocab++;
@@ -122,7 +124,7 @@ export function explainIndex(docs: string[]): ExplainIndex {
           }
         }
         total += w;
-        known += w * (inVocab / units.length);
+        known += w * (inVocab / owners.length);
       }
       return total > 0 ? known / total : 1;
     },

@@ -51,31 +51,34 @@ export function ngramIndex(docs: string[]): NgramIndex {
   for (const bag of bags) for (const g of bag.keys()) df.set(g, (df.get(g) ?? 0) + 1);
   const idf = new Map<string | number, number>();
   for (const [g, n] of df) idf.set(g, Math.log(1 + docs.length / n));
-  // Per document: its norm; per gram: (doc, weight) postings, so a question touches only documents sharing a gram.
+  // Per document: its norm; per gram: the documents that have it and its weight in each, so a question
+  // touches only documents sharing a gram.
   const norms = new Array<number>(docs.length).fill(0);
-  const postings = new Map<string | number, [number, number][]>();
+  const lists = new Map<string | number, { docs: number[]; weights: number[] }>();
   bags.forEach((bag, i) => {
     let sum = 0;
     for (const [g, n] of bag) {
       const w = (1 + Math.log(n)) * idf.get(g)!;
       sum += w * w;
-      let list = postings.get(g);
-      if (!list) postings.set(g, (list = []));
-      list.push([i, w]);
+      let list = lists.get(g);
+      if (!list) lists.set(g, (list = { docs: [], weights: [] }));
+      list.docs.push(i);
+      list.weights.push(w);
     }
     norms[i] = Math.sqrt(sum);
   });
+  const postings = new Map([...lists].map(([g, l]) => [g, { idf: idf.get(g)!, docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) }]));
   return {
     similarity(text) {
       const dot = new Array<number>(docs.length).fill(0);
       let sum = 0;
       // A gram no document has weighs nothing.
       for (const [g, n] of counts(gramKeys(text, code))) {
-        const list = postings.get(g);
-        if (!list) continue;
-        const w = (1 + Math.log(n)) * idf.get(g)!;
+        const p = postings.get(g);
+        if (!p) continue;
+        const w = (1 + Math.log(n)) * p.idf;
         sum += w * w;
-        for (const [i, dw] of list) dot[i] += w * dw;
+        for (let k = 0; k < p.docs.length; k++) dot[p.docs[k]] += w * p.weights[k];
       }
       const norm = Math.sqrt(sum);
       return dot.map((d, i) => (norm && norms[i] ? d / (norm * norms[i]) : 0));
