@@ -5,13 +5,14 @@ import * as XLSX from 'xlsx';
 import { QmapError } from '../errors.js';
 import { decodeCsv } from './csv.js';
 import type { CellWrite, FileKind, ReviewLine } from './types.js';
-import { formatAddress, parseAddress, type Address } from './writer/a1.js';
+import { formatAddress, parseAddress } from './writer/a1.js';
 import { patchCells, type CellEdit } from './writer/cells.js';
 import { addNotes, type Note } from './writer/comments.js';
 import { addContentType, addRel, readRels, readWorkbook, relsOfType, relType, type WorkbookInfo } from './writer/opc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
 import { coverInDimension, readSheetInfo } from './writer/sheet.js';
-import { MINIMAL_STYLES, Styles } from './writer/styles.js';
+import { MINIMAL_STYLES, Styles, type Look } from './writer/styles.js';
+import { Splices, type Source } from './writer/splice.js';
 import { Package } from './writer/zip.js';
 import { cleanText } from './writer/xml.js';
 
@@ -39,13 +40,13 @@ export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellW
 
   for (const [sheetName, sheetWrites] of groupBySheet(writes)) {
     const sheet = wb.sheets.find((s) => s.name === sheetName);
-    const xml = sheet?.part ? pkg.text(sheet.part) : null;
-    if (!sheet || !sheet.isWorksheet || xml === null) {
+    const source = sheet?.part ? pkg.source(sheet.part) : null;
+    if (!sheet || !sheet.isWorksheet || source === null) {
       const reason = sheet ? 'the sheet is not a worksheet' : 'no sheet with this name';
       for (const w of sheetWrites) skipped.push({ sheet: sheetName, cell: w.cell, reason });
       continue;
     }
-    const result = writeSheet(pkg, sheet.part!, xml, sheetWrites, styles);
+    const result = writeSheet(pkg, sheet.part!, source, sheetWrites, styles);
     for (const s of result.skipped) skipped.push({ sheet: sheetName, ...s });
   }
 
@@ -57,10 +58,20 @@ export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellW
   return { bytes: pkg.write(), extension: kind === 'xlsm' ? 'xlsm' : 'xlsx', formattingPreserved: preserved, skipped };
 }
 
-function writeSheet(pkg: Package, part: string, xml: string, writes: CellWrite[], styles: Styles): { skipped: { cell: string; reason: string }[] } {
+interface Edit extends CellEdit {
+  write: CellWrite;
+  look: Look;
+}
+
+// The eight ways a written cell can look, made once rather than once per cell.
+const LOOKS: Look[] = Array.from({ length: 8 }, (_, i) => ({ wrap: (i & 4) !== 0, highlight: (i & 2) !== 0, quotePrefix: (i & 1) !== 0 }));
+
+function writeSheet(pkg: Package, part: string, source: Source, writes: CellWrite[], styles: Styles): { skipped: { cell: string; reason: string }[] } {
+  const xml = source.text;
   const info = readSheetInfo(xml);
   const skipped: { cell: string; reason: string }[] = [];
-  const byCell = new Map<string, { at: Address; write: CellWrite }>();
+  const taken = new Set<number>();
+  const edits: Edit[] = [];
   for (const write of writes) {
     const parsed = parseAddress(write.cell);
     if (!parsed) {
@@ -69,28 +80,28 @@ function writeSheet(pkg: Package, part: string, xml: string, writes: CellWrite[]
     }
     // A write into a merged range goes to its top-left cell, the only one Excel shows.
     const at = info.mergeAnchor(parsed);
-    const key = formatAddress(at);
-    if (byCell.has(key)) {
-      skipped.push({ cell: write.cell, reason: `${key} is already written by another answer` });
+    const key = at.row * 16384 + at.col;
+    if (taken.has(key)) {
+      skipped.push({ cell: write.cell, reason: `${formatAddress(at)} is already written by another answer` });
       continue;
     }
-    byCell.set(key, { at, write });
+    taken.add(key);
+    const text = limitLength(cleanText(write.text));
+    const look = LOOKS[(text !== '' ? 4 : 0) + (write.flag ? 2 : 0) + (FORMULA_LIKE.test(text) ? 1 : 0)];
+    edits.push({ row: at.row, col: at.col, text, write, look });
   }
 
-  const edits: (CellEdit & { write: CellWrite })[] = [...byCell.values()].map(({ at, write }) => {
-    const text = limitLength(cleanText(write.text));
-    const look = { wrap: text !== '', highlight: !!write.flag, quotePrefix: FORMULA_LIKE.test(text) };
-    return { ...at, text, write, style: (current: number) => styles.cellStyle(current, look) };
-  });
-  // Widen the recorded used range first, while the sheet is still one flat string.
-  const patched = patchCells(coverInDimension(xml, edits), edits, info);
+  // Every change is a replacement in the original text, applied once as bytes.
+  const changes = new Splices();
+  coverInDimension(xml, edits, changes);
+  const patched = patchCells(xml, edits, info, (current: number, e: Edit) => styles.cellStyle(current, e.look), changes);
   const filled = new Set(patched.filled);
   for (const e of patched.filled) skipped.push({ cell: e.write.cell, reason: 'the cell already has a value' });
 
-  const written = edits.filter((e) => !filled.has(e));
-  const notes: Note[] = written.filter((e) => e.write.flag).map((e) => ({ row: e.row, col: e.col, text: e.write.flag!.comment }));
-  const withNotes = addNotes(pkg, part, patched.xml, notes);
-  pkg.setText(part, withNotes.xml);
+  const notes: Note[] = [];
+  for (const e of edits) if (e.write.flag && !filled.has(e)) notes.push({ row: e.row, col: e.col, text: e.write.flag.comment });
+  addNotes(pkg, part, xml, notes, changes);
+  if (changes.size > 0) pkg.setBytes(part, changes.render(source));
   return { skipped };
 }
 

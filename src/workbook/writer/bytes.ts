@@ -18,6 +18,12 @@ export class ByteSink {
     this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
   }
 
+  pushBytes(bytes: Uint8Array): void {
+    if (this.buffer.length - this.length < bytes.length) this.grow(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   bytes(): Uint8Array {
     return this.buffer.subarray(0, this.length);
   }

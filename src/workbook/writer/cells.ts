@@ -1,19 +1,21 @@
 // Writing cells into a worksheet part's <sheetData> with one linear scan. Rows and cells that
 // take no answer are copied through as they are; only the written cells' bytes change.
 import { formatAddress } from './a1.js';
-import { escapeCellText, getAttr, needsPreserve, removeAttr, setAttr } from './xml.js';
+import { InlineTails, inlineTail } from './inline.js';
+import { textOf, type Splices } from './splice.js';
+import { getAttr, removeAttr, setAttr } from './xml.js';
 
 export interface CellEdit {
   row: number;
   col: number;
   /** The text to write, or '' to leave the cell empty and only restyle it. */
   text: string;
-  /** Given the style index the cell shows today, the style index to give it. */
-  style: (current: number) => number;
 }
 
+/** Given the style index a cell shows today, the style index to give it for this edit. */
+export type StyleOf<E> = (current: number, edit: E) => number;
+
 export interface PatchResult<E extends CellEdit> {
-  xml: string;
   /** Edits not made because the cell already holds a value or a formula. */
   filled: E[];
 }
@@ -23,65 +25,217 @@ export interface SheetLayout {
   colStyle(col: number): number | undefined;
 }
 
-/** Apply edits (any order, at most one per cell) to the sheet XML. */
-export function patchCells<E extends CellEdit>(xml: string, edits: E[], layout: SheetLayout): PatchResult<E> {
-  const filled: E[] = [];
-  if (edits.length === 0) return { xml, filled };
+/**
+ * Apply edits (any order, at most one per cell) to the sheet XML (a Source's text), as replacements
+ * added to `out`: only the written cells (and a row's tag when its spans widen) are replaced.
+ */
+export function patchCells<E extends CellEdit>(xml: string, edits: E[], layout: SheetLayout, styleOf: StyleOf<E>, out: Splices): PatchResult<E> {
+  if (edits.length === 0) return { filled: [] };
   const sorted = [...edits].sort((a, b) => a.row - b.row || a.col - b.col);
-
   const open = /<([\w.-]+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!open) return { xml, filled: sorted };
-  const p = open[1] ?? '';
-  const pieces: string[] = [];
-  let contentStart = open.index + open[0].length;
-  let contentEnd: number;
-  let tail: string;
-  if (open[2] === '/') {
-    // <sheetData/>: open it up.
-    pieces.push(xml.slice(0, open.index), `<${p}sheetData>`);
-    contentEnd = contentStart;
-    tail = `</${p}sheetData>`;
-  } else {
-    pieces.push(xml.slice(0, contentStart));
-    contentEnd = xml.indexOf(`</${p}sheetData>`, contentStart);
-    tail = '';
+  if (!open) return { filled: sorted };
+  return new Patcher(xml, textOf(open[1] ?? ''), layout, styleOf, out).run(sorted, open.index, open[0]);
+}
+
+class Patcher<E extends CellEdit> {
+  readonly filled: E[] = [];
+  private readonly tails: InlineTails;
+  private readonly rowOpen: string;
+  private readonly rowHead: string;
+  private readonly rowClose: string;
+  private readonly cellOpen: string;
+  private readonly cellHead: string;
+  private readonly cellClose: string;
+  private readonly fastTag: RegExp;
+
+  constructor(
+    private readonly xml: string,
+    private readonly p: string,
+    private readonly layout: SheetLayout,
+    private readonly styleOf: StyleOf<E>,
+    private readonly out: Splices,
+  ) {
+    this.tails = new InlineTails(p);
+    this.rowOpen = `<${p}row`;
+    this.rowHead = `<${p}row r="`;
+    this.rowClose = `</${p}row>`;
+    this.cellOpen = `<${p}c`;
+    this.cellHead = `<${p}c r="`;
+    this.cellClose = `</${p}c>`;
+    // The usual empty cell, `<c r="E6" s="3"/>`: rewritten without taking its attributes apart.
+    this.fastTag = new RegExp(`^(<${escapeRe(p)}c r="[A-Za-z0-9$]*")(?: s="\\d+")?/?>$`);
   }
 
-  const rowRe = new RegExp(`<${escapeRe(p)}row(?=[\\s>/])[^>]*>`, 'g');
-  rowRe.lastIndex = contentStart;
-  let pos = contentStart;
-  let next = 0;
-  let prevRow = 0;
-  for (let m; next < sorted.length && (m = rowRe.exec(xml)) && m.index < contentEnd; ) {
-    const rowTag = m[0];
-    const rowNum = Number(getAttr(rowTag, 'r') ?? prevRow + 1);
-    prevRow = rowNum;
-    const selfClosing = rowTag.endsWith('/>');
-    const innerStart = m.index + rowTag.length;
-    const closeTag = `</${p}row>`;
-    const innerEnd = selfClosing ? innerStart : xml.indexOf(closeTag, innerStart);
-    const rowEnd = selfClosing ? innerStart : innerEnd + closeTag.length;
-    rowRe.lastIndex = rowEnd;
-
-    if (sorted[next].row < rowNum) {
-      pieces.push(xml.slice(pos, m.index));
-      next = emitNewRows(pieces, sorted, next, rowNum, p, layout);
-      pos = m.index;
+  run(sorted: E[], openAt: number, openTag: string): PatchResult<E> {
+    const { xml, p, out } = this;
+    const contentStart = openAt + openTag.length;
+    if (openTag.endsWith('/>')) {
+      // <sheetData/>: open it up.
+      out.replace(openAt, contentStart, `<${p}sheetData>`);
+      this.newRows(sorted, 0, Infinity, contentStart);
+      out.insert(contentStart, `</${p}sheetData>`);
+      return { filled: this.filled };
     }
-    if (next < sorted.length && sorted[next].row === rowNum) {
-      const end = takeRow(sorted, next);
-      const rowStyle = getAttr(rowTag, 'customFormat') === '1' ? Number(getAttr(rowTag, 's') ?? 0) : null;
-      pieces.push(xml.slice(pos, m.index));
-      const openTag = coverInSpans(selfClosing ? `${rowTag.slice(0, -2).trimEnd()}>` : rowTag, sorted.slice(next, end));
-      pieces.push(openTag, patchRow(xml.slice(innerStart, innerEnd), sorted.slice(next, end), p, rowStyle, layout, filled), closeTag);
-      pos = rowEnd;
-      next = end;
+    const contentEnd = xml.indexOf(`</${p}sheetData>`, contentStart);
+    if (contentEnd < 0) {
+      // No end tag (a broken part): the rows go before its last character, as they always have.
+      this.newRows(sorted, 0, Infinity, Math.max(xml.length - 1, contentStart));
+      return { filled: this.filled };
+    }
+
+    let next = 0;
+    let prevRow = 0;
+    for (let pos = contentStart; next < sorted.length; ) {
+      const at = findTag(xml, this.rowOpen, pos, contentEnd);
+      if (at < 0) break;
+      const innerStart = xml.indexOf('>', at) + 1;
+      if (innerStart === 0) break;
+      const rowTag = textOf(xml.slice(at, innerStart));
+      const r = leadingAttr(rowTag, this.rowHead, 'r');
+      const rowNum = Number(r ?? prevRow + 1);
+      prevRow = rowNum;
+      const selfClosing = rowTag.endsWith('/>');
+      const innerEnd = selfClosing ? innerStart : xml.indexOf(this.rowClose, innerStart);
+      pos = selfClosing ? innerStart : innerEnd + this.rowClose.length;
+
+      if (sorted[next].row < rowNum) next = this.newRows(sorted, next, rowNum, at);
+      if (next < sorted.length && sorted[next].row === rowNum) {
+        const end = takeRow(sorted, next);
+        const here = sorted.slice(next, end);
+        const rowStyle = getAttr(rowTag, 'customFormat') === '1' ? Number(getAttr(rowTag, 's') ?? 0) : null;
+        if (selfClosing) {
+          // <row …/>: opened up, with the new cells inside.
+          out.replace(at, innerStart, coverInSpans(`${rowTag.slice(0, -2).trimEnd()}>`, here));
+          for (const e of here) this.newCell(innerStart, e, rowStyle);
+          out.insert(innerStart, this.rowClose);
+        } else {
+          const tag = coverInSpans(rowTag, here);
+          if (tag !== rowTag) out.replace(at, innerStart, tag);
+          this.patchRow(innerStart, innerEnd, here, rowStyle);
+        }
+        next = end;
+      }
+    }
+    this.newRows(sorted, next, Infinity, contentEnd);
+    return { filled: this.filled };
+  }
+
+  /** The edits of one row, made in the row's content xml[from, to). */
+  private patchRow(from: number, to: number, edits: E[], rowStyle: number | null): void {
+    const { xml, out } = this;
+    let next = 0;
+    let prevCol = 0;
+    for (let pos = from; next < edits.length; ) {
+      const at = findTag(xml, this.cellOpen, pos, to);
+      if (at < 0) break;
+      const contentStart = xml.indexOf('>', at) + 1;
+      if (contentStart === 0) break;
+      const col = this.columnAt(at, contentStart, prevCol);
+      prevCol = col;
+      const selfClosing = xml.charCodeAt(contentStart - 2) === 47; // '/'
+      const cellEnd = selfClosing ? contentStart : xml.indexOf(this.cellClose, contentStart) + this.cellClose.length;
+      pos = cellEnd;
+
+      while (next < edits.length && edits[next].col < col) this.newCell(at, edits[next++], rowStyle);
+      if (next < edits.length && edits[next].col === col) {
+        const edit = edits[next++];
+        if (!selfClosing && hasValue(textOf(xml.slice(contentStart, cellEnd - this.cellClose.length)), this.p)) {
+          this.filled.push(edit);
+          continue;
+        }
+        const tag = textOf(xml.slice(at, contentStart));
+        this.rewriteCell(at, cellEnd, tag, edit, this.styleOf(Number(getAttr(tag, 's') ?? 0), edit));
+      }
+    }
+    for (; next < edits.length; next++) this.newCell(to, edits[next], rowStyle);
+  }
+
+  /** The column of the cell whose tag is xml[at, end): read in place when the tag starts `<c r="E6"`. */
+  private columnAt(at: number, end: number, prevCol: number): number {
+    const xml = this.xml;
+    if (xml.startsWith(this.cellHead, at)) {
+      let col = 0;
+      let i = at + this.cellHead.length;
+      for (; ; i++) {
+        const c = xml.charCodeAt(i) & ~32; // upper-case
+        if (c < 65 || c > 90) break;
+        col = col * 26 + c - 64;
+      }
+      // An escaped character right after the letters would change them: read the attribute properly then.
+      if (col > 0 && xml.charCodeAt(i) !== 38) return col;
+    }
+    const ref = getAttr(textOf(xml.slice(at, end)), 'r');
+    return ref ? columnOf(ref) : prevCol + 1;
+  }
+
+  /** New <row> elements at `at` for the edits before row `before`; returns the index of the first edit left. */
+  private newRows(sorted: E[], from: number, before: number, at: number): number {
+    let i = from;
+    while (i < sorted.length && sorted[i].row < before) {
+      const end = takeRow(sorted, i);
+      this.out.insert(at, `<${this.p}row r="${sorted[i].row}">`);
+      for (; i < end; i++) this.newCell(at, sorted[i], null);
+      this.out.insert(at, this.rowClose);
+    }
+    return i;
+  }
+
+  /** A new cell at `at`, styled from its row (when the row has a format) or column. */
+  private newCell(at: number, edit: E, rowStyle: number | null): void {
+    const style = this.styleOf(rowStyle ?? this.layout.colStyle(edit.col) ?? 0, edit);
+    const head = `<${this.p}c r="${formatAddress(edit)}"${style ? ` s="${style}"` : ''}`;
+    if (edit.text === '') this.out.insert(at, `${head}/>`);
+    else {
+      this.out.insert(at, head);
+      this.out.insert(at, this.tails.bytes(edit.text));
     }
   }
-  pieces.push(xml.slice(pos, contentEnd));
-  emitNewRows(pieces, sorted, next, Infinity, p, layout);
-  pieces.push(tail, xml.slice(contentEnd));
-  return { xml: pieces.join(''), filled };
+
+  /** Replace the empty cell xml[at, end), whose start tag is `tag`, with the written one. */
+  private rewriteCell(at: number, end: number, tag: string, edit: E, style: number): void {
+    const fast = this.fastTag.exec(tag);
+    let head: string;
+    if (fast) head = `${fast[1]}${style ? ` s="${style}"` : ''}`;
+    else {
+      let t = tag.endsWith('/>') ? `${tag.slice(0, -2).trimEnd()}>` : tag;
+      // Keep the customer's attributes; drop only those that describe the old (empty) value.
+      for (const name of ['cm', 'vm', 't']) if (t.includes(`${name}=`)) t = removeAttr(t, name);
+      t = style ? setAttr(t, 's', String(style)) : removeAttr(t, 's');
+      if (edit.text !== '' && getAttr(t, 't') !== null) {
+        // A second type attribute (not valid XML, but kept as it always was): set in place.
+        this.out.replace(at, end, `${setAttr(t, 't', 'inlineStr')}${inlineTail(this.p, edit.text).slice(' t="inlineStr">'.length)}`);
+        return;
+      }
+      head = t.slice(0, -1);
+    }
+    if (edit.text === '') this.out.replace(at, end, `${head}/>`);
+    else {
+      this.out.replace(at, end, head);
+      this.out.insert(end, this.tails.bytes(edit.text));
+    }
+  }
+}
+
+/** Where the next element `open` (e.g. `<row`, not `<rowBreaks`) starts in xml[from, to), or -1. */
+function findTag(xml: string, open: string, from: number, to: number): number {
+  for (let i = xml.indexOf(open, from); i >= 0 && i < to; i = xml.indexOf(open, i + 1)) {
+    const c = xml.charCodeAt(i + open.length);
+    // What `(?=[\s>/])` accepts after the name in the start tag.
+    if (c === 32 || c === 62 || c === 47 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return i;
+  }
+  return -1;
+}
+
+/** Attribute `name` of a start tag, read directly when it is the first one (`<row r="5"`, the way Excel writes it). */
+function leadingAttr(tag: string, head: string, name: string): string | null {
+  if (tag.startsWith(head)) {
+    const end = tag.indexOf('"', head.length);
+    if (end > 0) {
+      const value = tag.slice(head.length, end);
+      if (!value.includes('&')) return value;
+    }
+  }
+  return getAttr(tag, name);
 }
 
 /**
@@ -117,60 +271,6 @@ function takeRow(sorted: CellEdit[], from: number): number {
   return end;
 }
 
-/** New <row> elements for the edits before row `before`; returns the index of the first edit left. */
-function emitNewRows(pieces: string[], sorted: CellEdit[], from: number, before: number, p: string, layout: SheetLayout): number {
-  let i = from;
-  while (i < sorted.length && sorted[i].row < before) {
-    const end = takeRow(sorted, i);
-    pieces.push(`<${p}row r="${sorted[i].row}">`);
-    for (const e of sorted.slice(i, end)) pieces.push(newCell(e, p, e.style(layout.colStyle(e.col) ?? 0)));
-    pieces.push(`</${p}row>`);
-    i = end;
-  }
-  return i;
-}
-
-function patchRow<E extends CellEdit>(inner: string, edits: E[], p: string, rowStyle: number | null, layout: SheetLayout, filled: E[]): string {
-  const pieces: string[] = [];
-  const cellRe = patterns(p).cell;
-  cellRe.lastIndex = 0;
-  const closeTag = `</${p}c>`;
-  const baseStyle = (col: number) => rowStyle ?? layout.colStyle(col) ?? 0;
-  let pos = 0;
-  let next = 0;
-  let prevCol = 0;
-  for (let m; next < edits.length && (m = cellRe.exec(inner)); ) {
-    const tag = m[0];
-    const ref = getAttr(tag, 'r');
-    const col = ref ? columnOf(ref) : prevCol + 1;
-    prevCol = col;
-    const selfClosing = tag.endsWith('/>');
-    const contentStart = m.index + tag.length;
-    const cellEnd = selfClosing ? contentStart : inner.indexOf(closeTag, contentStart) + closeTag.length;
-    cellRe.lastIndex = cellEnd;
-
-    while (next < edits.length && edits[next].col < col) {
-      pieces.push(inner.slice(pos, m.index), newCell(edits[next], p, edits[next].style(baseStyle(edits[next].col))));
-      pos = m.index;
-      next++;
-    }
-    if (next < edits.length && edits[next].col === col) {
-      const edit = edits[next++];
-      const content = selfClosing ? '' : inner.slice(contentStart, cellEnd - closeTag.length);
-      if (hasValue(content, p)) {
-        filled.push(edit);
-        continue;
-      }
-      const style = edit.style(Number(getAttr(tag, 's') ?? 0));
-      pieces.push(inner.slice(pos, m.index), rewriteCell(tag, edit, p, style));
-      pos = cellEnd;
-    }
-  }
-  pieces.push(inner.slice(pos));
-  for (; next < edits.length; next++) pieces.push(newCell(edits[next], p, edits[next].style(baseStyle(edits[next].col))));
-  return pieces.join('');
-}
-
 /** The cell holds something the customer typed or computed: a value, a formula or inline text. */
 function hasValue(content: string, p: string): boolean {
   if (content === '') return false;
@@ -183,13 +283,12 @@ function hasValue(content: string, p: string): boolean {
 }
 
 // Compiled once per namespace prefix ('' or 'x:'), not once per row or cell.
-const compiled = new Map<string, { cell: RegExp; formula: RegExp; value: RegExp; text: RegExp }>();
+const compiled = new Map<string, { formula: RegExp; value: RegExp; text: RegExp }>();
 function patterns(p: string) {
   let c = compiled.get(p);
   if (!c) {
     const q = escapeRe(p);
     c = {
-      cell: new RegExp(`<${q}c(?=[\\s>/])[^>]*>`, 'g'),
       formula: new RegExp(`<${q}f[\\s>/]`),
       value: new RegExp(`<${q}v(?:\\s[^>]*)?>([\\s\\S]*?)</${q}v>`),
       text: new RegExp(`<${q}t(?:\\s[^>]*)?>([\\s\\S]*?)</${q}t>`, 'g'),
@@ -197,28 +296,6 @@ function patterns(p: string) {
     compiled.set(p, c);
   }
   return c;
-}
-
-function newCell(edit: CellEdit, p: string, style: number): string {
-  const s = style ? ` s="${style}"` : '';
-  return edit.text === ''
-    ? `<${p}c r="${formatAddress(edit)}"${s}/>`
-    : `<${p}c r="${formatAddress(edit)}"${s} t="inlineStr">${inlineString(edit.text, p)}</${p}c>`;
-}
-
-function rewriteCell(tag: string, edit: CellEdit, p: string, style: number): string {
-  let t = tag.endsWith('/>') ? `${tag.slice(0, -2).trimEnd()}>` : tag;
-  // Keep the customer's attributes; drop only those that describe the old (empty) value.
-  for (const name of ['cm', 'vm', 't']) if (t.includes(`${name}=`)) t = removeAttr(t, name);
-  t = style ? setAttr(t, 's', String(style)) : removeAttr(t, 's');
-  if (edit.text === '') return `${t.slice(0, -1)}/>`;
-  return `${setAttr(t, 't', 'inlineStr')}${inlineString(edit.text, p)}</${p}c>`;
-}
-
-function inlineString(text: string, p: string): string {
-  // xml:space="preserve" only where it matters: leading or trailing spaces, tabs or line breaks.
-  const preserve = needsPreserve(text) ? ' xml:space="preserve"' : '';
-  return `<${p}is><${p}t${preserve}>${escapeCellText(text)}</${p}t></${p}is>`;
 }
 
 function escapeRe(s: string): string {

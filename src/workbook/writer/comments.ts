@@ -3,9 +3,11 @@
 // qmap's are appended to the same parts.
 import { formatAddress, type Address } from './a1.js';
 import { addContentType, addRel, readRels, relPrefix, relsOfType, relType, REL_NAMESPACE } from './opc.js';
+import { ByteSink } from './bytes.js';
+import { splitBeforeRootEnd } from './opc.js';
+import { textOf, type Splices } from './splice.js';
 import type { Package } from './zip.js';
 import { escapeContent, escapeXml, getAttr, rootPrefix, topLevelChildren } from './xml.js';
-import { insertBeforeRootEnd } from './opc.js';
 
 export const AUTHOR = 'qmap';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -17,12 +19,12 @@ export interface Note extends Address {
 }
 
 /**
- * Attach notes to cells of the worksheet `sheetPart`, whose current XML is `sheetXml`.
- * Returns the sheet XML (with a <legacyDrawing> added when the sheet had none) and the cells that
- * already carried a note of the customer's, which are left alone.
+ * Attach notes to cells of the worksheet `sheetPart`, whose XML is `sheetXml` (a Source's text); a <legacyDrawing> is added
+ * to `sheetEdits` when the sheet had none. The comments and VML parts are written as UTF-8 bytes.
+ * Returns the cells that already carried a note of the customer's, which are left alone.
  */
-export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, notes: Note[]): { xml: string; kept: Note[] } {
-  if (notes.length === 0) return { xml: sheetXml, kept: [] };
+export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, notes: Note[], sheetEdits: Splices): { kept: Note[] } {
+  if (notes.length === 0) return { kept: [] };
   const rels = readRels(pkg, sheetPart);
   const commentsRel = relsOfType(rels, relType.comments)[0];
   const legacyId = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(sheetXml)?.[1];
@@ -34,56 +36,68 @@ export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, note
   if (existing) for (const m of existing.matchAll(/<(?:[\w.-]+:)?comment\b[^>]*>/g)) taken.add(getAttr(m[0], 'ref') ?? '');
   const kept = notes.filter((n) => taken.has(formatAddress(n)));
   const fresh = notes.filter((n) => !taken.has(formatAddress(n)));
-  if (fresh.length === 0) return { xml: sheetXml, kept };
+  if (fresh.length === 0) return { kept };
 
-  if (existing && commentsPart) pkg.setText(commentsPart, appendComments(existing, fresh));
+  if (existing && commentsPart) pkg.setBytes(commentsPart, appendComments(existing, fresh));
   else {
     commentsPart = freeName(pkg, 'xl/comments', '.xml');
-    pkg.setText(commentsPart, appendComments(emptyComments(), fresh));
+    pkg.setBytes(commentsPart, appendComments(emptyComments(), fresh));
     addRel(pkg, sheetPart, relType.comments, commentsPart);
     addContentType(pkg, 'Override', `/${commentsPart}`, COMMENTS_CT);
   }
 
-  let xml = sheetXml;
   const vml = vmlRel && !vmlRel.external ? pkg.text(vmlRel.target) : null;
-  if (vmlRel && vml !== null) pkg.setText(vmlRel.target, appendShapes(vml, fresh, nextShapeId(vml)));
+  if (vmlRel && vml !== null) pkg.setBytes(vmlRel.target, appendShapes(vml, fresh, nextShapeId(vml)));
   else {
     const vmlPart = freeName(pkg, 'xl/drawings/vmlDrawing', '.vml');
     const block = nextIdBlock(pkg);
-    pkg.setText(vmlPart, appendShapes(emptyVml(block, fresh.length), fresh, block * 1024 + 1));
+    pkg.setBytes(vmlPart, appendShapes(emptyVml(block, fresh.length), fresh, block * 1024 + 1));
     const id = addRel(pkg, sheetPart, relType.vmlDrawing, vmlPart);
     addContentType(pkg, 'Default', 'vml', VML_CT);
-    xml = withLegacyDrawing(sheetXml, id);
+    addLegacyDrawing(sheetXml, id, sheetEdits);
   }
-  return { xml, kept };
+  return { kept };
 }
 
 function emptyComments(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
 }
 
-function appendComments(xml: string, notes: Note[]): string {
+function appendComments(xml: string, notes: Note[]): Uint8Array {
   const p = rootPrefix(xml);
   const authors = [...xml.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => m[1]);
-  let out = xml;
+  let withAuthor = xml;
   let authorId = authors.indexOf(AUTHOR);
   if (authorId < 0) {
     authorId = authors.length;
-    out = openAndAppend(out, `${p}authors`, `<${p}author>${AUTHOR}</${p}author>`);
+    withAuthor = openAndAppend(withAuthor, `${p}authors`, `<${p}author>${AUTHOR}</${p}author>`);
   }
-  const body = notes
-    .map((n) => `<${p}comment ref="${formatAddress(n)}" authorId="${authorId}"><${p}text><${p}t xml:space="preserve">${escapeContent(n.text)}</${p}t></${p}text></${p}comment>`)
-    .join('');
-  return openAndAppend(out, `${p}commentList`, body);
+  const [head, tail] = splitForAppend(withAuthor, `${p}commentList`);
+  let chars = head.length + tail.length;
+  for (const n of notes) chars += n.text.length + 120;
+  const out = new ByteSink(3 * chars);
+  out.push(head);
+  const open = `"><${p}text><${p}t xml:space="preserve">`;
+  const close = `</${p}t></${p}text></${p}comment>`;
+  for (const n of notes) out.push(`<${p}comment ref="${formatAddress(n)}" authorId="${authorId}${open}${escapeContent(n.text)}${close}`);
+  out.push(tail);
+  return out.bytes();
 }
 
 /** Append content at the end of element `qname`, turning `<qname/>` into `<qname>…</qname>`. */
 function openAndAppend(xml: string, qname: string, content: string): string {
+  const [head, tail] = splitForAppend(xml, qname);
+  return head + content + tail;
+}
+
+/** The text before and after the place where content goes at the end of element `qname` (created when missing). */
+function splitForAppend(xml: string, qname: string): [string, string] {
   const close = xml.indexOf(`</${qname}>`);
-  if (close >= 0) return xml.slice(0, close) + content + xml.slice(close);
+  if (close >= 0) return [xml.slice(0, close), xml.slice(close)];
   const empty = new RegExp(`<${qname}\\s*/>`).exec(xml);
-  if (empty) return `${xml.slice(0, empty.index)}<${qname}>${content}</${qname}>${xml.slice(empty.index + empty[0].length)}`;
-  return insertBeforeRootEnd(xml, `<${qname}>${content}</${qname}>`);
+  if (empty) return [`${xml.slice(0, empty.index)}<${qname}>`, `</${qname}>${xml.slice(empty.index + empty[0].length)}`];
+  const [head, tail] = splitBeforeRootEnd(xml);
+  return [`${head}<${qname}>`, `</${qname}>${tail}`];
 }
 
 const SHAPETYPE =
@@ -98,11 +112,14 @@ function emptyVml(block: number, count: number): string {
   );
 }
 
-function appendShapes(vml: string, notes: Note[], firstId: number): string {
-  const shapes = notes.map((n, i) => shape(n, firstId + i));
+function appendShapes(vml: string, notes: Note[], firstId: number): Uint8Array {
   const end = vml.lastIndexOf('</xml>');
   const typeDef = vml.includes('_x0000_t202"') ? '' : SHAPETYPE;
-  return `${vml.slice(0, end)}${typeDef}${shapes.join('')}${vml.slice(end)}`;
+  const out = new ByteSink(3 * vml.length + typeDef.length + 640 * notes.length);
+  out.push(vml.slice(0, end) + typeDef);
+  notes.forEach((n, i) => out.push(shape(n, firstId + i)));
+  out.push(vml.slice(end));
+  return out.bytes();
 }
 
 /** A hidden note box anchored to the right of the cell, as Excel draws new notes. */
@@ -147,14 +164,14 @@ export function freeName(pkg: Package, stem: string, ext: string): string {
 // Children of <worksheet> that must come after <legacyDrawing>, in schema order.
 const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
 
-function withLegacyDrawing(xml: string, relId: string): string {
-  const p = rootPrefix(xml);
-  const r = relPrefix(xml);
+function addLegacyDrawing(xml: string, relId: string, out: Splices): void {
+  const p = textOf(rootPrefix(xml));
+  const rp = relPrefix(xml);
+  const r = rp === null ? null : textOf(rp);
   const element = r === null || r === '' ? `<${p}legacyDrawing xmlns:qr="${REL_NAMESPACE}" qr:id="${escapeXml(relId)}"/>` : `<${p}legacyDrawing ${r}id="${escapeXml(relId)}"/>`;
   const sheetDataEnd = afterSheetData(xml);
   const before = topLevelChildren(xml, sheetDataEnd).find((s) => AFTER_LEGACY.has(s.name));
-  const at = before ? before.start : xml.lastIndexOf('</');
-  return xml.slice(0, at) + element + xml.slice(at);
+  out.insert(before ? before.start : xml.lastIndexOf('</'), element);
 }
 
 function afterSheetData(xml: string): number {

@@ -91,13 +91,19 @@ function encodeURIComponentPath(seg: string): string {
 }
 
 export function insertBeforeRootEnd(xml: string, insert: string): string {
+  const [head, tail] = splitBeforeRootEnd(xml);
+  return head + insert + tail;
+}
+
+/** The text before and after the place where content goes at the end of the document element. */
+export function splitBeforeRootEnd(xml: string): [string, string] {
   const end = rootEndTag(xml);
   // A self-closing document element (`<Relationships/>`) has no end tag: open it.
   const selfClosing = /<([\w.:-]+)([^>]*)\/>\s*$/.exec(xml);
   if (selfClosing && (end < 0 || end < selfClosing.index)) {
-    return `${xml.slice(0, selfClosing.index)}<${selfClosing[1]}${selfClosing[2]}>${insert}</${selfClosing[1]}>${xml.slice(selfClosing.index + selfClosing[0].length)}`;
+    return [`${xml.slice(0, selfClosing.index)}<${selfClosing[1]}${selfClosing[2]}>`, `</${selfClosing[1]}>${xml.slice(selfClosing.index + selfClosing[0].length)}`];
   }
-  return xml.slice(0, end) + insert + xml.slice(end);
+  return [xml.slice(0, end), xml.slice(end)];
 }
 
 const CT = '[Content_Types].xml';

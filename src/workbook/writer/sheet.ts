@@ -1,6 +1,7 @@
 // What the writer needs to know about a worksheet besides its cells: column styles, merged ranges,
 // and the recorded used range. Read from the XML around <sheetData> without scanning the rows.
 import { formatRange, parseRange, type Address, type CellRange } from './a1.js';
+import { textOf, type Splices } from './splice.js';
 import { getAttr, setAttr } from './xml.js';
 
 export interface SheetInfo {
@@ -24,42 +25,48 @@ export function readSheetInfo(xml: string): SheetInfo {
     const range = parseRange(getAttr(m[0], 'ref') ?? '');
     if (range) merges.push(range);
   }
-  const byRow = indexByRow(merges);
+  const byRow = new MergeIndex(merges);
   return {
     colStyle: (col) => colStyles.find((c) => col >= c.min && col <= c.max)?.style,
-    mergeAnchor: (at) => byRow(at.row).find((r) => at.col >= r.s.col && at.col <= r.e.col)?.s ?? at,
+    mergeAnchor: (at) => byRow.anchor(at),
   };
 }
 
 /** Merged ranges by the rows they cover, so finding a cell's merge does not scan every merge of the sheet. */
-function indexByRow(merges: CellRange[]): (row: number) => CellRange[] {
-  const rows = new Map<number, CellRange[]>();
-  const tall: CellRange[] = [];
-  for (const m of merges) {
-    if (m.e.row - m.s.row > 1000) {
-      tall.push(m);
-      continue;
-    }
-    for (let r = m.s.row; r <= m.e.row; r++) {
-      const list = rows.get(r);
-      if (list) list.push(m);
-      else rows.set(r, [m]);
+class MergeIndex {
+  private readonly rows = new Map<number, CellRange[]>();
+  private readonly tall: CellRange[] = [];
+
+  constructor(merges: CellRange[]) {
+    for (const m of merges) {
+      if (m.e.row - m.s.row > 1000) {
+        this.tall.push(m);
+        continue;
+      }
+      for (let r = m.s.row; r <= m.e.row; r++) {
+        const list = this.rows.get(r);
+        if (list) list.push(m);
+        else this.rows.set(r, [m]);
+      }
     }
   }
-  return (row) => {
-    const here = rows.get(row) ?? [];
-    const high = tall.filter((m) => row >= m.s.row && row <= m.e.row);
-    return high.length ? [...here, ...high] : here;
-  };
+
+  /** The top-left cell of the first merge holding `at` (merges of its row first, then the tall ones), or `at`. */
+  anchor(at: Address): Address {
+    const here = this.rows.get(at.row);
+    if (here) for (const m of here) if (at.col >= m.s.col && at.col <= m.e.col) return m.s;
+    for (const m of this.tall) if (at.row >= m.s.row && at.row <= m.e.row && at.col >= m.s.col && at.col <= m.e.col) return m.s;
+    return at;
+  }
 }
 
-/** Widen <dimension> when a written cell falls outside it, so readers that trust it see the answer. */
-export function coverInDimension(xml: string, cells: Address[]): string {
+/** Widen <dimension> (in a Source's text) when a written cell falls outside it, so readers that trust it see the answer. */
+export function coverInDimension(xml: string, cells: Address[], out: Splices): void {
   const dataStart = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
   const m = /<(?:[\w.-]+:)?dimension\b[^>]*>/.exec(dataStart < 0 ? xml : xml.slice(0, dataStart));
-  if (!m || cells.length === 0) return xml;
+  if (!m || cells.length === 0) return;
   const range = parseRange(getAttr(m[0], 'ref') ?? '');
-  if (!range) return xml;
+  if (!range) return;
   const next = { s: { ...range.s }, e: { ...range.e } };
   for (const c of cells) {
     next.s.row = Math.min(next.s.row, c.row);
@@ -68,6 +75,6 @@ export function coverInDimension(xml: string, cells: Address[]): string {
     next.e.col = Math.max(next.e.col, c.col);
   }
   const ref = formatRange(next);
-  if (ref === formatRange(range)) return xml;
-  return xml.slice(0, m.index) + setAttr(m[0], 'ref', ref) + xml.slice(m.index + m[0].length);
+  if (ref === formatRange(range)) return;
+  out.replace(m.index, m.index + m[0].length, setAttr(textOf(m[0]), 'ref', ref));
 }

@@ -37,7 +37,7 @@ interface Collection {
 export class Styles {
   private readonly prefix: string;
   private readonly collections = new Map<string, Collection>();
-  private readonly cache = new Map<string, number>();
+  private readonly cache = new Map<number | string, number>();
   private highlightFill: number | null = null;
 
   constructor(private readonly xml: string) {
@@ -46,7 +46,9 @@ export class Styles {
 
   /** Index of a format that looks like `base` plus `look`; `base` itself when nothing needs to change. */
   cellStyle(base: number, look: Look): number {
-    const key = `${base}|${+look.wrap}${+look.highlight}${+look.quotePrefix}`;
+    const flags = +look.wrap * 4 + +look.highlight * 2 + +look.quotePrefix;
+    // Asked for every written cell: a number is the cheap key (an odd index from the file gets a text one).
+    const key = Number.isInteger(base) && base >= 0 ? base * 8 + flags : `${base}|${flags}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const xfs = this.collection('cellXfs');

@@ -4,6 +4,7 @@
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import * as zlib from 'node:zlib';
 import { QmapError } from '../../errors.js';
+import type { Source } from './splice.js';
 
 // Fixed entry timestamps make the output a pure function of the inputs (fflate reads local time, so
 // a local Date gives the same DOS timestamp in every time zone).
@@ -65,6 +66,14 @@ export class Package {
     const text = strFromU8(bytes);
     this.texts.set(name, text);
     return text;
+  }
+
+  /** A part's UTF-8 bytes with the same bytes read one character each (see Source); null when absent. */
+  source(name: string): Source | null {
+    const text = this.dirty.has(name) ? this.texts.get(name) : undefined;
+    const bytes = text !== undefined ? Buffer.from(text, 'utf8') : this.bytes(name);
+    if (!bytes) return null;
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), bytes };
   }
 
   /** Replace or add a part; new parts go after the existing ones. */
