@@ -34,8 +34,9 @@ export interface NearIndex<T> {
 
 /**
  * Entries by the key of their question. Of two entries with the same key the later is kept; of two equally
- * near, the earlier wins. A question is compared only with entries it shares a gram with (no shared gram,
- * Dice 0): one pass over its own grams instead of one over every entry.
+ * near, the earlier wins. A question is compared only with the entries that could reach the threshold: to be
+ * that near, an entry must share one of the question's rarest grams (the prefix filter of similarity joins),
+ * so a question looks at a few entries, not at every entry sharing a common bigram such as 「して」.
  */
 export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, threshold: number): NearIndex<T> {
   const exact = new Map<string, T>();
@@ -52,24 +53,41 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
       else postings.set(g, [i]);
     }
   });
-  const common = new Uint32Array(fuzzy.length);
+  const rarity = (g: string) => postings.get(g)?.length ?? 0;
+  const rarestFirst = (a: string, b: string) => rarity(a) - rarity(b) || (a < b ? -1 : a > b ? 1 : 0);
+  const seen = new Uint32Array(fuzzy.length);
+  let mark = 0;
   const findKey = (key: string): NearHit<T> | null => {
     if (exact.size === 0) return null;
     const same = exact.get(key);
     if (same !== undefined) return { entry: same, similarity: 1 };
     const mine = new Set(grams(key));
-    const touched: number[] = [];
-    for (const g of mine) {
-      for (const i of postings.get(g) ?? []) if (common[i]++ === 0) touched.push(i);
+    // Dice >= t needs |A ∩ B| >= t·|A| / (2 − t); an entry sharing that many grams shares one of the
+    // |A| − that + 1 rarest. (The epsilon only ever widens the search.)
+    const overlap = Math.ceil((threshold * mine.size) / (2 - threshold) - 1e-9);
+    const prefix = [...mine].sort(rarestFirst).slice(0, Math.max(0, mine.size - overlap + 1));
+    if (mark === 0xffffffff) {
+      seen.fill(0);
+      mark = 0;
     }
-    touched.sort((a, b) => a - b);
+    mark++;
+    const candidates: number[] = [];
+    for (const g of prefix) {
+      for (const i of postings.get(g) ?? []) {
+        if (seen[i] === mark) continue;
+        seen[i] = mark;
+        candidates.push(i);
+      }
+    }
+    candidates.sort((a, b) => a - b);
     let best: NearHit<T> | null = null;
-    for (const i of touched) {
+    for (const i of candidates) {
       const f = fuzzy[i];
-      const shared = common[i];
-      common[i] = 0;
       // Dice cannot exceed what the smaller set allows.
       if ((2 * Math.min(mine.size, f.grams.size)) / (mine.size + f.grams.size) < threshold) continue;
+      const [small, large] = mine.size <= f.grams.size ? [mine, f.grams] : [f.grams, mine];
+      let shared = 0;
+      for (const g of small) if (large.has(g)) shared++;
       const similarity = diceOf(mine, f.grams, shared);
       if (similarity >= threshold && (!best || similarity > best.similarity)) best = { entry: f.entry, similarity };
     }

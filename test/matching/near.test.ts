@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { dice, nearIndex, questionKey } from '../../src/matching/near.js';
+
+const fixtures = join(import.meta.dirname, '../../fixtures');
+const questions = ['eval-holdout', 'eval-holdout2', 'matching/paraphrases'].flatMap((set) => {
+  const labels = JSON.parse(readFileSync(join(fixtures, set, 'labels.json'), 'utf8')) as {
+    workbooks: { sheets: { questions: { text: string }[] }[] }[];
+  };
+  return labels.workbooks.flatMap((w) => w.sheets.flatMap((s) => s.questions.map((q) => q.text)));
+});
+
+/** The definition: the most similar entry at or above the threshold, the earliest of equals. */
+function bruteForce(keys: Map<string, string>, question: string, threshold: number) {
+  const asked = questionKey(question);
+  let best: { entry: string; similarity: number } | null = null;
+  for (const [key, entry] of keys) {
+    const similarity = dice(asked, key);
+    if (similarity >= threshold && (!best || similarity > best.similarity)) best = { entry, similarity };
+  }
+  return best;
+}
+
+t.test('a question asked again with a word changed finds the remembered one, exactly as comparing it with every entry would', async (t) => {
+  const remembered = questions.filter((_, i) => i % 2 === 0);
+  const asked = questions.flatMap((q, i) => [q, i % 2 ? q.slice(1) : q.replace('の', 'における')]);
+  const keys = new Map<string, string>();
+  for (const e of remembered) if (questionKey(e)) keys.set(questionKey(e), e);
+  for (const threshold of [0.85, 0.6]) {
+    const index = nearIndex(remembered, (e) => e, threshold);
+    let found = 0;
+    for (const q of asked) {
+      const want = bruteForce(keys, q, threshold);
+      const got = index.find(q);
+      if (want) found++;
+      if (got?.entry !== want?.entry || got?.similarity !== want?.similarity) t.fail(`${threshold}: 「${q}」 found ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    }
+    t.ok(found > remembered.length, `${found} of ${asked.length} questions are near a remembered one at ${threshold}`);
+  }
+});
