@@ -53,8 +53,10 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
       else postings.set(g, [i]);
     }
   });
-  const rarity = (g: string) => postings.get(g)?.length ?? 0;
-  const rarestFirst = (a: string, b: string) => rarity(a) - rarity(b) || (a < b ? -1 : a > b ? 1 : 0);
+  // Every gram the entries have, numbered rarest first: a question's grams are then put in order by number.
+  const ordered = [...postings].sort(([a, pa], [b, pb]) => pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(ordered.map(([g], i) => [g, i]));
+  const byRank = ordered.map(([, list]) => list);
   const seen = new Uint32Array(fuzzy.length);
   let mark = 0;
   const findKey = (key: string): NearHit<T> | null => {
@@ -63,17 +65,24 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
     if (same !== undefined) return { entry: same, similarity: 1 };
     const mine = new Set(grams(key));
     // Dice >= t needs |A ∩ B| >= t·|A| / (2 − t); an entry sharing that many grams shares one of the
-    // |A| − that + 1 rarest. (The epsilon only ever widens the search.)
+    // |A| − that + 1 rarest, the grams no entry has counting as the rarest of all. (The epsilon only widens.)
     const overlap = Math.ceil((threshold * mine.size) / (2 - threshold) - 1e-9);
-    const prefix = [...mine].sort(rarestFirst).slice(0, Math.max(0, mine.size - overlap + 1));
+    const ranks: number[] = [];
+    for (const g of mine) {
+      const r = rank.get(g);
+      if (r !== undefined) ranks.push(r);
+    }
+    const prefix = Int32Array.from(ranks)
+      .sort()
+      .subarray(0, Math.max(0, mine.size - overlap + 1 - (mine.size - ranks.length)));
     if (mark === 0xffffffff) {
       seen.fill(0);
       mark = 0;
     }
     mark++;
     const candidates: number[] = [];
-    for (const g of prefix) {
-      for (const i of postings.get(g) ?? []) {
+    for (const r of prefix) {
+      for (const i of byRank[r]) {
         if (seen[i] === mark) continue;
         seen[i] = mark;
         candidates.push(i);
