@@ -5,8 +5,9 @@ import { columnLetters, parseAddress, quoteSheetName } from './a1.js';
 import { addContentType, addRel, insertBeforeRootEnd, REL_NAMESPACE, relPrefix, relType, type WorkbookInfo } from './opc.js';
 import type { Styles } from './styles.js';
 import { ByteSink } from './bytes.js';
+import { InlineTails, inlineTail } from './inline.js';
 import type { Package } from './zip.js';
-import { escapeCellText, escapeXml, needsPreserve, rootPrefix } from './xml.js';
+import { escapeXml, rootPrefix } from './xml.js';
 import { freeName } from './comments.js';
 
 export const REVIEW_SHEET = 'qmap確認';
@@ -70,15 +71,15 @@ interface Looks {
   score: number;
 }
 
-/** The sheet's XML, written straight into UTF-8 a cell at a time (see ByteSink): it holds every question and answer. */
+/**
+ * The sheet's XML, written straight into UTF-8 a cell at a time (see ByteSink): it holds every question
+ * and answer. Texts that repeat down the sheet (sheet names, items, statuses, answers) are encoded once.
+ */
 function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string): Uint8Array {
   // Room for every text as 3-byte UTF-8 plus each row's markup: the buffer then never grows.
   let chars = 0;
   for (const l of lines) chars += l.sheet.length + l.question.length + l.alternatives.length + l.answer.length + l.itemTitles.join('\n').length;
   const out = new ByteSink(3 * chars + 600 * (lines.length + 1) + 4096);
-  const text = (ref: string, value: string, s = 0) =>
-    value === '' ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${needsPreserve(value) ? ' xml:space="preserve"' : ''}>${escapeCellText(limit(value))}</t></is></c>`;
-  const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
   const last = `${columnLetters(COLUMNS.length)}${lines.length + 1}`;
   const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
   out.push(
@@ -90,24 +91,46 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
       `<cols>${cols}</cols>` +
       '<sheetData>',
   );
-  out.push(`<row r="1">${COLUMNS.map((c, i) => text(`${columnLetters(i + 1)}1`, c.title, look.header)).join('')}</row>`);
-  const links: string[] = [];
-  lines.forEach((line, i) => {
+  const row = new RowWriter(out, limit);
+  out.push('<row r="1">');
+  COLUMNS.forEach((c, i) => row.text(`${columnLetters(i + 1)}1`, c.title, look.header));
+  out.push('</row>');
+  const links = new ByteSink(120 * lines.length + 64);
+  const locations = new Map<string, string>();
+  // One cache per column, as each column has its own style.
+  const sheets = new InlineTails('', limit);
+  const titles = new InlineTails('', limit);
+  const statuses = new InlineTails('', limit);
+  const alternatives = new InlineTails('', limit);
+  const answers = new InlineTails('', limit);
+  const wrap = (col: number) => (COLUMNS[col].wrap ? look.wrap : 0);
+  const [titleStyle, alternativeStyle, answerStyle, questionStyle] = [wrap(4), wrap(7), wrap(8), wrap(2)];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const r = i + 2;
-    const wrap = (col: number) => (COLUMNS[col].wrap ? look.wrap : 0);
     const target = line.cell && parseAddress(line.cell) ? line.cell.replace(/\$/g, '').toUpperCase() : null;
-    if (target) links.push(`<hyperlink ref="B${r}" location="${escapeXml(`${quoteSheetName(line.sheet)}!${target}`)}" display="${target}"/>`);
-    const items = line.itemNos.length === 1 ? num(`D${r}`, line.itemNos[0]) : text(`D${r}`, line.itemNos.join(', '));
-    out.push(`<row r="${r}">` + text(`A${r}`, line.sheet) + text(`B${r}`, target ?? '', look.link));
-    out.push(text(`C${r}`, line.question, wrap(2)));
-    out.push(items + text(`E${r}`, line.itemTitles.join('\n'), wrap(4)) + num(`F${r}`, line.score, look.score) + text(`G${r}`, STATUS_LABEL[line.status]));
-    out.push(text(`H${r}`, line.alternatives, wrap(7)));
-    out.push(text(`I${r}`, line.answer, wrap(8)) + '</row>');
-  });
+    if (target) {
+      let sheet = locations.get(line.sheet);
+      if (sheet === undefined) locations.set(line.sheet, (sheet = escapeXml(quoteSheetName(line.sheet))));
+      links.push(`<hyperlink ref="B${r}" location="${sheet}!${escapeXml(target)}" display="${target}"/>`);
+    }
+    out.push(`<row r="${r}">`);
+    row.cached(`A${r}`, line.sheet, 0, sheets);
+    row.text(`B${r}`, target ?? '', look.link);
+    row.text(`C${r}`, line.question, questionStyle);
+    if (line.itemNos.length === 1) row.num(`D${r}`, line.itemNos[0]);
+    else row.text(`D${r}`, line.itemNos.join(', '));
+    row.cached(`E${r}`, line.itemTitles.join('\n'), titleStyle, titles);
+    row.num(`F${r}`, line.score, look.score);
+    row.cached(`G${r}`, STATUS_LABEL[line.status], 0, statuses);
+    row.cached(`H${r}`, line.alternatives, alternativeStyle, alternatives);
+    row.cached(`I${r}`, line.answer, answerStyle, answers);
+    out.push('</row>');
+  }
   out.push('</sheetData>' + `<autoFilter ref="A1:${last}"/>`);
-  if (links.length) {
+  if (links.length > 0) {
     out.push('<hyperlinks>');
-    for (const link of links) out.push(link);
+    out.pushBytes(links.bytes());
     out.push('</hyperlinks>');
   }
   out.push(
@@ -116,4 +139,27 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
       '</worksheet>',
   );
   return out.bytes();
+}
+
+/** Cells of the review sheet into the sheet's bytes; empty texts and missing numbers leave the cell out. */
+class RowWriter {
+  constructor(
+    private readonly out: ByteSink,
+    private readonly limit: (s: string) => string,
+  ) {}
+
+  text(ref: string, value: string, s = 0): void {
+    if (value !== '') this.out.push(`<c r="${ref}"${s ? ` s="${s}"` : ''}${inlineTail('', value, this.limit)}`);
+  }
+
+  /** A text that repeats down its column: encoded once by `tails`. */
+  cached(ref: string, value: string, s: number, tails: InlineTails): void {
+    if (value === '') return;
+    this.out.push(`<c r="${ref}"${s ? ` s="${s}"` : ''}`);
+    this.out.pushBytes(tails.bytes(value));
+  }
+
+  num(ref: string, value: number | null, s = 0): void {
+    if (value !== null && Number.isFinite(value)) this.out.push(`<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
+  }
 }
