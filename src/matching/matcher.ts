@@ -94,7 +94,7 @@ interface Compiled {
   terms: TermIndex;
   notTerms: TermIndex;
   /** How many items share a term's normalised wording. */
-  shared: Map<string, number>;
+  shared: Map<Term, number>;
   ngram: ReturnType<typeof ngramIndex>;
   fuzzy: ReturnType<typeof fuzzyIndex>;
   docItems: number[];
@@ -136,15 +136,14 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
   // The same wording listed for several items (or twice for one) counts once, split between the items.
   const seen = new Map<string, Set<number>>();
   const unique = terms.filter((t) => {
-    const key = `${t.kind === 'keyword' ? 'k' : 's'}:${t.parts.join('+')}`;
+    const key = termKey(t);
     const owners = seen.get(key) ?? new Set<number>();
     seen.set(key, owners);
     if (owners.has(t.itemNo)) return false;
     owners.add(t.itemNo);
     return true;
   });
-  const shared = new Map<string, number>();
-  for (const [key, owners] of seen) shared.set(key, owners.size);
+  const shared = new Map(unique.map((t) => [t, seen.get(termKey(t))!.size]));
 
   const docItems = items.map((i) => i.no);
   const docs = items.map((item) => {
@@ -308,7 +307,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
         }
         const e = get(h.term.itemNo);
         if (e.terms.includes(h.term.label)) continue;
-        const w = factor * hitWeight(h, c.shared.get(termKey(h.term)) ?? 1);
+        const w = factor * hitWeight(h, c.shared.get(h.term) ?? 1);
         e.raw += w;
         e.terms.push(h.term.label);
         if (inMain) {
@@ -345,7 +344,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       for (const h of section.hits) {
         if (h.term.kind === 'negative') continue;
         const e = get(h.term.itemNo);
-        e.raw += weights.section * hitWeight(h, c.shared.get(termKey(h.term)) ?? 1);
+        e.raw += weights.section * hitWeight(h, c.shared.get(h.term) ?? 1);
         e.terms.push(`${h.term.label} (section)`);
       }
       const cats = section.categories;
