@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fixturesDir } from '../paths.js';
 import { compileTerm, defaultLexiconPath, loadLexicon, type Lexicon, type Term } from './lexicon.js';
 import { learnedIndex, type LearnedAlias } from './learned.js';
+import { memo } from './memo.js';
 import { matchText, normalize, splitQuestion } from './normalize.js';
 import { stemText } from './segment.js';
 import { confidence, explainedEnough, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
@@ -232,25 +233,15 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     terms: e.terms,
   });
 
-  // What a question's own words and its section say does not depend on its neighbours: worked out once per
-  // distinct text (and section) for the life of this matcher, i.e. one upload, and reused by the context pass.
-  const textCache = new Map<string, TextSignals>();
-  const sectionCache = new Map<string, SectionSignals>();
-  const partsCache = new Map<string, Parts>();
-
+  // What a question's own words and its section say does not depend on its neighbours: worked out once and
+  // reused by the context pass and by the same question asked again nearby.
   /** The question split into what is asked and its asides, what is asked normalised once for every use. */
-  function partsOf(text: string): Parts {
-    let p = partsCache.get(text);
-    if (!p) {
-      const { main, notes } = splitQuestion(text);
-      partsCache.set(text, (p = { main: normalize(main), notes }));
-    }
-    return p;
-  }
+  const partsOf = memo((text: string): Parts => {
+    const { main, notes } = splitQuestion(text);
+    return { main: normalize(main), notes };
+  });
 
-  function textSignals(text: string): TextSignals {
-    let s = textCache.get(text);
-    if (s) return s;
+  const textSignals = memo((text: string): TextSignals => {
     const parts = partsOf(text);
     const main = stemText(parts.main);
     const aside = matchText(parts.notes);
@@ -266,7 +257,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       seen.add(h.term.label);
       exactSpans.push(...h.spans);
     }
-    s = {
+    return {
       main,
       aside,
       content: c.explain.content(main),
@@ -276,18 +267,12 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       ngram: c.ngram.similarity(`${main} ${aside}`),
       notHits: findTerms(`${main} ${aside}`, c.notTerms),
     };
-    textCache.set(text, s);
-    return s;
-  }
+  });
 
-  function sectionSignals(raw: string): SectionSignals {
-    let s = sectionCache.get(raw);
-    if (s) return s;
+  const sectionSignals = memo((raw: string): SectionSignals => {
     const section = matchText(raw);
-    s = { hits: longestFirst(findTerms(section, c.terms)), categories: sectionCategories(section) };
-    sectionCache.set(raw, s);
-    return s;
-  }
+    return { hits: longestFirst(findTerms(section, c.terms)), categories: sectionCategories(section) };
+  });
 
   function analyse(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): Analysis {
     const signals = textSignals(q.text);
@@ -504,13 +489,17 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       return ctx.length ? decide(q, analyse(q, ctx)) : first;
     },
     matchAll(qs) {
-      const first = qs.map((q) => matchOne(q, []));
-      return first.map((r, i) => {
+      // A question's first verdict is made just before it is needed (its own, then as the next one's
+      // neighbour), so its text signals are still remembered when the context pass reads them again.
+      const first: MatchResult[] = [];
+      const firstOf = (j: number) => (first[j] ??= matchOne(qs[j], []));
+      return qs.map((q, i) => {
+        const r = firstOf(i);
         if (r.status === 'auto' || r.source === 'learned') return r;
         const ctx = [i - 1, i + 1]
-          .filter((j) => j >= 0 && j < qs.length && first[j].status === 'auto')
-          .map((j) => ({ itemNo: first[j].itemNos[0], near: near(qs[i], qs[j]) }));
-        return ctx.length ? decide(qs[i], analyse(qs[i], ctx)) : r;
+          .filter((j) => j >= 0 && j < qs.length && firstOf(j).status === 'auto')
+          .map((j) => ({ itemNo: first[j].itemNos[0], near: near(q, qs[j]) }));
+        return ctx.length ? decide(q, analyse(q, ctx)) : r;
       });
     },
   };

@@ -7,6 +7,7 @@
 // rare it is among the items' vocabularies, so generic words (管理, data) explain little and leave little
 // unexplained.
 
+import { memo } from '../memo.js';
 import { stem } from '../segment.js';
 
 /** Asking phrases that carry no topic, removed before counting units (normalised form: NFKC, lower case). */
@@ -129,18 +130,5 @@ export function explainIndex(docs: string[]): ExplainIndex {
       return total > 0 ? known / total : 1;
     },
     spread: (parts) => spreadOf(parts.join('\u0000')),
-  };
-}
-
-/** A function of a string, remembered (for the few thousand distinct arguments it sees at most). */
-function memo<T>(f: (key: string) => T, max = 4096): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined) {
-      if (cache.size >= max) cache.clear();
-      cache.set(key, (v = f(key)));
-    }
-    return v;
   };
 }
