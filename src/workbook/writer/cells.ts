@@ -102,7 +102,7 @@ class Patcher<E extends CellEdit> {
       if (next < sorted.length && sorted[next].row === rowNum) {
         const end = takeRow(sorted, next);
         const here = sorted.slice(next, end);
-        const rowStyle = getAttr(rowTag, 'customFormat') === '1' ? Number(getAttr(rowTag, 's') ?? 0) : null;
+        const rowStyle = rowTag.includes('customFormat') && getAttr(rowTag, 'customFormat') === '1' ? Number(getAttr(rowTag, 's') ?? 0) : null;
         if (selfClosing) {
           // <row …/>: opened up, with the new cells inside.
           out.replace(at, innerStart, coverInSpans(`${rowTag.slice(0, -2).trimEnd()}>`, here));
@@ -243,8 +243,16 @@ function leadingAttr(tag: string, head: string, name: string): string | null {
  * Excel reports a problem with the file when cells fall outside the spans it declares.
  */
 function coverInSpans(rowTag: string, edits: CellEdit[]): string {
+  if (!rowTag.includes('spans')) return rowTag;
   const spans = getAttr(rowTag, 'spans');
   if (spans === null) return rowTag;
+  // The usual single range, "1:6", read without splitting it.
+  const colon = spans.indexOf(':');
+  if (colon > 0 && !/[\s:]/.test(spans.slice(colon + 1)) && !/\s/.test(spans.slice(0, colon))) {
+    const a = Number(spans.slice(0, colon));
+    const b = Number(spans.slice(colon + 1));
+    if (edits.every((e) => e.col >= a && e.col <= b)) return rowTag;
+  }
   const ranges = spans.trim().split(/\s+/).map((r) => r.split(':').map(Number));
   const outside = edits.filter((e) => !ranges.some(([a, b]) => e.col >= a && e.col <= b));
   if (outside.length === 0) return rowTag;

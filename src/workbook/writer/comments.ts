@@ -27,15 +27,19 @@ export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, note
   if (notes.length === 0) return { kept: [] };
   const rels = readRels(pkg, sheetPart);
   const commentsRel = relsOfType(rels, relType.comments)[0];
-  const legacyId = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(sheetXml)?.[1];
+  // <legacyDrawing> follows <sheetData>: looked for there, not through every row.
+  const sheetDataEnd = afterSheetData(sheetXml);
+  const legacy = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*\s[\w.-]+:id\s*=\s*"([^"]*)"/g;
+  legacy.lastIndex = sheetDataEnd;
+  const legacyId = legacy.exec(sheetXml)?.[1];
   const vmlRel = rels.find((r) => r.id === legacyId) ?? relsOfType(rels, relType.vmlDrawing)[0];
 
   let commentsPart = commentsRel?.target;
   const existing = commentsPart ? pkg.text(commentsPart) : null;
   const taken = new Set<string>();
   if (existing) for (const m of existing.matchAll(/<(?:[\w.-]+:)?comment\b[^>]*>/g)) taken.add(getAttr(m[0], 'ref') ?? '');
-  const kept = notes.filter((n) => taken.has(formatAddress(n)));
-  const fresh = notes.filter((n) => !taken.has(formatAddress(n)));
+  const kept = taken.size ? notes.filter((n) => taken.has(formatAddress(n))) : [];
+  const fresh = taken.size ? notes.filter((n) => !taken.has(formatAddress(n))) : notes;
   if (fresh.length === 0) return { kept };
 
   if (existing && commentsPart) pkg.setBytes(commentsPart, appendComments(existing, fresh));
@@ -54,7 +58,7 @@ export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, note
     pkg.setBytes(vmlPart, appendShapes(emptyVml(block, fresh.length), fresh, block * 1024 + 1));
     const id = addRel(pkg, sheetPart, relType.vmlDrawing, vmlPart);
     addContentType(pkg, 'Default', 'vml', VML_CT);
-    addLegacyDrawing(sheetXml, id, sheetEdits);
+    addLegacyDrawing(sheetXml, sheetDataEnd, id, sheetEdits);
   }
   return { kept };
 }
@@ -117,23 +121,27 @@ function appendShapes(vml: string, notes: Note[], firstId: number): Uint8Array {
   const typeDef = vml.includes('_x0000_t202"') ? '' : SHAPETYPE;
   const out = new ByteSink(3 * vml.length + typeDef.length + 640 * notes.length);
   out.push(vml.slice(0, end) + typeDef);
-  notes.forEach((n, i) => out.push(shape(n, firstId + i)));
+  for (let i = 0; i < notes.length; i++) shape(out, notes[i], firstId + i);
   out.push(vml.slice(end));
   return out.bytes();
 }
 
+// The part of every note box that does not depend on its cell, encoded once.
+const SHAPE_MIDDLE = new TextEncoder().encode(
+  '" fillcolor="#ffffe1" o:insetmode="auto">' +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>',
+);
+
 /** A hidden note box anchored to the right of the cell, as Excel draws new notes. */
-function shape(n: Note, id: number): string {
+function shape(out: ByteSink, n: Note, id: number): void {
   const r = n.row - 1;
   const c = n.col - 1;
   const anchor = `${c + 1}, 15, ${Math.max(r - 1, 0)}, 10, ${c + 4}, 15, ${Math.max(r - 1, 0) + 6}, 4`;
-  return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
-    `<x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData></v:shape>`
-  );
+  out.push(`<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:${id};visibility:hidden`);
+  out.pushBytes(SHAPE_MIDDLE);
+  out.push(`${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData></v:shape>`);
 }
 
 function nextShapeId(vml: string): number {
@@ -164,17 +172,23 @@ export function freeName(pkg: Package, stem: string, ext: string): string {
 // Children of <worksheet> that must come after <legacyDrawing>, in schema order.
 const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
 
-function addLegacyDrawing(xml: string, relId: string, out: Splices): void {
+function addLegacyDrawing(xml: string, sheetDataEnd: number, relId: string, out: Splices): void {
   const p = textOf(rootPrefix(xml));
   const rp = relPrefix(xml);
   const r = rp === null ? null : textOf(rp);
   const element = r === null || r === '' ? `<${p}legacyDrawing xmlns:qr="${REL_NAMESPACE}" qr:id="${escapeXml(relId)}"/>` : `<${p}legacyDrawing ${r}id="${escapeXml(relId)}"/>`;
-  const sheetDataEnd = afterSheetData(xml);
   const before = topLevelChildren(xml, sheetDataEnd).find((s) => AFTER_LEGACY.has(s.name));
   out.insert(before ? before.start : xml.lastIndexOf('</'), element);
 }
 
+/** Where what follows <sheetData> starts; its end tag is read from the end of the sheet, not through every row. */
 function afterSheetData(xml: string): number {
+  const last = xml.lastIndexOf('sheetData>');
+  if (last >= 0) {
+    const from = Math.max(0, last - 64);
+    const close = /<\/(?:[\w.-]+:)?sheetData>$/.exec(xml.slice(from, last + 'sheetData>'.length));
+    if (close) return last + 'sheetData>'.length;
+  }
   const selfClosing = /<(?:[\w.-]+:)?sheetData\b[^>]*\/>/.exec(xml);
   const close = /<\/(?:[\w.-]+:)?sheetData>/.exec(xml);
   const m = close ?? selfClosing;
