@@ -5,17 +5,19 @@ import { limitsOf } from './config.js';
 import { QmapError } from './errors.js';
 import type { Analysis, AnalyseInput } from './pipeline/analyse.js';
 import { prefill } from './pipeline/prefill.js';
+import { prepare, type Prepared } from './pipeline/task.js';
 import { audit } from './store/audit.js';
 import { listAliases } from './store/aliases.js';
 import type { Db } from './store/db.js';
 import { newId } from './store/ids.js';
 import { listItems } from './store/items.js';
-import { deleteJob, getJob, insertJob, jobRows, uploadBytes, type Job } from './store/jobs.js';
+import { deleteJob, getJob, jobRows, storeJob, uploadBytes, type Job } from './store/jobs.js';
 import { listLibrary } from './store/library.js';
 import type { DetectOverrides } from './workbook/types.js';
-import { jobView, type JobView } from './views.js';
+import { jobView, jobViewJson, titleLookup, type JobView } from './views.js';
 
-export type Analyser = (input: AnalyseInput) => Promise<Analysis>;
+/** Analyses an upload; the worker pool's analyser hands it back already prepared for storing. */
+export type Analyser = (input: AnalyseInput) => Promise<Analysis | Prepared>;
 
 export interface Upload {
   bytes: Uint8Array;
@@ -24,18 +26,20 @@ export interface Upload {
 }
 
 export function titles(db: Db): (no: number) => string {
-  const byNo = new Map(listItems(db).map((i) => [i.no, i.title]));
-  return (no) => byNo.get(no) ?? `No.${no}`;
+  return titleLookup(listItems(db));
 }
 
-/** Reads, detects and matches the upload, then stores job, upload and rows at once. */
-export async function createQuestionnaire(db: Db, config: Config, analyser: Analyser, upload: Upload, by: string): Promise<JobView> {
+/**
+ * Reads, detects and matches the upload, then stores job, upload and rows at once. Answers with the job's
+ * id and its JSON (what GET /v1/questionnaires/:id answers), built from what was stored, not read back.
+ */
+export async function createQuestionnaire(db: Db, config: Config, analyser: Analyser, upload: Upload, by: string): Promise<{ id: string; json: Buffer }> {
   const items = listItems(db);
   const thresholds =
     config.QMAP_AUTO_THRESHOLD !== undefined || config.QMAP_REVIEW_THRESHOLD !== undefined
       ? { auto: config.QMAP_AUTO_THRESHOLD ?? 1, review: config.QMAP_REVIEW_THRESHOLD ?? 0 }
       : undefined;
-  const analysis = await analyser({
+  const analysed = await analyser({
     bytes: upload.bytes,
     filename: upload.filename,
     limits: limitsOf(config),
@@ -45,6 +49,7 @@ export async function createQuestionnaire(db: Db, config: Config, analyser: Anal
     library: listLibrary(db).map(({ id, question, answer, choice }) => ({ id, question, answer, choice })),
     thresholds,
   });
+  const analysis = 'stored' in analysed ? analysed : prepare(analysed, items);
   const job: Job = {
     id: newId(),
     filename: upload.filename,
@@ -55,10 +60,10 @@ export async function createQuestionnaire(db: Db, config: Config, analyser: Anal
     notes: analysis.notes,
   };
   db.transaction(() => {
-    insertJob(db, job, upload.bytes, analysis.rows, newId);
-    audit(db, { jobId: job.id, actor: by, action: 'upload', detail: { filename: job.filename, questions: analysis.rows.length } });
+    storeJob(db, job, upload.bytes, analysis.stored);
+    audit(db, { jobId: job.id, actor: by, action: 'upload', detail: { filename: job.filename, questions: analysis.stored.length } });
   })();
-  return questionnaire(db, job.id);
+  return { id: job.id, json: jobViewJson(job, analysis.summary, analysis.rowsJson) };
 }
 
 export function questionnaire(db: Db, id: string): JobView {

@@ -1,5 +1,5 @@
 // The job and row JSON other tools read: a fixed contract (see README, "The job").
-import type { Job, JobRow, Summary } from './store/jobs.js';
+import type { Job, JobRow, NewRow, RowStatus, Summary } from './store/jobs.js';
 import { otherCandidates, summarize } from './store/jobs.js';
 
 export interface RowView {
@@ -39,12 +39,27 @@ export interface JobView {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** An item's title by its number, from the items the job was matched against. */
+export function titleLookup(items: { no: number; title: string }[]): (no: number) => string {
+  const byNo = new Map(items.map((i) => [i.no, i.title]));
+  return (no) => byNo.get(no) ?? `No.${no}`;
+}
+
 export function rowView(r: JobRow, titleOf: (no: number) => string): RowView {
+  return viewOfRow(r, r.id, r.decidedBy, r.decidedAt, titleOf);
+}
+
+/** A row not stored yet (no decision on it), as GET will show it once it is. */
+export function newRowView(r: NewRow, id: string, titleOf: (no: number) => string): RowView {
+  return viewOfRow(r, id, null, null, titleOf);
+}
+
+function viewOfRow(r: NewRow, id: string, decidedBy: string | null, decidedAt: string | null, titleOf: (no: number) => string): RowView {
   const chosen = r.itemNos[0];
   const score = r.score ?? 0;
   const alternatives = otherCandidates(r).map((c) => ({ itemNo: c.itemNo, title: c.title, score: round(c.score) }));
   return {
-    id: r.id,
+    id,
     sheet: r.sheet,
     row: r.row,
     question: r.question,
@@ -69,23 +84,41 @@ export function rowView(r: JobRow, titleOf: (no: number) => string): RowView {
       reasons: r.proposal.reasons,
       source: r.proposal.source,
     },
-    decidedBy: r.decidedBy,
-    decidedAt: r.decidedAt,
+    decidedBy,
+    decidedAt,
   };
 }
 
+export function summaryOf(statuses: Iterable<RowStatus>): Summary {
+  const counts = new Map<RowStatus, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return summarize([...counts].map(([status, n]) => ({ status, n })));
+}
+
 export function jobView(job: Job, rows: JobRow[], titleOf: (no: number) => string): JobView {
-  const counts = new Map<JobRow['status'], number>();
-  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return viewOfJob(job, summaryOf(rows.map((r) => r.status)), rows.map((r) => rowView(r, titleOf)));
+}
+
+/**
+ * JSON.stringify(jobView(…)) in UTF-8, for rows whose JSON is already made (by a pool worker): the job's
+ * fields are encoded here and the rows spliced in as they are, rather than parsed and encoded again.
+ */
+export function jobViewJson(job: Job, summary: Summary, rowsJson: Uint8Array): Buffer {
+  const head = JSON.stringify(viewOfJob(job, summary, []));
+  // rows is the last field: the head ends in "rows":[]}
+  return Buffer.concat([Buffer.from(head.slice(0, -'[]}'.length)), rowsJson, Buffer.from('}')]);
+}
+
+function viewOfJob(job: Job, summary: Summary, rows: RowView[]): JobView {
   return {
     id: job.id,
     filename: job.filename,
     kind: job.kind,
     createdAt: job.createdAt,
     createdBy: job.createdBy,
-    summary: summarize([...counts].map(([status, n]) => ({ status, n }))),
+    summary,
     notes: job.notes,
     sheets: job.sheets,
-    rows: rows.map((r) => rowView(r, titleOf)),
+    rows,
   };
 }

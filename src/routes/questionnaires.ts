@@ -64,7 +64,8 @@ export const questionnaireRoutes: FastifyPluginAsync<{ db: Db; config: Config; a
   r.post('/v1/questionnaires', { ...reviewer, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const upload = await readUpload(req);
     const job = await createQuestionnaire(db, config, analyser, upload, actor(req));
-    return reply.status(201).header('location', `/v1/questionnaires/${job.id}`).send(job);
+    // Already JSON: fastify sends a string with a JSON content type as it is.
+    return reply.status(201).header('location', `/v1/questionnaires/${job.id}`).type('application/json; charset=utf-8').send(job.json);
   });
 
   r.get('/v1/questionnaires', { ...reviewer, schema: { tags } }, async () =>

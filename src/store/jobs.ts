@@ -145,18 +145,70 @@ const toJob = (r: RawJob): Job => ({
   notes: JSON.parse(r.notes) as string[],
 });
 
+/**
+ * A row as job_rows stores it, in column order without job_id, its JSON columns already text: the form a
+ * pool worker hands back, so 10,000 rows cross threads as flat tuples rather than nested objects.
+ */
+export type StoredRow = [
+  id: string,
+  ord: number,
+  sheet: string,
+  row: number,
+  question: string,
+  section: string | null,
+  number: string | null,
+  answerCell: string | null,
+  choiceCell: string | null,
+  choices: string | null,
+  existingAnswer: string,
+  existingChoice: string,
+  status: RowStatus,
+  itemNos: string,
+  score: number | null,
+  proposal: string,
+  answer: string | null,
+  choice: string | null,
+];
+
+/** Index of the status column in a StoredRow. */
+export const STORED_STATUS = 12;
+
+export function storedRows(rows: NewRow[], rowId: () => string): StoredRow[] {
+  // A sheet's rows share one list of choices: encode it once.
+  const choices = new Map<string[], string>();
+  const choicesJson = (c: string[]) => choices.get(c) ?? choices.set(c, JSON.stringify(c)).get(c)!;
+  return rows.map((r, ord) => [
+    rowId(),
+    ord,
+    r.sheet,
+    r.row,
+    r.question,
+    r.section,
+    r.number,
+    r.answerCell,
+    r.choiceCell,
+    r.choices === null ? null : choicesJson(r.choices),
+    r.existingAnswer,
+    r.existingChoice,
+    r.status,
+    JSON.stringify(r.itemNos),
+    r.score,
+    JSON.stringify(r.proposal),
+    r.answer,
+    r.choice,
+  ]);
+}
+
 /** Stores a job, its upload and its rows in one transaction: a crash leaves either all of it or none. */
-export function insertJob(
-  db: Db,
-  job: Job,
-  bytes: Uint8Array,
-  rows: NewRow[],
-  rowId: () => string,
-): void {
-  const insertRow = db.prepare(`INSERT INTO job_rows (id, job_id, ord, sheet, row, question, section, number, answer_cell,
+export function insertJob(db: Db, job: Job, bytes: Uint8Array, rows: NewRow[], rowId: () => string): void {
+  storeJob(db, job, bytes, storedRows(rows, rowId));
+}
+
+/** insertJob for rows already in their stored form. */
+export function storeJob(db: Db, job: Job, bytes: Uint8Array, rows: StoredRow[]): void {
+  const insertRow = db.prepare(`INSERT INTO job_rows (job_id, id, ord, sheet, row, question, section, number, answer_cell,
     choice_cell, choices, existing_answer, existing_choice, status, item_nos, score, proposal, answer, choice)
-    VALUES (@id, @jobId, @ord, @sheet, @row, @question, @section, @number, @answerCell, @choiceCell, @choices,
-    @existingAnswer, @existingChoice, @status, @itemNos, @score, @proposal, @answer, @choice)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     db.prepare('INSERT INTO jobs (id, filename, kind, created_at, created_by, sheets, notes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       job.id,
@@ -168,17 +220,7 @@ export function insertJob(
       JSON.stringify(job.notes),
     );
     db.prepare('INSERT INTO uploads (job_id, bytes) VALUES (?, ?)').run(job.id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    rows.forEach((r, ord) =>
-      insertRow.run({
-        ...r,
-        id: rowId(),
-        jobId: job.id,
-        ord,
-        choices: r.choices === null ? null : JSON.stringify(r.choices),
-        itemNos: JSON.stringify(r.itemNos),
-        proposal: JSON.stringify(r.proposal),
-      }),
-    );
+    for (const r of rows) insertRow.run(job.id, r);
   })();
 }
 
