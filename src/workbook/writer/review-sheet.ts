@@ -5,7 +5,7 @@ import { columnLetters, parseAddress, quoteSheetName } from './a1.js';
 import { addContentType, addRel, insertBeforeRootEnd, REL_NAMESPACE, relPrefix, relType, type WorkbookInfo } from './opc.js';
 import type { Styles } from './styles.js';
 import { ByteSink } from './bytes.js';
-import { InlineTails, inlineTail } from './inline.js';
+import { inlineTail } from './inline.js';
 import type { Package } from './zip.js';
 import { escapeXml, rootPrefix } from './xml.js';
 import { freeName } from './comments.js';
@@ -72,8 +72,8 @@ interface Looks {
 }
 
 /**
- * The sheet's XML, written straight into UTF-8 a cell at a time (see ByteSink): it holds every question
- * and answer. Texts that repeat down the sheet (sheet names, items, statuses, answers) are encoded once.
+ * The sheet's XML, written straight into UTF-8 a row at a time (see ByteSink): it holds every question
+ * and answer. Texts that repeat down the sheet (sheet names, items, statuses, answers) are escaped once.
  */
 function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string): Uint8Array {
   // Room for every text as 3-byte UTF-8 plus each row's markup: the buffer then never grows.
@@ -91,18 +91,19 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
       `<cols>${cols}</cols>` +
       '<sheetData>',
   );
-  const row = new RowWriter(out, limit);
-  out.push('<row r="1">');
-  COLUMNS.forEach((c, i) => row.text(`${columnLetters(i + 1)}1`, c.title, look.header));
-  out.push('</row>');
+  const cell = (ref: string, value: string, s = 0) => (value === '' ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}${inlineTail('', value, limit)}`);
+  const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
+  out.push(`<row r="1">${COLUMNS.map((c, i) => cell(`${columnLetters(i + 1)}1`, c.title, look.header)).join('')}</row>`);
   const links = new ByteSink(120 * lines.length + 64);
   const locations = new Map<string, string>();
-  // One cache per column, as each column has its own style.
-  const sheets = new InlineTails('', limit);
-  const titles = new InlineTails('', limit);
-  const statuses = new InlineTails('', limit);
-  const alternatives = new InlineTails('', limit);
-  const answers = new InlineTails('', limit);
+  // Texts that repeat down a column (one cache per column, as each has its own style) are escaped once.
+  const tails = Array.from({ length: COLUMNS.length }, () => new Map<string, string>());
+  const cached = (col: number, ref: string, value: string, s: number) => {
+    if (value === '') return '';
+    let tail = tails[col].get(value);
+    if (tail === undefined) tails[col].set(value, (tail = inlineTail('', value, limit)));
+    return `<c r="${ref}"${s ? ` s="${s}"` : ''}${tail}`;
+  };
   const wrap = (col: number) => (COLUMNS[col].wrap ? look.wrap : 0);
   const [titleStyle, alternativeStyle, answerStyle, questionStyle] = [wrap(4), wrap(7), wrap(8), wrap(2)];
   for (let i = 0; i < lines.length; i++) {
@@ -114,18 +115,19 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
       if (sheet === undefined) locations.set(line.sheet, (sheet = escapeXml(quoteSheetName(line.sheet))));
       links.push(`<hyperlink ref="B${r}" location="${sheet}!${escapeXml(target)}" display="${target}"/>`);
     }
-    out.push(`<row r="${r}">`);
-    row.cached(`A${r}`, line.sheet, 0, sheets);
-    row.text(`B${r}`, target ?? '', look.link);
-    row.text(`C${r}`, line.question, questionStyle);
-    if (line.itemNos.length === 1) row.num(`D${r}`, line.itemNos[0]);
-    else row.text(`D${r}`, line.itemNos.join(', '));
-    row.cached(`E${r}`, line.itemTitles.join('\n'), titleStyle, titles);
-    row.num(`F${r}`, line.score, look.score);
-    row.cached(`G${r}`, STATUS_LABEL[line.status], 0, statuses);
-    row.cached(`H${r}`, line.alternatives, alternativeStyle, alternatives);
-    row.cached(`I${r}`, line.answer, answerStyle, answers);
-    out.push('</row>');
+    out.push(
+      `<row r="${r}">` +
+        cached(0, `A${r}`, line.sheet, 0) +
+        cell(`B${r}`, target ?? '', look.link) +
+        cell(`C${r}`, line.question, questionStyle) +
+        (line.itemNos.length === 1 ? num(`D${r}`, line.itemNos[0]) : cell(`D${r}`, line.itemNos.join(', '))) +
+        cached(4, `E${r}`, line.itemTitles.join('\n'), titleStyle) +
+        num(`F${r}`, line.score, look.score) +
+        cached(6, `G${r}`, STATUS_LABEL[line.status], 0) +
+        cell(`H${r}`, line.alternatives, alternativeStyle) +
+        cached(8, `I${r}`, line.answer, answerStyle) +
+        '</row>',
+    );
   }
   out.push('</sheetData>' + `<autoFilter ref="A1:${last}"/>`);
   if (links.length > 0) {
@@ -141,25 +143,3 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
   return out.bytes();
 }
 
-/** Cells of the review sheet into the sheet's bytes; empty texts and missing numbers leave the cell out. */
-class RowWriter {
-  constructor(
-    private readonly out: ByteSink,
-    private readonly limit: (s: string) => string,
-  ) {}
-
-  text(ref: string, value: string, s = 0): void {
-    if (value !== '') this.out.push(`<c r="${ref}"${s ? ` s="${s}"` : ''}${inlineTail('', value, this.limit)}`);
-  }
-
-  /** A text that repeats down its column: encoded once by `tails`. */
-  cached(ref: string, value: string, s: number, tails: InlineTails): void {
-    if (value === '') return;
-    this.out.push(`<c r="${ref}"${s ? ` s="${s}"` : ''}`);
-    this.out.pushBytes(tails.bytes(value));
-  }
-
-  num(ref: string, value: number | null, s = 0): void {
-    if (value !== null && Number.isFinite(value)) this.out.push(`<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
-  }
-}
