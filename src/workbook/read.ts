@@ -8,6 +8,7 @@ import { acceptedTypes, checkInflatedSize, checkZipLimits, inspect, tooManySheet
 import { resolveListValues } from './lists.js';
 import { sheetExtras, sheetPartPaths, strikeStyles, type SheetExtras } from './ooxml.js';
 import type { Book, FileKind, Grid, Limits } from './types.js';
+import { inflatePackage, type ZipContainer } from './unzip.js';
 
 export { acceptedTypes } from './inspect.js';
 
@@ -26,12 +27,15 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
   }
   const { kind, entries, encrypted } = inspect(bytes, filename);
   if (encrypted) throw passwordProtected();
+  let zip: ZipContainer | null = null;
   if (entries.length) {
     checkZipLimits(entries, limits);
-    checkInflatedSize(bytes, limits);
+    // One native inflate for the size check and for SheetJS; anything unusual is counted by streaming instead.
+    zip = inflatePackage(bytes, limits.uncompressedBytes);
+    if (!zip) checkInflatedSize(bytes, limits);
   }
 
-  const wb = parse(bytes, kind, limits);
+  const wb = parse(bytes, kind, limits, zip);
   if (wb.SheetNames.length > limits.sheets) throw tooManySheets(wb.SheetNames.length, limits);
   checkSheetNames(wb, kind);
   const extras = kind === 'xlsx' || kind === 'xlsm' ? ooxmlExtras(wb) : [];
@@ -54,7 +58,7 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
   return { kind, sheets: sheets.map(({ truncated: _, ...grid }): Grid => grid) };
 }
 
-function parse(bytes: Uint8Array, kind: FileKind, limits: Limits): XLSX.WorkBook {
+function parse(bytes: Uint8Array, kind: FileKind, limits: Limits, zip: ZipContainer | null): XLSX.WorkBook {
   const common: XLSX.ParsingOptions = { dense: true, sheetRows: limits.rows + 1, cellHTML: false, cellDates: false };
   try {
     if (kind === 'csv') {
@@ -62,14 +66,18 @@ function parse(bytes: Uint8Array, kind: FileKind, limits: Limits): XLSX.WorkBook
       // raw: keep "1-1" and "001" as the customer typed them instead of guessing dates and numbers.
       return XLSX.read(text, { ...common, type: 'string', raw: true });
     }
-    return XLSX.read(bytes, {
+    const options: XLSX.ParsingOptions = {
       ...common,
       type: 'buffer',
       bookFiles: kind === 'xlsx' || kind === 'xlsm',
       bookVBA: false,
       // xls and ods only report hidden rows and columns with styles on; for xlsx we read them ourselves.
       cellStyles: kind === 'xls' || kind === 'ods',
-    });
+    };
+    if (!zip) return XLSX.read(bytes, options);
+    // XLSX.read does this before it hands a zip to parse_zip.
+    if (options.cellStyles) Object.assign(options, { cellNF: true, sheetStubs: true });
+    return (XLSX as unknown as { parse_zip(zip: ZipContainer, o: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip(zip, options);
   } catch (e) {
     if (e instanceof QmapError) throw e;
     const message = e instanceof Error ? e.message : String(e);
