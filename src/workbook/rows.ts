@@ -4,7 +4,7 @@ import { cellAddress } from './address.js';
 import type { Layout } from './layout.js';
 import type { MergeIndex } from './merges.js';
 import type { DetectedQuestion, Grid } from './types.js';
-import { deletedMark, exampleMark, examplePrefix, headerRoles, noteMark, normalize, numbering, questionLike, sectionLike } from './vocabulary.js';
+import { deletedMark, exampleMark, examplePrefix, headerRoles, MAX_HEADER_LENGTH, noteMark, normalize, numbering, questionLike, sectionLike } from './vocabulary.js';
 
 export interface RowsResult {
   questions: DetectedQuestion[];
@@ -46,12 +46,21 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
 
   let section: string | null = null;
   let category: string | null = null;
+  // A category cell usually repeats down the column (or is merged): tidy each value once.
+  let categoryRaw = '';
+  let categoryLine = '';
   let lastRow = -2;
   for (let r = from; r < grid.rowCount; r++) {
     if (grid.hiddenRows.has(r) || boxes?.has(r)) continue;
     if (catc !== null) {
       const v = valueAt(r, catc);
-      if (v) category = oneLine(v);
+      if (v) {
+        if (v !== categoryRaw) {
+          categoryRaw = v;
+          categoryLine = oneLine(v);
+        }
+        category = categoryLine;
+      }
     }
     const raw = grid.cell(r, qc);
     const text = raw.trim();
@@ -70,14 +79,17 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     const num = nc !== null ? grid.cell(r, nc).trim() : '';
     const span = merges.at(r, qc);
     const swallowsAnswer = span !== undefined && ac !== null && ac > qc && span.e.c >= ac;
+    const asks = questionLike.test(text);
 
     // Placeholders (－, ―, …) and repeated headers are not questions.
-    if (!/\p{L}/u.test(text) || normalize(text) === headerText || headerAgain(grid, r, qc, nc, text)) continue;
+    if (!/\p{L}/u.test(text)) continue;
+    const normal = normalize(text);
+    if (normal === headerText || headerAgain(grid, r, qc, nc, text, normal, asks)) continue;
     if (examplePrefix.test(text) || exampleMark.test(num) || rowHasExampleMark(grid, r, qc)) {
       skipped.examples++;
       continue;
     }
-    if (deletedMark.test(text) || grid.struck.has(`${r},${qc}`)) {
+    if (deletedMark.test(text) || (grid.struck.size > 0 && grid.struck.has(`${r},${qc}`))) {
       skipped.deleted++;
       continue;
     }
@@ -87,8 +99,8 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     }
     const heading =
       !num
-        ? swallowsAnswer || ((numbered || sectionLike.test(text)) && isHeading(text))
-        : isHeading(text) && (swallowsAnswer || numbersChildren(num, nextNumber(grid, r, qc, nc)));
+        ? swallowsAnswer || ((numbered || sectionLike.test(text)) && isHeading(text, asks))
+        : isHeading(text, asks) && (swallowsAnswer || numbersChildren(num, nextNumber(grid, r, qc, nc)));
     if (heading) {
       skipped.sections++;
       if (text.length <= 60) {
@@ -100,7 +112,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     const prev = questions[questions.length - 1];
     if (!num && numbered && prev && lastRow === r - 1) {
       const answerFromAbove = ac !== null && merges.covering(r, ac)?.s.r === lastRow;
-      if (answerFromAbove || (!questionLike.test(text) && !endsSentence.test(prev.text))) {
+      if (answerFromAbove || (!asks && !endsSentence.test(prev.text))) {
         prev.text += '\n' + text;
         skipped.continued++;
         lastRow = r;
@@ -132,8 +144,9 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
  * A second or repeated header row (Question | Answer under 確認事項 | 回答): header words across the row,
  * no number, and nothing that reads as a sentence, so a terse question with a short answer filled in stays.
  */
-function headerAgain(grid: Grid, r: number, qc: number, nc: number | null, text: string): boolean {
-  if (questionLike.test(text) || !headerRoles(text).has('question')) return false;
+function headerAgain(grid: Grid, r: number, qc: number, nc: number | null, text: string, normal: string, asks: boolean): boolean {
+  // headerRoles gives nothing for text longer than a header once normalised (`normal`).
+  if (asks || normal.length > MAX_HEADER_LENGTH || !headerRoles(text).has('question')) return false;
   if (nc !== null && numbering.test(grid.cell(r, nc).trim())) return false;
   // Two header words besides the question's, one of them naming the answer (Answer | Remarks, No. | Answer).
   let named = 0;
@@ -166,9 +179,9 @@ function numbersChildren(num: string, next: string): boolean {
   return parent.length > 0 && child.length > parent.length + 1 && child.startsWith(parent) && /^[-.‐_]\S/.test(child.slice(parent.length));
 }
 
-/** Short, not a question: a heading. */
-function isHeading(text: string): boolean {
-  return text.length <= 40 && !questionLike.test(text);
+/** Short, not a question (`asks`: questionLike.test(text)): a heading. */
+function isHeading(text: string, asks: boolean): boolean {
+  return text.length <= 40 && !asks;
 }
 
 /** The only text of a row whose question cell is empty, when it sits left of or at the question column. */
