@@ -4,7 +4,7 @@ import { cellAddress } from './address.js';
 import type { Layout } from './layout.js';
 import type { MergeIndex } from './merges.js';
 import type { DetectedQuestion, Grid } from './types.js';
-import { deletedMark, exampleMark, examplePrefix, headerRoles, MAX_HEADER_LENGTH, noteMark, normalize, numbering, questionLike, sectionLike } from './vocabulary.js';
+import { deletedMark, exampleMark, examplePrefix, headerRoles, namesQuestion, noteMark, normalize, numbering, questionLike, sectionLike } from './vocabulary.js';
 
 export interface RowsResult {
   questions: DetectedQuestion[];
@@ -13,6 +13,7 @@ export interface RowsResult {
 
 const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
 const endsSentence = /[。．.？?！!」』）)]\s*$/;
+const letter = /\p{L}/u;
 
 export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): RowsResult {
   const { question: qc, answer: ac, choice: cc, number: nc, category: catc } = layout;
@@ -82,7 +83,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     const asks = questionLike.test(text);
 
     // Placeholders (－, ―, …) and repeated headers are not questions.
-    if (!/\p{L}/u.test(text)) continue;
+    if (!letter.test(text)) continue;
     const normal = normalize(text);
     if (normal === headerText || headerAgain(grid, r, qc, nc, text, normal, asks)) continue;
     if (examplePrefix.test(text) || exampleMark.test(num) || rowHasExampleMark(grid, r, qc)) {
@@ -145,8 +146,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
  * no number, and nothing that reads as a sentence, so a terse question with a short answer filled in stays.
  */
 function headerAgain(grid: Grid, r: number, qc: number, nc: number | null, text: string, normal: string, asks: boolean): boolean {
-  // headerRoles gives nothing for text longer than a header once normalised (`normal`).
-  if (asks || normal.length > MAX_HEADER_LENGTH || !headerRoles(text).has('question')) return false;
+  if (asks || !namesQuestion(text, normal)) return false;
   if (nc !== null && numbering.test(grid.cell(r, nc).trim())) return false;
   // Two header words besides the question's, one of them naming the answer (Answer | Remarks, No. | Answer).
   let named = 0;

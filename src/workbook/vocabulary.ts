@@ -41,11 +41,11 @@ export function headerRoles(text: string): Set<Role> {
   const roles = new Set<Role>();
   const n = normalize(text);
   if (!n || n.length > MAX_HEADER_LENGTH) return roles;
-  const parts = n.split(/[\/\n]|[()（）]/).filter(Boolean);
+  const parts = headerParts(n);
   const isOptions = options.test(n);
   // "No" in Yes/No is a choice, not a number column.
   if (parts.some((p) => number.test(p)) && !choice.test(n)) roles.add('number');
-  if (question.test(n) || parts.some((p) => questionWhole.test(p))) roles.add('question');
+  if (questionWords(n, parts)) roles.add('question');
   if (isOptions) roles.add('options');
   else {
     if (answer.test(n) && !replyField.test(n)) roles.add('answer');
@@ -63,6 +63,14 @@ export function headerRoles(text: string): Set<Role> {
     roles.add(own ? 'internal' : 'verdict');
   }
   return roles;
+}
+
+const headerParts = (n: string) => n.split(/[\/\n]|[()（）]/).filter(Boolean);
+const questionWords = (n: string, parts: string[]) => question.test(n) || parts.some((p) => questionWhole.test(p));
+
+/** headerRoles(text).has('question'), without working out the other roles. */
+export function namesQuestion(text: string, n = normalize(text)): boolean {
+  return n.length > 0 && n.length <= MAX_HEADER_LENGTH && questionWords(n, headerParts(n));
 }
 
 /** Choice values listed in a header such as 回答（はい／いいえ／該当なし）, Yes/No/NA, A/B/C, （◎○△×） or ◎：十分 ○：実施. */
