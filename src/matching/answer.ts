@@ -32,11 +32,14 @@ export function choiceFor(question: string, items: Item[], itemNos: number[], ch
   const shorts = itemNos.map((n) => items.find((i) => i.no === n)?.shortAnswer ?? null);
   if (shorts.length === 0 || shorts.some((s) => s === null) || new Set(shorts).size !== 1) return null;
   if (!isYesNoQuestion(question)) return null;
-  const wanted = shorts[0] === '有' ? YES : NO;
-  const key = (s: string) => normalize(s) || s.normalize('NFKC').trim();
-  const allowed = new Set(wanted.map(key));
-  return choices.find((c) => allowed.has(key(c))) ?? null;
+  const allowed = shorts[0] === '有' ? YES_KEYS : NO_KEYS;
+  return choices.find((c) => allowed.has(choiceKey(c))) ?? null;
 }
+
+/** A choice compared whatever its width or case; a mark such as ○ or × has no letters and stays itself. */
+const choiceKey = (s: string) => normalize(s) || s.normalize('NFKC').trim();
+const YES_KEYS = new Set(YES.map(choiceKey));
+const NO_KEYS = new Set(NO.map(choiceKey));
 
 /** Whether the question (its main sentence, without ※ notes and 例 hints) asks for a plain yes or no. */
 export function isYesNoQuestion(question: string): boolean {

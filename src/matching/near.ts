@@ -1,19 +1,21 @@
 // The same or a near-identical question among remembered ones: reviewers' decisions (learned aliases),
 // the answer library, and the gaps report all recognise a question asked again the same way.
 import { normalize, splitQuestion } from './normalize.js';
-import { grams } from './segment.js';
+import { gramKeys } from './segment.js';
 
 /** The comparable form of a question: normalised, without ※ notes and 例 hints (which vary by customer). */
 export const questionKey = (text: string): string => normalize(splitQuestion(text).main) || normalize(text);
 
+type Gram = string | number;
+
 /** Dice similarity of two sets of grams. */
-const diceOf = (a: Set<string>, b: Set<string>, shared: number) => (2 * shared) / (a.size + b.size || 1);
+const diceOf = (a: Set<Gram>, b: Set<Gram>, shared: number) => (2 * shared) / (a.size + b.size || 1);
 
 /** How alike two question keys are: Dice over their grams (English words, Japanese bigrams); 1 when equal. */
 export function dice(a: string, b: string): number {
   if (a === b) return 1;
-  const ga = new Set(grams(a));
-  const gb = new Set(grams(b));
+  const ga = new Set(gramKeys(a));
+  const gb = new Set(gramKeys(b));
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;
   return diceOf(ga, gb, shared);
@@ -44,8 +46,19 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
     const key = questionKey(textOf(entry));
     if (key) exact.set(key, entry);
   }
-  const fuzzy = [...exact.values()].map((entry) => ({ entry, grams: new Set(grams(questionKey(textOf(entry)))) }));
-  const postings = new Map<string, number[]>();
+  // The entries' characters numbered 0, 1, …, and a question's other characters numbered after them afresh
+  // for each question: its Japanese grams are then small distinct integers, not a string each.
+  const keys = [...exact.keys()];
+  const chars = new Map<number, number>();
+  for (const k of keys) for (let i = 0; i < k.length; i++) if (!chars.has(k.charCodeAt(i))) chars.set(k.charCodeAt(i), chars.size);
+  let others = new Map<number, number>();
+  const code = (u: number) => chars.get(u) ?? others.get(u) ?? others.set(u, chars.size + others.size).get(u)!;
+  const gramsOf = (key: string) => {
+    others = new Map();
+    return new Set(gramKeys(key, code));
+  };
+  const fuzzy = [...exact.values()].map((entry, i) => ({ entry, grams: gramsOf(keys[i]) }));
+  const postings = new Map<Gram, number[]>();
   fuzzy.forEach((f, i) => {
     for (const g of f.grams) {
       const list = postings.get(g);
@@ -54,7 +67,7 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
     }
   });
   // Every gram the entries have, numbered rarest first: a question's grams are then put in order by number.
-  const ordered = [...postings].sort(([a, pa], [b, pb]) => pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...postings].sort(([a, pa], [b, pb]) => pa.length - pb.length || byValue(a, b));
   const rank = new Map(ordered.map(([g], i) => [g, i]));
   const byRank = ordered.map(([, list]) => list);
   const seen = new Uint32Array(fuzzy.length);
@@ -63,7 +76,7 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
     if (exact.size === 0) return null;
     const same = exact.get(key);
     if (same !== undefined) return { entry: same, similarity: 1 };
-    const mine = new Set(grams(key));
+    const mine = gramsOf(key);
     // Dice >= t needs |A ∩ B| >= t·|A| / (2 − t); an entry sharing that many grams shares one of the
     // |A| − that + 1 rarest, the grams no entry has counting as the rarest of all. (The epsilon only widens.)
     const overlap = Math.ceil((threshold * mine.size) / (2 - threshold) - 1e-9);
@@ -103,4 +116,10 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
     return best;
   };
   return { size: exact.size, findKey, find: (text) => (exact.size ? findKey(questionKey(text)) : null) };
+}
+
+/** Numbers (Japanese grams) before strings (English words), each in their natural order. */
+function byValue(a: Gram, b: Gram): number {
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -23,6 +23,38 @@ export function grams(text: string, n = 2): string[] {
 }
 
 /**
+ * The grams of grams(text) (stemmed English words, then Japanese character bigrams, or the
+ * character of a one-character run), with each Japanese gram as a number: no string per bigram on the
+ * hot path of every question. `code` numbers a character; a gram with a character it does not know (-1)
+ * is left out, and so is counted by nobody.
+ */
+export function gramKeys(text: string, code: (unit: number) => number = (u) => u): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const w of text.match(/[a-z][a-z0-9.]*/g) ?? []) out.push(stem(w));
+  const ja = text.replace(/[\x20-\x7e]+/g, ' ');
+  let start = 0;
+  for (let i = 0; i <= ja.length; i++) {
+    if (i < ja.length && ja.charCodeAt(i) !== 32) continue;
+    // A run is ja[start, i).
+    if (i - start === 1) {
+      const c = code(ja.charCodeAt(start));
+      if (c >= 0) out.push(c);
+    }
+    for (let j = start; j + 2 <= i; j++) {
+      const c0 = code(ja.charCodeAt(j));
+      const c1 = code(ja.charCodeAt(j + 1));
+      // Above every single character, so a bigram never equals a one-character run.
+      if (c0 >= 0 && c1 >= 0) out.push(PAIR + c0 * PAIR + c1);
+    }
+    start = i + 1;
+  }
+  return out;
+}
+
+/** More than the characters of any text numbered (a UTF-16 code unit, or a document character's number). */
+const PAIR = 65536;
+
+/**
  * A light English stemmer: plurals, -ed/-ing, -ation, final -e. Not Porter, but applied alike to questions
  * and aliases, so "notifying customers" meets "notify customers" and "data centres located" meets
  * "data centre location". Words of three letters or fewer (acronyms: tls, sla, rpo) are kept as they are.

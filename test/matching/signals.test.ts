@@ -3,8 +3,8 @@ import { compileTerm, type Term } from '../../src/matching/lexicon.js';
 import { normalize } from '../../src/matching/normalize.js';
 import { categoryWords, sameBlock, sectionCategories } from '../../src/matching/signals/context.js';
 import { fuzzyIndex } from '../../src/matching/signals/fuzzy.js';
-import { gramKeys, ngramIndex } from '../../src/matching/signals/ngram.js';
-import { grams } from '../../src/matching/segment.js';
+import { ngramIndex } from '../../src/matching/signals/ngram.js';
+import { gramKeys, grams } from '../../src/matching/segment.js';
 import { findPart, findTerms, longestFirst } from '../../src/matching/signals/terms.js';
 
 const term = (label: string, itemNo: number, kind: Term['kind'] = 'alias') => compileTerm(label, itemNo, kind)!;

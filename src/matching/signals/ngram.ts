@@ -1,44 +1,12 @@
 // Character n-gram similarity: TF-IDF cosine between the question and each item's text (title, description,
 // English title, aliases). A soft signal that ranks items when no alias matched exactly.
 
-import { stem } from '../segment.js';
+import { gramKeys } from '../segment.js';
 
 export interface NgramIndex {
   /** Cosine similarity in [0, 1] of the normalised text to each document, by document index. */
   similarity(text: string): number[];
 }
-
-/**
- * The grams of segment.ts's grams(text) (stemmed English words, then Japanese character bigrams, or the
- * character of a one-character run), with each Japanese gram as a number: no string per bigram on the
- * hot path of every question. `code` numbers a character; a gram with a character it does not know (-1)
- * is left out, and so is counted by nobody.
- */
-export function gramKeys(text: string, code: (unit: number) => number = (u) => u): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const w of text.match(/[a-z][a-z0-9.]*/g) ?? []) out.push(stem(w));
-  const ja = text.replace(/[\x20-\x7e]+/g, ' ');
-  let start = 0;
-  for (let i = 0; i <= ja.length; i++) {
-    if (i < ja.length && ja.charCodeAt(i) !== 32) continue;
-    // A run is ja[start, i).
-    if (i - start === 1) {
-      const c = code(ja.charCodeAt(start));
-      if (c >= 0) out.push(c);
-    }
-    for (let j = start; j + 2 <= i; j++) {
-      const c0 = code(ja.charCodeAt(j));
-      const c1 = code(ja.charCodeAt(j + 1));
-      // Above every single character, so a bigram never equals a one-character run.
-      if (c0 >= 0 && c1 >= 0) out.push(PAIR + c0 * PAIR + c1);
-    }
-    start = i + 1;
-  }
-  return out;
-}
-
-/** More than the characters of any text numbered (a UTF-16 code unit, or a document character's number). */
-const PAIR = 65536;
 
 export function ngramIndex(docs: string[]): NgramIndex {
   // The documents' characters numbered 0, 1, …: a question's bigram is then a small integer, which maps
