@@ -49,10 +49,11 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
   // The entries' characters numbered 0, 1, …, and a question's other characters numbered after them afresh
   // for each question: its Japanese grams are then small distinct integers, not a string each.
   const keys = [...exact.keys()];
-  const chars = new Map<number, number>();
-  for (const k of keys) for (let i = 0; i < k.length; i++) if (!chars.has(k.charCodeAt(i))) chars.set(k.charCodeAt(i), chars.size);
+  const chars = new Int32Array(65536).fill(-1);
+  let known = 0;
+  for (const k of keys) for (let i = 0; i < k.length; i++) if (chars[k.charCodeAt(i)] < 0) chars[k.charCodeAt(i)] = known++;
   let others = new Map<number, number>();
-  const code = (u: number) => chars.get(u) ?? others.get(u) ?? others.set(u, chars.size + others.size).get(u)!;
+  const code = (u: number) => (chars[u] >= 0 ? chars[u] : (others.get(u) ?? others.set(u, known + others.size).get(u)!));
   const gramsOf = (key: string) => {
     others = new Map();
     return new Set(gramKeys(key, code));
