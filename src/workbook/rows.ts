@@ -4,7 +4,7 @@ import { cellAddress } from './address.js';
 import type { Layout } from './layout.js';
 import type { MergeIndex } from './merges.js';
 import type { DetectedQuestion, Grid } from './types.js';
-import { deletedMark, exampleMark, examplePrefix, headerRoles, namesQuestion, noteMark, normalize, numbering, questionLike, sectionLike } from './vocabulary.js';
+import { deletedMark, exampleMark, examplePrefix, headerRoles, namesQuestion, noteMark, normalize, normalizesTo, numbering, questionLike, sectionLike } from './vocabulary.js';
 
 export interface RowsResult {
   questions: DetectedQuestion[];
@@ -84,8 +84,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
 
     // Placeholders (－, ―, …) and repeated headers are not questions.
     if (!letter.test(text)) continue;
-    const normal = normalize(text);
-    if (normal === headerText || headerAgain(grid, r, qc, nc, text, normal, asks)) continue;
+    if (normalizesTo(text, headerText) || headerAgain(grid, r, qc, nc, text, asks)) continue;
     if (examplePrefix.test(text) || exampleMark.test(num) || rowHasExampleMark(grid, r, qc)) {
       skipped.examples++;
       continue;
@@ -145,8 +144,8 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
  * A second or repeated header row (Question | Answer under 確認事項 | 回答): header words across the row,
  * no number, and nothing that reads as a sentence, so a terse question with a short answer filled in stays.
  */
-function headerAgain(grid: Grid, r: number, qc: number, nc: number | null, text: string, normal: string, asks: boolean): boolean {
-  if (asks || !namesQuestion(text, normal)) return false;
+function headerAgain(grid: Grid, r: number, qc: number, nc: number | null, text: string, asks: boolean): boolean {
+  if (asks || !namesQuestion(text)) return false;
   if (nc !== null && numbering.test(grid.cell(r, nc).trim())) return false;
   // Two header words besides the question's, one of them naming the answer (Answer | Remarks, No. | Answer).
   let named = 0;

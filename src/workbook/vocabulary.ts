@@ -6,6 +6,25 @@ export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'cate
 
 export const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
+/** JavaScript's \s, one UTF-16 unit at a time. */
+export const isSpace = (u: number) =>
+  (u >= 9 && u <= 13) || u === 32 || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
+
+/**
+ * normalize(s) === normal, without normalising text that is too long to match. NFKC composes at most
+ * 4 code points into one (the longest canonical decomposition), never turns a visible character into
+ * only spaces, and lower-casing never shortens: so normalize(s) has at least a quarter as many code
+ * points as s has outside spaces (test/workbook/vocabulary.test.ts checks this against the runtime's Unicode).
+ */
+export function normalizesTo(s: string, normal: string): boolean {
+  let visible = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (!isSpace(u) && (u < 0xdc00 || u > 0xdfff)) visible++;
+  }
+  return visible <= 4 * normal.length && normalize(s) === normal;
+}
+
 const question =
   /質問|確認事項|確認項目|確認内容|確認ポイント|設問|チェック項目|チェック内容|要求事項|要求内容|調査項目|評価項目|点検項目|監査項目|対策項目|実施事項|項目名|管理策|要件|照会事項|お伺い事項|ヒアリング項目|question|requirement|criteria|query|inquiry|checkitem|checkpoint|securitycontrol|controldescription|itemdescription/;
 /** Words that name the question column only when they are the whole header (項目 alone, not 大項目). */
