@@ -1,10 +1,10 @@
 // What crosses the boundary between the server and a pool worker. The worker first says it has
 // started (so the time limit counts the reading, not the wait for a free thread), then answers
 // with the analysis or with the refusal as plain data: a QmapError does not survive as a class.
-import { randomBytes } from 'node:crypto';
 import type { MessagePort } from 'node:worker_threads';
 import { isQmapError, type ErrorCode } from '../errors.js';
 import type { Item } from '../matching/matcher.js';
+import { newIds } from '../store/ids.js';
 import { STORED_STATUS, storedRows, type StoredRow, type Summary } from '../store/jobs.js';
 import { newRowView, summaryOf, titleLookup } from '../views.js';
 import type { AnalyseInput, Analysis } from './analyse.js';
@@ -31,7 +31,7 @@ export interface Prepared {
 }
 
 export function prepare(analysis: Analysis, items: Pick<Item, 'no' | 'title'>[]): Prepared {
-  const stored = storedRows(analysis.rows, rowIds(analysis.rows.length));
+  const stored = storedRows(analysis.rows, newIds(analysis.rows.length));
   const titleOf = titleLookup(items);
   return {
     kind: analysis.kind,
@@ -41,13 +41,6 @@ export function prepare(analysis: Analysis, items: Pick<Item, 'no' | 'title'>[])
     summary: summaryOf(stored.map((r) => r[STORED_STATUS])),
     rowsJson: utf8(JSON.stringify(analysis.rows.map((r, i) => newRowView(r, stored[i][0], titleOf)))),
   };
-}
-
-/** n ids in newId's form (16 random bytes, base64url) from one call for random bytes instead of n. */
-function rowIds(n: number): () => string {
-  const bytes = randomBytes(16 * n);
-  let at = 0;
-  return () => bytes.toString('base64url', at, (at += 16));
 }
 
 /** UTF-8 in a buffer of its own (never a slice of Node's shared pool), so it can be transferred. */
