@@ -6,23 +6,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isQmapError } from '../src/errors.js';
+import { readLabels, type LabelSheet } from '../src/labels.js';
 import { root } from '../src/paths.js';
 import { detect } from '../src/workbook/detect.js';
 import { readBook } from '../src/workbook/read.js';
 import type { Detection, Limits, SheetDetection } from '../src/workbook/types.js';
-
-interface LabelSheet {
-  name: string;
-  headerRow: number | null;
-  questionColumn: string | null;
-  answerColumn: string | null;
-  choiceColumn: string | null;
-  choices: string[] | null;
-  questions: { row: number; text: string }[];
-}
-interface Labels {
-  workbooks: { file: string; sheets: LabelSheet[] }[];
-}
 
 const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
 const folder = resolve(process.argv[2] ?? join(root, '..', 'shared', 'eval', 'dev'));
@@ -57,7 +45,7 @@ if (!existsSync(labelsPath)) {
   process.exit(0);
 }
 
-const labels = JSON.parse(readFileSync(labelsPath, 'utf8')) as Labels;
+const labels = readLabels(folder);
 let tp = 0, fp = 0, fn = 0, textOk = 0;
 let cellsChecked = 0, answerOk = 0, choiceOk = 0;
 let sheetsChecked = 0, sheetsOk = 0;

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { buildApp } from '../src/app.js';
 import { limitsOf, loadConfig } from '../src/config.js';
+import { labelledQuestions, readLabels } from '../src/labels.js';
 import { questionKey } from '../src/matching/near.js';
 import { analyse, type AnalyseInput } from '../src/pipeline/analyse.js';
 import { createPool } from '../src/pipeline/pool.js';
@@ -38,10 +39,7 @@ const spread = (xs: number[]) => (Math.max(...xs) - Math.min(...xs)) / median(xs
 /** A store as a working server has it: the 49 items, some reviewer decisions and library answers. */
 function store(dir: string): Db {
   const db = openStore(join(dir, 'qmap.db'));
-  const labels = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/matching/paraphrases/labels.json'), 'utf8')) as {
-    workbooks: { sheets: { questions: { text: string; items: number[] }[] }[] }[];
-  };
-  const qs = labels.workbooks.flatMap((w) => w.sheets.flatMap((s) => s.questions));
+  const qs = labelledQuestions(readLabels(join(import.meta.dirname, '../fixtures/matching/paraphrases')));
   qs.forEach((q, i) => {
     learnAlias(db, questionKey(q.text), q.text, q.items, 'bench');
     if (i % 2 === 0) keepInLibrary(db, questionKey(q.text), q.text, `回答例 ${i}: 当社の規程に基づき対応しています。`, null, 'bench');

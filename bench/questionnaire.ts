@@ -4,7 +4,7 @@
 // question names one of 40 target systems, so a 10,000-question book has no two questions alike and the
 // matcher cannot lean on repeats.
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { labelledQuestions, readLabels } from '../src/labels.js';
 import { join } from 'node:path';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
@@ -23,10 +23,7 @@ const SYSTEMS = [
 export function baseQuestions(): string[] {
   const texts = new Set<string>();
   for (const set of ['eval-holdout', 'eval-holdout2']) {
-    const labels = JSON.parse(readFileSync(join(fixtures, set, 'labels.json'), 'utf8')) as {
-      workbooks: { sheets: { questions: { text: string }[] }[] }[];
-    };
-    for (const wb of labels.workbooks) for (const s of wb.sheets) for (const q of s.questions) {
+    for (const q of labelledQuestions(readLabels(join(fixtures, set)))) {
       if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(q.text)) texts.add(q.text);
     }
   }

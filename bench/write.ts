@@ -10,14 +10,11 @@ import * as XLSX from 'xlsx';
 import { writeAnswers } from '../src/workbook/write.js';
 import type { CellWrite, FileKind, ReviewLine } from '../src/workbook/types.js';
 import { packageDiffs, sheetParts } from '../test/workbook/fidelity.js';
+import { readLabels } from '../src/labels.js';
 
 const args = process.argv.slice(2);
 const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '../../shared/eval/dev'));
 const soffice = !args.includes('--no-soffice') && ['/usr/bin/soffice'].find((p) => existsSync(p));
-
-interface Labels {
-  workbooks: { file: string; sheets: { name: string; answerColumn: string | null; choiceColumn: string | null; choices: string[] | null; questions: { row: number; text: string; items: number[] }[] }[] }[];
-}
 
 const review = (w: CellWrite, q: { text: string; items: number[] }): ReviewLine => ({
   sheet: w.sheet, cell: w.cell, question: q.text, itemNos: q.items, itemTitles: q.items.map((n) => `項目${n}`),
@@ -29,7 +26,7 @@ function devSet(): void {
     console.log(`no labels.json in ${dir}: dev set skipped`);
     return;
   }
-  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Labels;
+  const labels = readLabels(dir);
   const tmp = mkdtempSync(join(tmpdir(), 'qmap-write-bench-'));
   const converted: { path: string; base: string; writes: CellWrite[] }[] = [];
   for (const wb of labels.workbooks) {

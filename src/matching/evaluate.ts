@@ -2,7 +2,7 @@
 // bench and by threshold calibration, so both count "right" the same way.
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { labelledQuestions, readLabels } from '../labels.js';
 import type { Item, MatchResult } from './matcher.js';
 
 export interface Labelled {
@@ -13,15 +13,8 @@ export interface Labelled {
   also: number[];
 }
 
-interface LabelsFile {
-  workbooks: { sheets: { questions: { text: string; items: number[]; also?: number[] }[] }[] }[];
-}
-
 export function loadLabelled(dir: string): Labelled[] {
-  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as LabelsFile;
-  return labels.workbooks.flatMap((w) =>
-    w.sheets.flatMap((s) => s.questions.map((q) => ({ text: q.text, items: q.items, also: q.also ?? [] }))),
-  );
+  return labelledQuestions(readLabels(dir)).map(({ text, items, also }) => ({ text, items, also }));
 }
 
 /** Ranked item numbers of a result: chosen first, then the best, then alternatives. */

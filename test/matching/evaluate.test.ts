@@ -1,5 +1,8 @@
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isRight, loadLabelled, metrics, ranking } from '../../src/matching/evaluate.js';
 import type { MatchResult } from '../../src/matching/matcher.js';
 
@@ -49,4 +52,13 @@ t.test('a labelled set is read from labels.json', async (t) => {
   const qs = loadLabelled(fileURLToPath(new URL('../../fixtures/matching/paraphrases', import.meta.url)));
   t.ok(qs.length > 50);
   t.ok(qs.some((q) => q.items.length === 0), 'it has questions no item answers');
+});
+
+t.test('a labels.json that does not follow the format is refused, naming the field', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'qmap-labels-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'labels.json'), JSON.stringify({ workbooks: [{ file: 'a.xlsx', sheets: [{ name: 'S', questions: [{ row: 3, text: 'Q', items: '28' }] }] }] }));
+  t.throws(() => loadLabelled(dir), /items/);
+  writeFileSync(join(dir, 'labels.json'), JSON.stringify({ workbooks: [{ file: 'a.xlsx', sheets: [{ name: 'S', questions: [{ row: 3, text: 'Q', items: [28] }] }] }] }));
+  t.same(loadLabelled(dir), [{ text: 'Q', items: [28], also: [] }], 'also and the table columns may be left out');
 });

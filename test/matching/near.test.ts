@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import { labelledQuestions, readLabels } from '../../src/labels.js';
 import { dice, nearIndex, questionKey } from '../../src/matching/near.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
-const questions = ['eval-holdout', 'eval-holdout2', 'matching/paraphrases'].flatMap((set) => {
-  const labels = JSON.parse(readFileSync(join(fixtures, set, 'labels.json'), 'utf8')) as {
-    workbooks: { sheets: { questions: { text: string }[] }[] }[];
-  };
-  return labels.workbooks.flatMap((w) => w.sheets.flatMap((s) => s.questions.map((q) => q.text)));
-});
+const questions = ['eval-holdout', 'eval-holdout2', 'matching/paraphrases'].flatMap((set) =>
+  labelledQuestions(readLabels(join(fixtures, set))).map((q) => q.text),
+);
 
 /** The definition: the most similar entry at or above the threshold, the earliest of equals. */
 function bruteForce(keys: Map<string, string>, question: string, threshold: number) {
