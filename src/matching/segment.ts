@@ -10,22 +10,10 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Character n-grams of the text with spaces removed, plus whole ASCII words (which bigrams describe poorly). */
-export function grams(text: string, n = 2): string[] {
-  const out: string[] = [];
-  for (const w of text.match(/[a-z][a-z0-9.]*/g) ?? []) out.push(stem(w));
-  const ja = text.replace(/[\x20-\x7e]+/g, ' ');
-  for (const run of ja.split(' ')) {
-    if (run.length === 1) out.push(run);
-    for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
-  }
-  return out;
-}
-
 /**
- * The grams of grams(text) (stemmed English words, then Japanese character bigrams, or the
- * character of a one-character run), with each Japanese gram as a number: no string per bigram on the
- * hot path of every question. `code` numbers a character; a gram with a character it does not know (-1)
+ * The grams similarity is counted in: stemmed English words (which bigrams describe poorly), then the
+ * character bigrams of each Japanese run (a one-character run is its character), each Japanese gram as a
+ * number: no string per bigram on the hot path of every question. `code` numbers a character; a gram with a character it does not know (-1)
  * is left out, and so is counted by nobody.
  */
 export function gramKeys(text: string, code: (unit: number) => number = (u) => u): (string | number)[] {
@@ -53,6 +41,13 @@ export function gramKeys(text: string, code: (unit: number) => number = (u) => u
 
 /** More than the characters of any text numbered (a UTF-16 code unit, or a document character's number). */
 const PAIR = 65536;
+
+/** The grams of a text as text (gramKeys with characters unnumbered): what similarity compares, readable. */
+export function grams(text: string): string[] {
+  return gramKeys(text).map((k) =>
+    typeof k === 'string' ? k : k < PAIR ? String.fromCharCode(k) : String.fromCharCode(Math.floor(k / PAIR) - 1, k % PAIR),
+  );
+}
 
 /**
  * A light English stemmer: plurals, -ed/-ing, -ation, final -e. Not Porter, but applied alike to questions

@@ -18,7 +18,7 @@ export interface WorkerTask {
 /**
  * An analysis made ready to store and to answer with: the rows in job_rows' column form and the JSON of
  * their view. A worker hands this back instead of the Analysis because cloning 10,000 nested rows between
- * threads, then storing, reading back and encoding them again, cost more than the matching saved.
+ * threads, then storing, reading back and encoding them again, cost up to a second at that size.
  */
 export interface Prepared {
   kind: Analysis['kind'];
