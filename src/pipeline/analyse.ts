@@ -19,6 +19,14 @@ export interface AnalyseInput {
   thresholds?: Thresholds;
   /** Called as questions are matched, for progress bars on long files. */
   onProgress?: (done: number, total: number) => void;
+  /** Match and answer only this part of the questions; the whole file is still read and detected. */
+  part?: Part;
+}
+
+/** Part `index` (from 0) of `of` consecutive, nearly equal parts of the questions. */
+export interface Part {
+  index: number;
+  of: number;
 }
 
 export interface Analysis {
@@ -26,6 +34,14 @@ export interface Analysis {
   sheets: SheetInfo[];
   rows: NewRow[];
   notes: string[];
+  /** Where rows[0] stands among all the upload's questions: past 0 when only a part was analysed. */
+  firstOrd?: number;
+}
+
+/** The questions [from, to) a part covers; the parts of one upload follow each other and cover all n. */
+export function partRange(n: number, part?: Part): { from: number; to: number } {
+  if (!part) return { from: 0, to: n };
+  return { from: Math.floor((n * part.index) / part.of), to: Math.floor((n * (part.index + 1)) / part.of) };
 }
 
 export function analyse(input: AnalyseInput): Analysis {
@@ -34,10 +50,11 @@ export function analyse(input: AnalyseInput): Analysis {
   const matcher = createMatcher({ items: input.items, learned: input.learned, thresholds: input.thresholds });
   const questions = detection.sheets.flatMap((s) => s.questions.map((q) => ({ q, choices: s.choices })));
   const inputs = questions.map(({ q }) => ({ text: q.text, section: q.section, number: q.number }));
-  const results = input.onProgress ? matchInChunks(matcher, inputs, input.onProgress) : matcher.matchAll(inputs);
+  const { from, to } = partRange(questions.length, input.part);
+  const results = matchInChunks(matcher, inputs, from, to, input.onProgress);
 
   const library = libraryIndex(input.library);
-  const rows = questions.map(({ q, choices }, i): NewRow => {
+  const rows = questions.slice(from, to).map(({ q, choices }, i): NewRow => {
     const proposed = propose(results[i], q.text, library);
     const itemNos = proposed.itemNos;
     const answer = proposed.answer ?? (itemNos.length ? composeAnswer(input.items, itemNos) : null);
@@ -67,7 +84,8 @@ export function analyse(input: AnalyseInput): Analysis {
   if (book.kind === 'xls' || book.kind === 'ods' || book.kind === 'csv') {
     notes.push(`The upload is .${book.kind}: the prefilled workbook comes back as .xlsx with the values kept, but its formatting could not be preserved.`);
   }
-  const filled = rows.filter((r) => r.existingAnswer.trim() || r.existingChoice.trim()).length;
+  // Over all the questions, not this part's rows: every part of an upload gives the same notes.
+  const filled = questions.filter(({ q }) => q.existingAnswer.trim() || q.existingChoice.trim()).length;
   if (filled) notes.push(`${filled} answer cell(s) already held the customer's text; qmap left them as they were.`);
 
   return {
@@ -75,20 +93,36 @@ export function analyse(input: AnalyseInput): Analysis {
     sheets: detection.sheets.map((s) => ({ ...s, questions: s.questions.length })),
     rows,
     notes,
+    firstOrd: from,
   };
 }
 
-/** Matches in slices so progress can be shown; each slice sees one neighbour on either side for context. */
-function matchInChunks(matcher: Matcher, inputs: MatchInput[], onProgress: (done: number, total: number) => void): MatchResult[] {
+/** Matches questions [from, to), in slices of 250 when progress is to be shown. */
+function matchInChunks(
+  matcher: Matcher,
+  inputs: MatchInput[],
+  from: number,
+  to: number,
+  onProgress?: (done: number, total: number) => void,
+): MatchResult[] {
+  if (!onProgress) return matchRange(matcher, inputs, from, to);
   const size = 250;
   const results: MatchResult[] = [];
-  for (let start = 0; start < inputs.length; start += size) {
-    const from = Math.max(0, start - 1);
-    const slice = matcher.matchAll(inputs.slice(from, Math.min(inputs.length, start + size + 1)));
-    results.push(...slice.slice(start - from, start - from + Math.min(size, inputs.length - start)));
-    onProgress(results.length, inputs.length);
+  for (let start = from; start < to; start += size) {
+    results.push(...matchRange(matcher, inputs, start, Math.min(to, start + size)));
+    onProgress(results.length, to - from);
   }
   return results;
+}
+
+/**
+ * The verdicts of questions [from, to), the same as matching all of them gives: the context pass reads the
+ * first verdict of the neighbour on either side, so the slice is matched with those neighbours, then they are dropped.
+ */
+export function matchRange(matcher: Matcher, inputs: MatchInput[], from: number, to: number): MatchResult[] {
+  if (from >= to) return [];
+  const start = Math.max(0, from - 1);
+  return matcher.matchAll(inputs.slice(start, Math.min(inputs.length, to + 1))).slice(from - start, to - start);
 }
 
 interface Proposed {

@@ -31,7 +31,7 @@ export interface Prepared {
 }
 
 export function prepare(analysis: Analysis, items: Pick<Item, 'no' | 'title'>[]): Prepared {
-  const stored = storedRows(analysis.rows, newIds(analysis.rows.length));
+  const stored = storedRows(analysis.rows, newIds(analysis.rows.length), analysis.firstOrd);
   const titleOf = titleLookup(items);
   return {
     kind: analysis.kind,
@@ -41,6 +41,30 @@ export function prepare(analysis: Analysis, items: Pick<Item, 'no' | 'title'>[])
     summary: summaryOf(stored.map((r) => r[STORED_STATUS])),
     rowsJson: utf8(JSON.stringify(analysis.rows.map((r, i) => newRowView(r, stored[i][0], titleOf)))),
   };
+}
+
+/**
+ * One upload's parts, analysed in order by different workers, as the whole: rows and their JSON concatenated,
+ * the summary counted over all rows. Kind, sheets and notes are the same in every part (each read the whole file).
+ */
+export function mergePrepared(parts: Prepared[]): Prepared {
+  if (parts.length === 1) return parts[0];
+  const stored = parts.flatMap((p) => p.stored);
+  return {
+    kind: parts[0].kind,
+    sheets: parts[0].sheets,
+    notes: parts[0].notes,
+    stored,
+    summary: summaryOf(stored.map((r) => r[STORED_STATUS])),
+    rowsJson: joinArrays(parts.map((p) => p.rowsJson)),
+  };
+}
+
+/** JSON arrays joined byte-wise: `[a,b]` and `[c]` make `[a,b,c]`; empty arrays `[]` add nothing. */
+function joinArrays(arrays: Uint8Array[]): Uint8Array {
+  const bodies = arrays.map((a) => a.subarray(1, a.byteLength - 1)).filter((b) => b.byteLength > 0);
+  const comma = Buffer.from(',');
+  return Buffer.concat([Buffer.from('['), ...bodies.flatMap((b, i) => (i ? [comma, b] : [b])), Buffer.from(']')]);
 }
 
 /** UTF-8 in a buffer of its own (never a slice of Node's shared pool), so it can be transferred. */

@@ -173,13 +173,14 @@ export type StoredRow = [
 /** Index of the status column in a StoredRow. */
 export const STORED_STATUS = 12;
 
-export function storedRows(rows: NewRow[], rowId: () => string): StoredRow[] {
+/** The rows in stored form, numbered from firstOrd (a part of an upload analysed on its own starts past 0). */
+export function storedRows(rows: NewRow[], rowId: () => string, firstOrd = 0): StoredRow[] {
   // A sheet's rows share one list of choices: encode it once.
   const choices = new Map<string[], string>();
   const choicesJson = (c: string[]) => choices.get(c) ?? choices.set(c, JSON.stringify(c)).get(c)!;
-  return rows.map((r, ord) => [
+  return rows.map((r, i) => [
     rowId(),
-    ord,
+    firstOrd + i,
     r.sheet,
     r.row,
     r.question,
