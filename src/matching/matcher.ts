@@ -178,7 +178,7 @@ interface TextSignals {
   asideHits: Hit[];
   fuzzy: FuzzyHit[];
   /** n-gram similarity to each item's document. */
-  ngram: number[];
+  ngram: Float64Array;
   notHits: Hit[];
 }
 
@@ -241,6 +241,9 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     return { main: normalize(main), notes };
   });
 
+  // Kept for the last few hundred questions only: the context pass needs a question's signals right after
+  // its neighbour's, and kept longer they outlive the young generation and cost the collector more than
+  // working out a repeat far away again.
   const textSignals = memo((text: string): TextSignals => {
     const parts = partsOf(text);
     const main = stemText(parts.main);
@@ -267,7 +270,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       ngram: c.ngram.similarity(`${main} ${aside}`),
       notHits: findTerms(`${main} ${aside}`, c.notTerms),
     };
-  });
+  }, 256);
 
   const sectionSignals = memo((raw: string): SectionSignals => {
     const section = matchText(raw);

@@ -5,15 +5,17 @@ import { gramKeys } from '../segment.js';
 
 export interface NgramIndex {
   /** Cosine similarity in [0, 1] of the normalised text to each document, by document index. */
-  similarity(text: string): number[];
+  similarity(text: string): Float64Array;
 }
 
 export function ngramIndex(docs: string[]): NgramIndex {
   // The documents' characters numbered 0, 1, …: a question's bigram is then a small integer, which maps
   // look up fastest, and a character no document has rules its grams out at once.
-  const chars = new Map<number, number>();
-  for (const d of docs) for (let i = 0; i < d.length; i++) if (!chars.has(d.charCodeAt(i))) chars.set(d.charCodeAt(i), chars.size);
-  const code = (u: number) => chars.get(u) ?? -1;
+  // Looked up for every character of every question: an array, not a map.
+  const chars = new Int32Array(65536).fill(-1);
+  let known = 0;
+  for (const d of docs) for (let i = 0; i < d.length; i++) if (chars[d.charCodeAt(i)] < 0) chars[d.charCodeAt(i)] = known++;
+  const code = (u: number) => chars[u];
   const df = new Map<string | number, number>();
   const bags = docs.map((d) => counts(gramKeys(d, code)));
   for (const bag of bags) for (const g of bag.keys()) df.set(g, (df.get(g) ?? 0) + 1);
@@ -38,7 +40,7 @@ export function ngramIndex(docs: string[]): NgramIndex {
   const postings = new Map([...lists].map(([g, l]) => [g, { idf: idf.get(g)!, docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) }]));
   return {
     similarity(text) {
-      const dot = new Array<number>(docs.length).fill(0);
+      const dot = new Float64Array(docs.length);
       let sum = 0;
       // A gram no document has weighs nothing.
       for (const [g, n] of counts(gramKeys(text, code))) {
@@ -49,7 +51,8 @@ export function ngramIndex(docs: string[]): NgramIndex {
         for (let k = 0; k < p.docs.length; k++) dot[p.docs[k]] += w * p.weights[k];
       }
       const norm = Math.sqrt(sum);
-      return dot.map((d, i) => (norm && norms[i] ? d / (norm * norms[i]) : 0));
+      for (let i = 0; i < dot.length; i++) dot[i] = norm && norms[i] ? dot[i] / (norm * norms[i]) : 0;
+      return dot;
     },
   };
 }

@@ -34,54 +34,123 @@ function onWordBoundaries(text: string, part: string, at: number): boolean {
   return startsWord && (!ASCII_WORD.test(part[part.length - 1]) || ENGLISH_TAIL.test(text.slice(at + part.length)));
 }
 
-interface Node {
-  next: Map<number, Node>;
-  /** Terms whose first part ends here. */
-  ends: number[];
-}
-
 /**
  * The terms, their first parts in a trie walked once from each position of a text. Terms whose first part
- * has one character are tried directly.
+ * has one character are tried directly. Nodes are numbers and a node's children live in one hash table
+ * keyed by (node, character): this walk runs at every position of every question, and a Map per node
+ * cost three times as much.
  */
 export interface TermIndex {
   terms: Term[];
-  /** The trie's first level by UTF-16 code unit: looked up at every position of every text, so an array. */
-  heads: (Node | undefined)[];
+  /** The trie's first level by UTF-16 code unit: the node of each first character, or -1. */
+  heads: Int32Array;
+  children: Children;
+  /** Per node: the terms whose first part ends there (ids into terms), as ranges of endList. */
+  endFrom: Int32Array;
+  endTo: Int32Array;
+  endList: Int32Array;
   /** Per term: the trie node of the first two characters of its first part, and its place among terms sharing them. */
-  pair: Node[];
+  pair: Int32Array;
   ordinal: Uint32Array;
   short: Term[];
   /** Per term, the text (by count) in which it was last found, and where: no set or map per text. */
   seen: Uint32Array;
   at: Int32Array;
+  /** Per node, the text in which its two characters were first seen, and where. */
+  pairSeen: Uint32Array;
+  pairAt: Int32Array;
   texts: number;
+}
+
+/** Open addressing over (node, character) → child node; -1 when there is none. */
+interface Children {
+  nodes: Int32Array;
+  codes: Int32Array;
+  child: Int32Array;
+  mask: number;
+}
+
+const slot = (node: number, code: number, mask: number) => (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
+
+function childrenOf(edges: [number, number, number][]): Children {
+  let size = 16;
+  while (size < 2 * edges.length) size *= 2;
+  const t: Children = { nodes: new Int32Array(size).fill(-1), codes: new Int32Array(size), child: new Int32Array(size), mask: size - 1 };
+  for (const [node, code, child] of edges) {
+    let k = slot(node, code, t.mask);
+    while (t.nodes[k] !== -1) k = (k + 1) & t.mask;
+    t.nodes[k] = node;
+    t.codes[k] = code;
+    t.child[k] = child;
+  }
+  return t;
+}
+
+function childOf(t: Children, node: number, code: number): number {
+  for (let k = slot(node, code, t.mask); ; k = (k + 1) & t.mask) {
+    const n = t.nodes[k];
+    if (n === -1) return -1;
+    if (n === node && t.codes[k] === code) return t.child[k];
+  }
 }
 
 export function termIndex(all: Term[]): TermIndex {
   const short = all.filter((t) => t.parts[0].length < 2);
   const terms = all.filter((t) => t.parts[0].length >= 2);
-  const root: Node = { next: new Map(), ends: [] };
-  const sharing = new Map<Node, number>();
-  const pair: Node[] = [];
+  // Built with maps, then frozen into arrays. Node 0 is the root.
+  const next: Map<number, number>[] = [new Map()];
+  const ends: number[][] = [[]];
+  const sharing = new Map<number, number>();
+  const pair = new Int32Array(terms.length);
   const ordinal = new Uint32Array(terms.length);
   terms.forEach((t, id) => {
     const head = t.parts[0];
-    let node = root;
+    let node = 0;
     for (let i = 0; i < head.length; i++) {
       const code = head.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = { next: new Map(), ends: [] }));
+      let child = next[node].get(code);
+      if (child === undefined) {
+        child = next.length;
+        next[node].set(code, child);
+        next.push(new Map());
+        ends.push([]);
+      }
       node = child;
       if (i === 1) pair[id] = node;
     }
-    node.ends.push(id);
+    ends[node].push(id);
     ordinal[id] = sharing.get(pair[id]) ?? 0;
     sharing.set(pair[id], ordinal[id] + 1);
   });
-  const heads: (Node | undefined)[] = new Array(65536).fill(undefined);
-  for (const [code, node] of root.next) heads[code] = node;
-  return { terms, heads, pair, ordinal, short, seen: new Uint32Array(terms.length), at: new Int32Array(terms.length), texts: 0 };
+  const heads = new Int32Array(65536).fill(-1);
+  for (const [code, node] of next[0]) heads[code] = node;
+  const edges: [number, number, number][] = [];
+  next.forEach((m, node) => node > 0 && m.forEach((child, code) => edges.push([node, code, child])));
+  const endFrom = new Int32Array(next.length);
+  const endTo = new Int32Array(next.length);
+  const endList = new Int32Array(terms.length);
+  let k = 0;
+  ends.forEach((list, node) => {
+    endFrom[node] = k;
+    for (const id of list) endList[k++] = id;
+    endTo[node] = k;
+  });
+  return {
+    terms,
+    heads,
+    children: childrenOf(edges),
+    endFrom,
+    endTo,
+    endList,
+    pair,
+    ordinal,
+    short,
+    seen: new Uint32Array(terms.length),
+    at: new Int32Array(terms.length),
+    pairSeen: new Uint32Array(next.length),
+    pairAt: new Int32Array(next.length),
+    texts: 0,
+  };
 }
 
 /**
@@ -93,29 +162,35 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
   const index = Array.isArray(terms) ? termIndex(terms) : terms;
   if (index.texts === 0xffffffff) {
     index.seen.fill(0);
+    index.pairSeen.fill(0);
     index.texts = 0;
   }
   const mark = ++index.texts;
+  const { heads, children, endFrom, endTo, endList, seen, at, pairSeen, pairAt } = index;
   const found: number[] = [];
-  const pairFirst = new Map<Node, number>();
   for (let i = 0; i + 1 < text.length; i++) {
-    let node = index.heads[text.charCodeAt(i)];
-    for (let j = i; node; ) {
+    let node = heads[text.charCodeAt(i)];
+    for (let j = i; node >= 0; ) {
       // The second level: the term's first two characters, whose first occurrence orders the hits.
-      if (j === i + 1 && !pairFirst.has(node)) pairFirst.set(node, i);
-      for (const id of node.ends) {
-        if (index.seen[id] === mark) continue;
+      if (j === i + 1 && pairSeen[node] !== mark) {
+        pairSeen[node] = mark;
+        pairAt[node] = i;
+      }
+      for (let e = endFrom[node]; e < endTo[node]; e++) {
+        const id = endList[e];
+        if (seen[id] === mark) continue;
         const term = index.terms[id];
         if (term.ascii[0] && !onWordBoundaries(text, term.parts[0], i)) continue;
-        index.seen[id] = mark;
-        index.at[id] = i;
+        seen[id] = mark;
+        at[id] = i;
         found.push(id);
       }
       j++;
-      node = j < text.length ? node.next.get(text.charCodeAt(j)) : undefined;
+      node = j < text.length ? childOf(children, node, text.charCodeAt(j)) : -1;
     }
   }
-  found.sort((a, b) => pairFirst.get(index.pair[a])! - pairFirst.get(index.pair[b])! || index.ordinal[a] - index.ordinal[b]);
+  const { pair, ordinal } = index;
+  found.sort((a, b) => pairAt[pair[a]] - pairAt[pair[b]] || ordinal[a] - ordinal[b]);
 
   const hits: Hit[] = [];
   /** firstAt: where the trie found the first part, or -1 to look for it. */
@@ -129,7 +204,7 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
     hits.push({ term, spans });
   };
   for (const term of index.short) withRest(term, -1);
-  for (const id of found) withRest(index.terms[id], index.at[id]);
+  for (const id of found) withRest(index.terms[id], at[id]);
   return hits;
 }
 
