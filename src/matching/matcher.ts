@@ -277,13 +277,26 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     return { hits: longestFirst(findTerms(section, c.terms)), categories: sectionCategories(section) };
   });
 
+  // An item's place in `items` (and in the n-gram and explanation documents).
+  const slotOf = new Map(items.map((item, i) => [item.no, i]));
+  /** How many of the ranked items decide() reads: two chosen and three alternatives. */
+  const RANKED = 5;
+
   function analyse(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): Analysis {
     const signals = textSignals(q.text);
     const { main, aside } = signals;
-    const evidence = new Map<number, Evidence>();
+    // Most items get a little evidence from n-grams or the section alone: a number each, in the order first
+    // touched (ties rank in that order). Term, span and wording records are kept only for items words name.
+    const raw = new Float64Array(items.length);
+    const touched: number[] = [];
+    const named = new Map<number, Evidence>();
+    const add = (slot: number, w: number) => {
+      if (raw[slot] === 0 && !touched.includes(slot)) touched.push(slot);
+      raw[slot] += w;
+    };
     const get = (no: number) => {
-      let e = evidence.get(no);
-      if (!e) evidence.set(no, (e = { itemNo: no, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [], decisive: [] }));
+      let e = named.get(no);
+      if (!e) named.set(no, (e = { itemNo: no, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [], decisive: [] }));
       return e;
     };
     const negatives = new Set<string>();
@@ -294,9 +307,10 @@ export function createMatcher(opts: MatcherOptions): Matcher {
           continue;
         }
         const e = get(h.term.itemNo);
+        add(slotOf.get(h.term.itemNo)!, 0);
         if (e.terms.includes(h.term.label)) continue;
         const w = factor * hitWeight(h, c.shared.get(h.term) ?? 1);
-        e.raw += w;
+        add(slotOf.get(h.term.itemNo)!, w);
         e.terms.push(h.term.label);
         if (inMain) {
           e.spans.push(...h.spans);
@@ -317,47 +331,62 @@ export function createMatcher(opts: MatcherOptions): Matcher {
 
     for (const f of signals.fuzzy) {
       const e = get(f.term.itemNo);
+      add(slotOf.get(f.term.itemNo)!, 0);
       if (e.terms.includes(f.term.label)) continue;
-      e.raw += weights.fuzzy * (1 - f.distance);
+      add(slotOf.get(f.term.itemNo)!, weights.fuzzy * (1 - f.distance));
       e.terms.push(`${f.term.label} ~ "${f.word}"`);
     }
 
-    signals.ngram.forEach((s, i) => {
-      if (s > 0.05) get(c.docItems[i]).raw += weights.ngram * s;
-    });
+    for (let i = 0; i < signals.ngram.length; i++) if (signals.ngram[i] > 0.05) add(i, weights.ngram * signals.ngram[i]);
 
     const notes: string[] = [];
     if (q.section) {
       const section = sectionSignals(q.section);
       for (const h of section.hits) {
         if (h.term.kind === 'negative') continue;
-        const e = get(h.term.itemNo);
-        e.raw += weights.section * hitWeight(h, c.shared.get(h.term) ?? 1);
-        e.terms.push(`${h.term.label} (section)`);
+        add(slotOf.get(h.term.itemNo)!, weights.section * hitWeight(h, c.shared.get(h.term) ?? 1));
+        get(h.term.itemNo).terms.push(`${h.term.label} (section)`);
       }
       const cats = section.categories;
       if (cats.length > 0) {
         notes.push(`section 「${q.section}」 suggests ${cats.join(', ')}`);
-        for (const item of items) if (cats.includes(item.category)) get(item.no).raw += weights.category;
+        items.forEach((item, i) => cats.includes(item.category) && add(i, weights.category));
       }
     }
     for (const n of neighbourItems) {
       const cat = byNo.get(n.itemNo)?.category;
-      for (const item of items) {
-        if (item.category === cat) get(item.no).raw += weights.neighbour * (n.near ? 1.5 : 1);
-      }
+      items.forEach((item, i) => item.category === cat && add(i, weights.neighbour * (n.near ? 1.5 : 1)));
     }
 
     for (const h of signals.notHits) {
-      const e = evidence.get(h.term.itemNo);
-      if (!e || e.terms.some((t) => t.startsWith('not:'))) continue;
-      e.raw *= weights.not;
+      const slot = slotOf.get(h.term.itemNo);
+      if (slot === undefined || !touched.includes(slot)) continue;
+      const e = get(h.term.itemNo);
+      if (e.terms.some((t) => t.startsWith('not:'))) continue;
+      raw[slot] *= weights.not;
       e.mainRaw *= weights.not;
       e.terms.push(`not: ${h.term.label}`);
     }
 
-    const ranked = [...evidence.values()].filter((e) => e.raw > 0).sort((a, b) => b.raw - a.raw);
-    return { main, content: signals.content, ranked, negatives: [...negatives], notes };
+    return { main, content: signals.content, ranked: topRanked(raw, touched, named), negatives: [...negatives], notes };
+  }
+
+  /** The RANKED items with most evidence, most first, ties in the order they were first touched. */
+  function topRanked(raw: Float64Array, touched: number[], named: Map<number, Evidence>): Evidence[] {
+    const top: number[] = [];
+    for (const slot of touched) {
+      if (!(raw[slot] > 0)) continue;
+      let at = top.length;
+      while (at > 0 && raw[top[at - 1]] < raw[slot]) at--;
+      if (at < RANKED) top.splice(at, 0, slot);
+      if (top.length > RANKED) top.pop();
+    }
+    return top.map((slot) => {
+      const itemNo = items[slot].no;
+      const e = named.get(itemNo) ?? { itemNo, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [], decisive: [] };
+      e.raw = raw[slot];
+      return e;
+    });
   }
 
   function decide(q: MatchInput, a: Analysis): MatchResult {
