@@ -8,10 +8,12 @@ import { MessageChannel } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { QmapError } from '../errors.js';
 import type { Analyser } from '../questionnaires.js';
-import type { WorkerOutput, WorkerTask } from './task.js';
+import { mergePrepared, type Prepared, type WorkerOutput, type WorkerTask } from './task.js';
 
 export interface Pool {
   analyser: Analyser;
+  /** How many uploads were matched in parts on several workers at once. */
+  split(): number;
   /** Waits for running uploads, then stops the workers. */
   close(): Promise<void>;
 }
@@ -46,46 +48,85 @@ export function createPool(config: Config, options: PoolOptions = {}): Pool {
   // Without a listener, an error from an idle worker would be thrown in the main thread.
   piscina.on('error', (err: unknown) => options.onWorkerError?.(err));
 
+  // Uploads being analysed. One alone in the pool is matched in two halves on two workers at once (each
+  // reads and detects the whole file, which costs far less than matching); behind others it is one task.
+  let inFlight = 0;
+  let split = 0;
   const analyser: Analyser = async ({ onProgress: _, ...input }) => {
     if (piscina.queueSize >= maxWaiting) {
       throw new QmapError('unavailable', `qmap is busy reading ${piscina.queueSize + config.QMAP_WORKERS} uploads. Try again in a minute.`);
     }
-    const output = await run(piscina, input, config);
-    if (!output.ok) throw new QmapError(output.error.code, output.error.message, output.error.details);
-    return output.analysis;
+    const parts = inFlight === 0 && config.QMAP_WORKERS >= 2 ? 2 : 1;
+    if (parts > 1) split++;
+    inFlight++;
+    try {
+      return await runParts(piscina, input, config, parts);
+    } finally {
+      inFlight--;
+    }
   };
 
-  return { analyser, close: () => piscina.close() };
+  return { analyser, split: () => split, close: () => piscina.close() };
+}
+
+/**
+ * One upload as one task per part. A part that times out, runs out of memory or fails stops the others, and
+ * its error is the upload's. A refusal (a bad file) is left to the other parts: they read the same bytes and
+ * refuse the same way a moment later, and stopping a running task would end its thread and what it has cached.
+ */
+async function runParts(piscina: Piscina, input: WorkerTask['input'], config: Config, of: number): Promise<Prepared> {
+  const abort = new AbortController();
+  const refusals: QmapError[] = [];
+  const parts = await Promise.allSettled(
+    Array.from({ length: of }, (_, index) =>
+      run(piscina, of > 1 ? { ...input, part: { index, of } } : input, config, abort).then(
+        (output) => {
+          if (output.ok) return output.analysis;
+          refusals.push(new QmapError(output.error.code, output.error.message, output.error.details));
+          return null;
+        },
+        (e: unknown) => {
+          if (!abort.signal.aborted) abort.abort(e);
+          throw e;
+        },
+      ),
+    ),
+  );
+  if (abort.signal.aborted) throw abort.signal.reason;
+  if (refusals.length) throw refusals[0];
+  return mergePrepared(parts.map((p) => (p as PromiseFulfilledResult<Prepared>).value));
 }
 
 /** One task; its clock starts when a worker picks it up, not while it waits in line. */
-async function run(piscina: Piscina, input: WorkerTask['input'], config: Config): Promise<WorkerOutput> {
+async function run(piscina: Piscina, input: WorkerTask['input'], config: Config, abort: AbortController): Promise<WorkerOutput> {
   const { port1, port2 } = new MessageChannel();
-  const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   port1.once('message', () => {
-    timer = setTimeout(() => abort.abort(), config.QMAP_PARSE_TIMEOUT_S * 1000);
+    timer = setTimeout(() => abort.abort(timedOut(config)), config.QMAP_PARSE_TIMEOUT_S * 1000);
   });
   try {
     const task: WorkerTask = { input, started: port2 };
     return (await piscina.run(task, { signal: abort.signal, transferList: [port2] })) as WorkerOutput;
   } catch (e) {
-    throw refusal(e, abort.signal.aborted, config) ?? e;
+    // Stopped because this task or another part of the upload timed out or failed: that is what to answer.
+    if (abort.signal.aborted) throw abort.signal.reason;
+    throw outOfMemory(e, config) ?? e;
   } finally {
     clearTimeout(timer);
     port1.close();
   }
 }
 
-/** Why the pool stopped a task, in words for the user; null for anything else (a bug: 500). */
-function refusal(e: unknown, timedOut: boolean, config: Config): QmapError | null {
-  if (timedOut) {
-    return new QmapError(
-      'timeout',
-      `Reading this file took longer than ${config.QMAP_PARSE_TIMEOUT_S} seconds, so qmap stopped. Remove the sheets and rows that are not part of the questionnaire and upload it again.`,
-      { limit: 'QMAP_PARSE_TIMEOUT_S', seconds: config.QMAP_PARSE_TIMEOUT_S },
-    );
-  }
+function timedOut(config: Config): QmapError {
+  return new QmapError(
+    'timeout',
+    `Reading this file took longer than ${config.QMAP_PARSE_TIMEOUT_S} seconds, so qmap stopped. Remove the sheets and rows that are not part of the questionnaire and upload it again.`,
+    { limit: 'QMAP_PARSE_TIMEOUT_S', seconds: config.QMAP_PARSE_TIMEOUT_S },
+  );
+}
+
+/** The refusal for a worker that outgrew its memory; null for any other error (a bug: 500). */
+function outOfMemory(e: unknown, config: Config): QmapError | null {
   if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new QmapError(
       'too_large',
