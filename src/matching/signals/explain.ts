@@ -27,22 +27,31 @@ const STOPWORDS = new Set(
 
 const JA_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[\u30a1-\u30fa\u30fc]+/g;
 const EN_WORD = /[a-z][a-z0-9]*/g;
+const EN_START = /^[a-z]/;
 
 /**
  * The content words of a normalised (matchText) text, each as its units: an English content word is one unit;
  * a kanji or katakana run (kanji and katakana apart: 「サポート」「窓口」) is its character bigrams.
  */
 export function contentWords(text: string): string[][] {
-  const out: string[][] = [];
+  return contentTokens(text).map(unitsOf);
+}
+
+/** The content words of a normalised text as written: English words first, then kanji and katakana runs. */
+function contentTokens(text: string): string[] {
+  const out: string[] = [];
   const ja = text.replace(BOILERPLATE_JA, ' ');
-  for (const w of ja.match(EN_WORD) ?? []) if (w.length >= 3 && !STOPWORDS.has(w)) out.push([w]);
-  for (const run of ja.match(JA_RUN) ?? []) {
-    if (run.length === 1) continue;
-    const grams: string[] = [];
-    for (let i = 0; i + 2 <= run.length; i++) grams.push(run.slice(i, i + 2));
-    out.push(grams);
-  }
+  for (const w of ja.match(EN_WORD) ?? []) if (w.length >= 3 && !STOPWORDS.has(w)) out.push(w);
+  for (const run of ja.match(JA_RUN) ?? []) if (run.length > 1) out.push(run);
   return out;
+}
+
+/** A content word's units: an English word is one, a kanji or katakana run its character bigrams. */
+function unitsOf(token: string): string[] {
+  if (EN_START.test(token)) return [token];
+  const grams: string[] = [];
+  for (let i = 0; i + 2 <= token.length; i++) grams.push(token.slice(i, i + 2));
+  return grams;
 }
 
 /** All units of a normalised text, flat. */
@@ -89,16 +98,19 @@ export function explainIndex(docs: string[]): ExplainIndex {
     }
   });
 
+  /** A word's units looked up once: the same words (「バックアップ」, "backup") come back in question after question. */
+  const wordOf = memo((token: string): Content['words'][number] => {
+    const known = unitsOf(token).map((u) => units.get(u) ?? unknown);
+    return { owners: known.map((u) => u.owners), weight: Math.max(...known.map((u) => u.weight)) };
+  }, 16384);
   const content = (text: string): Content => {
     // Each word counts once, by its rarest part.
     const seen = new Set<string>();
     const words: Content['words'] = [];
-    for (const word of contentWords(text)) {
-      const key = word.join(' ');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const known = word.map((u) => units.get(u) ?? unknown);
-      words.push({ owners: known.map((u) => u.owners), weight: Math.max(...known.map((u) => u.weight)) });
+    for (const token of contentTokens(text)) {
+      if (seen.has(token)) continue;
+      seen.add(token);
+      words.push(wordOf(token));
     }
     return { words };
   };

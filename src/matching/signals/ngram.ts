@@ -37,16 +37,33 @@ export function ngramIndex(docs: string[]): NgramIndex {
     }
     norms[i] = Math.sqrt(sum);
   });
-  const postings = new Map([...lists].map(([g, l]) => [g, { idf: idf.get(g)!, docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) }]));
+  const postings = [...lists].map(([, l]) => ({ docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) }));
+  const postingOf = new Map([...lists.keys()].map((g, i) => [g, i]));
+  const idfOf = Float64Array.from(lists.keys(), (g) => idf.get(g)!);
+  // A question's gram counts, per posting, in arrays kept between questions: no map per question.
+  const count = new Int32Array(postings.length);
+  const counted = new Uint32Array(postings.length);
+  let question = 0;
   return {
     similarity(text) {
+      if (++question === 0xffffffff) counted.fill((question = 0));
+      const order: number[] = [];
+      // A gram no document has weighs nothing.
+      for (const g of gramKeys(text, code)) {
+        const id = postingOf.get(g);
+        if (id === undefined) continue;
+        if (counted[id] !== question) {
+          counted[id] = question;
+          count[id] = 0;
+          order.push(id);
+        }
+        count[id]++;
+      }
       const dot = new Float64Array(docs.length);
       let sum = 0;
-      // A gram no document has weighs nothing.
-      for (const [g, n] of counts(gramKeys(text, code))) {
-        const p = postings.get(g);
-        if (!p) continue;
-        const w = (1 + Math.log(n)) * p.idf;
+      for (const id of order) {
+        const p = postings[id];
+        const w = (1 + Math.log(count[id])) * idfOf[id];
         sum += w * w;
         for (let k = 0; k < p.docs.length; k++) dot[p.docs[k]] += w * p.weights[k];
       }

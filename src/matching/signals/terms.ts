@@ -59,6 +59,8 @@ export interface TermIndex {
   /** Per node, the text in which its two characters were first seen, and where. */
   pairSeen: Uint32Array;
   pairAt: Int32Array;
+  /** The terms found in the current text, in the order they are reported (room for every term). */
+  found: Int32Array;
   texts: number;
 }
 
@@ -149,6 +151,7 @@ export function termIndex(all: Term[]): TermIndex {
     at: new Int32Array(terms.length),
     pairSeen: new Uint32Array(next.length),
     pairAt: new Int32Array(next.length),
+    found: new Int32Array(terms.length),
     texts: 0,
   };
 }
@@ -166,8 +169,8 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
     index.texts = 0;
   }
   const mark = ++index.texts;
-  const { heads, children, endFrom, endTo, endList, seen, at, pairSeen, pairAt } = index;
-  const found: number[] = [];
+  const { heads, children, endFrom, endTo, endList, seen, at, pairSeen, pairAt, found, pair, ordinal } = index;
+  let count = 0;
   for (let i = 0; i + 1 < text.length; i++) {
     let node = heads[text.charCodeAt(i)];
     for (let j = i; node >= 0; ) {
@@ -183,28 +186,41 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
         if (term.ascii[0] && !onWordBoundaries(text, term.parts[0], i)) continue;
         seen[id] = mark;
         at[id] = i;
-        found.push(id);
+        // In order of where the term's first two characters first occur, then of the lexicon: insertion
+        // sort, as a text holds a dozen or two.
+        let k = count++;
+        const first = pairAt[pair[id]];
+        for (; k > 0; k--) {
+          const prev = found[k - 1];
+          if (pairAt[pair[prev]] < first || (pairAt[pair[prev]] === first && ordinal[prev] < ordinal[id])) break;
+          found[k] = prev;
+        }
+        found[k] = id;
       }
       j++;
       node = j < text.length ? childOf(children, node, text.charCodeAt(j)) : -1;
     }
   }
-  const { pair, ordinal } = index;
-  found.sort((a, b) => pairAt[pair[a]] - pairAt[pair[b]] || ordinal[a] - ordinal[b]);
 
   const hits: Hit[] = [];
   /** firstAt: where the trie found the first part, or -1 to look for it. */
   const withRest = (term: Term, firstAt: number) => {
+    // Most terms found by their first part lack another: look for every part before making the spans.
+    const parts = term.parts;
+    let last = -1;
+    for (let p = 0; p < parts.length; p++) {
+      last = p === 0 && firstAt >= 0 ? firstAt : findPart(text, parts[p], term.ascii[p]);
+      if (last < 0) return;
+    }
     const spans: [number, number][] = [];
-    for (let p = 0; p < term.parts.length; p++) {
-      const at = p === 0 && firstAt >= 0 ? firstAt : findPart(text, term.parts[p], term.ascii[p]);
-      if (at < 0) return;
-      spans.push([at, at + term.parts[p].length]);
+    for (let p = 0; p < parts.length; p++) {
+      const at = p === 0 && firstAt >= 0 ? firstAt : p === parts.length - 1 ? last : findPart(text, parts[p], term.ascii[p]);
+      spans.push([at, at + parts[p].length]);
     }
     hits.push({ term, spans });
   };
   for (const term of index.short) withRest(term, -1);
-  for (const id of found) withRest(index.terms[id], at[id]);
+  for (let k = 0; k < count; k++) withRest(index.terms[found[k]], at[found[k]]);
   return hits;
 }
 
