@@ -5,8 +5,6 @@ import { stemText } from './segment.js';
 
 /** Characters that only separate words: everything but letters and digits, and a dot unless it is a decimal point. */
 const SEPARATOR = /(?<!\d)\.|\.(?!\d)|[^\p{L}\p{N}.]+/gu;
-const ASCII_LETTER = /[a-z]/;
-const ASCII_DIGIT = /[0-9]/;
 
 /**
  * NFKC (full width → half width), lower case, punctuation and brackets (「」【】（）／・…) to nothing.
@@ -16,22 +14,13 @@ const ASCII_DIGIT = /[0-9]/;
  */
 export function normalize(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase().replace(SEPARATOR, ' ').trim();
-  let out = '';
-  for (let i = 0; i < folded.length; i++) {
-    const ch = folded[i];
-    if (ch !== ' ') {
-      out += ch;
-      continue;
-    }
-    const before = out[out.length - 1] ?? '';
-    const after = folded[i + 1] ?? '';
-    if (after === ' ') continue;
-    const keep = (ASCII_LETTER.test(before) || ASCII_DIGIT.test(before)) && ASCII_LETTER.test(after);
-    const numbers = ASCII_DIGIT.test(before) && ASCII_DIGIT.test(after);
-    if (keep || numbers) out += ' ';
-  }
-  return out;
+  // Each run of spaces is decided once, by the characters either side of it.
+  return folded.includes(' ') ? folded.replace(/ +/g, (run: string, at: number) => (keepsSpace(folded.charCodeAt(at - 1), folded.charCodeAt(at + run.length)) ? ' ' : '')) : folded;
 }
+
+const isLetter = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const keepsSpace = (before: number, after: number) => ((isLetter(before) || isDigit(before)) && isLetter(after)) || (isDigit(before) && isDigit(after));
 
 export interface QuestionParts {
   /** What is asked. */
