@@ -9,7 +9,7 @@ export const questionKey = (text: string): string => normalize(splitQuestion(tex
 type Gram = string | number;
 
 /** Dice similarity of two sets of grams. */
-const diceOf = (a: Set<Gram>, b: Set<Gram>, shared: number) => (2 * shared) / (a.size + b.size || 1);
+const diceOf = (sizeA: number, sizeB: number, shared: number) => (2 * shared) / (sizeA + sizeB || 1);
 
 /** How alike two question keys are: Dice over their grams (English words, Japanese bigrams); 1 when equal. */
 export function dice(a: string, b: string): number {
@@ -18,7 +18,7 @@ export function dice(a: string, b: string): number {
   const gb = new Set(gramKeys(b));
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;
-  return diceOf(ga, gb, shared);
+  return diceOf(ga.size, gb.size, shared);
 }
 
 export interface NearHit<T> {
@@ -56,12 +56,12 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
   const code = (u: number) => (chars[u] >= 0 ? chars[u] : (others.get(u) ?? others.set(u, known + others.size).get(u)!));
   const gramsOf = (key: string) => {
     others = new Map();
-    return new Set(gramKeys(key, code));
+    return gramKeys(key, code);
   };
-  const fuzzy = [...exact.values()].map((entry, i) => ({ entry, grams: gramsOf(keys[i]) }));
+  const entryGrams = keys.map((k) => new Set(gramsOf(k)));
   const postings = new Map<Gram, number[]>();
-  fuzzy.forEach((f, i) => {
-    for (const g of f.grams) {
+  entryGrams.forEach((grams, i) => {
+    for (const g of grams) {
       const list = postings.get(g);
       if (list) list.push(i);
       else postings.set(g, [i]);
@@ -71,29 +71,39 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
   const ordered = [...postings].sort(([a, pa], [b, pb]) => pa.length - pb.length || byValue(a, b));
   const rank = new Map(ordered.map(([g], i) => [g, i]));
   const byRank = ordered.map(([, list]) => list);
+  // Each entry as the ranks of its grams: what it shares with a question is counted in an array, not a set.
+  const fuzzy = [...exact.values()].map((entry, i) => ({ entry, ranks: Int32Array.from(entryGrams[i], (g) => rank.get(g)!) }));
   const seen = new Uint32Array(fuzzy.length);
+  const inQuestion = new Uint32Array(ordered.length);
   let mark = 0;
   const findKey = (key: string): NearHit<T> | null => {
     if (exact.size === 0) return null;
     const same = exact.get(key);
     if (same !== undefined) return { entry: same, similarity: 1 };
-    const mine = gramsOf(key);
-    // Dice >= t needs |A ∩ B| >= t·|A| / (2 − t); an entry sharing that many grams shares one of the
-    // |A| − that + 1 rarest, the grams no entry has counting as the rarest of all. (The epsilon only widens.)
-    const overlap = Math.ceil((threshold * mine.size) / (2 - threshold) - 1e-9);
-    const ranks: number[] = [];
-    for (const g of mine) {
-      const r = rank.get(g);
-      if (r !== undefined) ranks.push(r);
-    }
-    const prefix = Int32Array.from(ranks)
-      .sort()
-      .subarray(0, Math.max(0, mine.size - overlap + 1 - (mine.size - ranks.length)));
     if (mark === 0xffffffff) {
       seen.fill(0);
+      inQuestion.fill(0);
       mark = 0;
     }
     mark++;
+    // The question's distinct grams: those some entry has, by rank, and the others, which only count.
+    const ranks: number[] = [];
+    let unknown: Set<Gram> | null = null;
+    for (const g of gramsOf(key)) {
+      const r = rank.get(g);
+      if (r === undefined) (unknown ??= new Set()).add(g);
+      else if (inQuestion[r] !== mark) {
+        inQuestion[r] = mark;
+        ranks.push(r);
+      }
+    }
+    const size = ranks.length + (unknown?.size ?? 0);
+    // Dice >= t needs |A ∩ B| >= t·|A| / (2 − t); an entry sharing that many grams shares one of the
+    // |A| − that + 1 rarest, the grams no entry has counting as the rarest of all. (The epsilon only widens.)
+    const overlap = Math.ceil((threshold * size) / (2 - threshold) - 1e-9);
+    const prefix = Int32Array.from(ranks)
+      .sort()
+      .subarray(0, Math.max(0, size - overlap + 1 - (size - ranks.length)));
     const candidates: number[] = [];
     for (const r of prefix) {
       for (const i of byRank[r]) {
@@ -106,12 +116,12 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
     let best: NearHit<T> | null = null;
     for (const i of candidates) {
       const f = fuzzy[i];
+      const n = f.ranks.length;
       // Dice cannot exceed what the smaller set allows.
-      if ((2 * Math.min(mine.size, f.grams.size)) / (mine.size + f.grams.size) < threshold) continue;
-      const [small, large] = mine.size <= f.grams.size ? [mine, f.grams] : [f.grams, mine];
+      if ((2 * Math.min(size, n)) / (size + n) < threshold) continue;
       let shared = 0;
-      for (const g of small) if (large.has(g)) shared++;
-      const similarity = diceOf(mine, f.grams, shared);
+      for (let k = 0; k < n; k++) if (inQuestion[f.ranks[k]] === mark) shared++;
+      const similarity = diceOf(size, n, shared);
       if (similarity >= threshold && (!best || similarity > best.similarity)) best = { entry: f.entry, similarity };
     }
     return best;
