@@ -178,7 +178,7 @@ interface TextSignals {
   asideHits: Hit[];
   fuzzy: FuzzyHit[];
   /** n-gram similarity to each item's document. */
-  ngram: Float64Array;
+  ngram: number[];
   notHits: Hit[];
 }
 
@@ -281,13 +281,16 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   const slotOf = new Map(items.map((item, i) => [item.no, i]));
   /** How many of the ranked items decide() reads: two chosen and three alternatives. */
   const RANKED = 5;
+  // Each item's evidence for the question being analysed. One array for all questions: a typed array of this
+  // size is allocated outside the JavaScript heap, which costs more than the analysis that fills it.
+  const raw = new Float64Array(items.length);
 
   function analyse(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): Analysis {
     const signals = textSignals(q.text);
     const { main, aside } = signals;
     // Most items get a little evidence from n-grams or the section alone: a number each, in the order first
     // touched (ties rank in that order). Term, span and wording records are kept only for items words name.
-    const raw = new Float64Array(items.length);
+    raw.fill(0);
     const touched: number[] = [];
     const named = new Map<number, Evidence>();
     const add = (slot: number, w: number) => {

@@ -118,10 +118,12 @@ export function explainIndex(docs: string[]): ExplainIndex {
     const parts = key.split('\u0000');
     return Math.max(1, docs.filter((d) => parts.every((p) => d.includes(p))).length);
   });
+  // The chosen items as a bit set, one for every call (explained is called several times a question).
+  const chosen = new Uint32Array(size);
   return {
     content,
     explained(question, itemIndexes) {
-      const chosen = new Uint32Array(size);
+      chosen.fill(0);
       for (const i of itemIndexes) if (i >= 0 && i < docs.length) chosen[i >>> 5] |= 1 << (i & 31);
       // A word is explained in the share of its parts an item knows.
       let total = 0;

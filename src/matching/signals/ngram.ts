@@ -5,7 +5,7 @@ import { gramKeys } from '../segment.js';
 
 export interface NgramIndex {
   /** Cosine similarity in [0, 1] of the normalised text to each document, by document index. */
-  similarity(text: string): Float64Array;
+  similarity(text: string): number[];
 }
 
 export function ngramIndex(docs: string[]): NgramIndex {
@@ -44,6 +44,8 @@ export function ngramIndex(docs: string[]): NgramIndex {
   const count = new Int32Array(postings.length);
   const counted = new Uint32Array(postings.length);
   let question = 0;
+  // Typed arrays are reused: one made per question would be allocated outside the heap, slowly.
+  const dot = new Float64Array(docs.length);
   return {
     similarity(text) {
       if (++question === 0xffffffff) counted.fill((question = 0));
@@ -59,7 +61,7 @@ export function ngramIndex(docs: string[]): NgramIndex {
         }
         count[id]++;
       }
-      const dot = new Float64Array(docs.length);
+      dot.fill(0);
       let sum = 0;
       for (const id of order) {
         const p = postings[id];
@@ -68,8 +70,9 @@ export function ngramIndex(docs: string[]): NgramIndex {
         for (let k = 0; k < p.docs.length; k++) dot[p.docs[k]] += w * p.weights[k];
       }
       const norm = Math.sqrt(sum);
-      for (let i = 0; i < dot.length; i++) dot[i] = norm && norms[i] ? dot[i] / (norm * norms[i]) : 0;
-      return dot;
+      const similarity = new Array<number>(dot.length);
+      for (let i = 0; i < dot.length; i++) similarity[i] = norm && norms[i] ? dot[i] / (norm * norms[i]) : 0;
+      return similarity;
     },
   };
 }
