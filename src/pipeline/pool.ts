@@ -117,6 +117,7 @@ async function run(piscina: Piscina, input: WorkerTask['input'], config: Config,
   }
 }
 
+/** The refusal for an upload stopped at its time limit. */
 function timedOut(config: Config): QmapError {
   return new QmapError(
     'timeout',
