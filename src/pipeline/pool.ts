@@ -25,7 +25,13 @@ export interface PoolOptions {
   maxWaiting?: number;
   /** Told when an idle worker fails (not an upload's fault: there is no upload to blame). */
   onWorkerError?: (err: unknown) => void;
+  /** Uploads of at least this many bytes are matched in two parts when the pool is idle (tests pass 0). */
+  splitFrom?: number;
 }
+
+// Under ~100 KB (some 1,500 questions) matching takes ~0.1 s, and two workers at once each run slower than
+// one alone on a 2-core machine: splitting such an upload was measured to save nothing, and to cost when cold.
+const SPLIT_FROM_BYTES = 100_000;
 
 // From src/ under tsx the worker is worker.ts, from dist/ worker.js: same folder, same extension as this file.
 const defaultWorker = new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
@@ -33,6 +39,7 @@ const defaultWorker = new URL(`./worker${extname(fileURLToPath(import.meta.url))
 export function createPool(config: Config, options: PoolOptions = {}): Pool {
   const worker = options.worker ?? defaultWorker;
   const maxWaiting = options.maxWaiting ?? 64;
+  const splitFrom = options.splitFrom ?? SPLIT_FROM_BYTES;
   // Node 20 does not give worker threads the --import loaders, so TypeScript workers start through a shim
   // that registers tsx itself (and need none of the parent's --import hooks, which only slow their start).
   const typescript = worker.pathname.endsWith('.ts');
@@ -48,15 +55,15 @@ export function createPool(config: Config, options: PoolOptions = {}): Pool {
   // Without a listener, an error from an idle worker would be thrown in the main thread.
   piscina.on('error', (err: unknown) => options.onWorkerError?.(err));
 
-  // Uploads being analysed. One alone in the pool is matched in two halves on two workers at once (each
-  // reads and detects the whole file, which costs far less than matching); behind others it is one task.
+  // Uploads being analysed. A large one alone in the pool is matched in two halves on two workers at once
+  // (each reads and detects the whole file, which costs far less than matching); behind others it is one task.
   let inFlight = 0;
   let split = 0;
   const analyser: Analyser = async ({ onProgress: _, ...input }) => {
     if (piscina.queueSize >= maxWaiting) {
       throw new QmapError('unavailable', `qmap is busy reading ${piscina.queueSize + config.QMAP_WORKERS} uploads. Try again in a minute.`);
     }
-    const parts = inFlight === 0 && config.QMAP_WORKERS >= 2 ? 2 : 1;
+    const parts = inFlight === 0 && config.QMAP_WORKERS >= 2 && input.bytes.byteLength >= splitFrom ? 2 : 1;
     if (parts > 1) split++;
     inFlight++;
     try {

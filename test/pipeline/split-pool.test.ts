@@ -1,4 +1,4 @@
-// An upload that finds the pool idle is analysed in two parts on two workers at once; behind another upload,
+// A large upload that finds the pool idle is analysed in two parts on two workers at once; behind another upload,
 // or with one worker, it is one task. Either way it gets the same rows, the same refusals and the same limits.
 import t, { type Test } from 'tap';
 import { readFileSync } from 'node:fs';
@@ -24,8 +24,9 @@ const upload = (bytes: Uint8Array, filename: string): AnalyseInput => ({
   library: [],
 });
 
+/** A pool that splits uploads of any size, as it does large ones. */
 function started(t: Test, c: Config, worker?: URL) {
-  const pool = createPool(c, { worker });
+  const pool = createPool(c, { worker, splitFrom: 0 });
   t.teardown(() => pool.close());
   return pool;
 }
@@ -70,6 +71,14 @@ t.test('only an upload that finds the pool idle is split: the next one waits as 
   t.same(second.notes, ['part 0 of 1']);
   t.same((await two.analyser(fake('c.csv'))).notes, ['part 0 of 2'], 'idle again: split again');
   t.equal(two.split(), 2);
+});
+
+t.test('a small upload is not split: matching it takes too little time to gain from a second worker', async (t) => {
+  const pool = createPool(config({ QMAP_WORKERS: '2' }), { worker: parts });
+  t.teardown(() => pool.close());
+  t.same((await pool.analyser(fake('small.csv'))).notes, ['part 0 of 1']);
+  t.same((await pool.analyser({ ...fake('large.csv'), bytes: new Uint8Array(100_000) })).notes, ['part 0 of 2'], 'from 100 KB');
+  t.equal(pool.split(), 1);
 });
 
 t.test('a part that never finishes stops the upload after QMAP_PARSE_TIMEOUT_S, and the next upload is served', async (t) => {
