@@ -67,11 +67,14 @@ function joinArrays(arrays: Uint8Array[]): Uint8Array {
   return Buffer.concat([Buffer.from('['), ...bodies.flatMap((b, i) => (i ? [comma, b] : [b])), Buffer.from(']')]);
 }
 
-/** UTF-8 in a buffer of its own (never a slice of Node's shared pool), so it can be transferred. */
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 in a buffer of its own (never a slice of Node's shared pool), so it can be transferred; encoded in one
+ * pass, where measuring the length first read the 13 MB of a 10,000-row answer twice.
+ */
 function utf8(text: string): Uint8Array {
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  bytes.write(text);
-  return bytes;
+  return encoder.encode(text);
 }
 
 /** What a worker can move to the server rather than copy: the rows' JSON. */
