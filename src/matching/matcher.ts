@@ -293,8 +293,11 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     raw.fill(0);
     const touched: number[] = [];
     const named = new Map<number, Evidence>();
-    const add = (slot: number, w: number) => {
+    const touch = (slot: number) => {
       if (raw[slot] === 0 && !touched.includes(slot)) touched.push(slot);
+    };
+    const add = (slot: number, w: number) => {
+      touch(slot);
       raw[slot] += w;
     };
     const get = (no: number) => {
@@ -309,11 +312,12 @@ export function createMatcher(opts: MatcherOptions): Matcher {
           if (inMain) negatives.add(`${h.term.topic} (「${h.term.label}」)`);
           continue;
         }
+        const slot = slotOf.get(h.term.itemNo)!;
         const e = get(h.term.itemNo);
-        add(slotOf.get(h.term.itemNo)!, 0);
+        touch(slot);
         if (e.terms.includes(h.term.label)) continue;
         const w = factor * hitWeight(h, c.shared.get(h.term) ?? 1);
-        add(slotOf.get(h.term.itemNo)!, w);
+        add(slot, w);
         e.terms.push(h.term.label);
         if (inMain) {
           e.spans.push(...h.spans);
@@ -333,10 +337,11 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     if (aside) addHits(signals.asideHits, weights.notes, false);
 
     for (const f of signals.fuzzy) {
+      const slot = slotOf.get(f.term.itemNo)!;
       const e = get(f.term.itemNo);
-      add(slotOf.get(f.term.itemNo)!, 0);
+      touch(slot);
       if (e.terms.includes(f.term.label)) continue;
-      add(slotOf.get(f.term.itemNo)!, weights.fuzzy * (1 - f.distance));
+      add(slot, weights.fuzzy * (1 - f.distance));
       e.terms.push(`${f.term.label} ~ "${f.word}"`);
     }
 
