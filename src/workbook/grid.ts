@@ -16,9 +16,15 @@ export interface SizedGrid extends Grid {
 
 const text = (cell: CellObject | undefined): string => {
   if (!cell) return '';
-  if (cell.w != null) return cell.w;
-  return cell.v == null ? '' : String(cell.v);
+  if (cell.w != null) return wellFormed(cell.w);
+  return cell.v == null ? '' : wellFormed(String(cell.v));
 };
+
+// An .xls can hold half a UTF-16 surrogate pair, which UTF-8 (SQLite, JSON over HTTP) cannot carry: it becomes
+// U+FFFD here, where cell text leaves the reader, so what is matched, stored and answered all read the same.
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (s: string) => (SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '\uFFFD') : s);
 
 export function sheetGrid(ws: WorkSheet, name: string, hidden: boolean, extras: GridExtras = {}): SizedGrid {
   const data = ((ws as { '!data'?: CellObject[][] })['!data'] ?? []) as (CellObject[] | undefined)[];

@@ -1,4 +1,5 @@
 import t from 'tap';
+import * as XLSX from 'xlsx';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../../src/paths.js';
@@ -74,4 +75,18 @@ t.test('each limit is enforced with its name and value', async (t) => {
 
 t.test('two sheets of the same name are refused in words, not read as one', async (t) => {
   t.throws(() => read('bad-duplicate-sheet-names.xlsx'), { code: 'unreadable', message: /two sheets named "質問"/, details: { sheet: '質問' } });
+});
+
+t.test('half a surrogate pair in an .xls cell reads as U+FFFD, so the question is stored and answered as read', async (t) => {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['No.', '質問', '回答'],
+    ['1', 'バックアップ\uD800を取得していますか。', ''],
+    ['2', '絵文字 🔒 はそのまま', ''],
+  ]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'S');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }));
+  const g = readBook(bytes, 'q.xls', limits).sheets[0];
+  t.equal(g.cell(1, 1), 'バックアップ\uFFFDを取得していますか。');
+  t.equal(g.cell(2, 1), '絵文字 🔒 はそのまま', 'a whole pair is kept');
 });
