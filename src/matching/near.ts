@@ -52,10 +52,10 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
   const chars = new Int32Array(65536).fill(-1);
   let known = 0;
   for (const k of keys) for (let i = 0; i < k.length; i++) if (chars[k.charCodeAt(i)] < 0) chars[k.charCodeAt(i)] = known++;
-  let others = new Map<number, number>();
+  const others = new Map<number, number>();
   const code = (u: number) => (chars[u] >= 0 ? chars[u] : (others.get(u) ?? others.set(u, known + others.size).get(u)!));
   const gramsOf = (key: string) => {
-    others = new Map();
+    others.clear();
     return gramKeys(key, code);
   };
   const entryGrams = keys.map((k) => new Set(gramsOf(k)));
@@ -101,12 +101,12 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
     // Dice >= t needs |A ∩ B| >= t·|A| / (2 − t); an entry sharing that many grams shares one of the
     // |A| − that + 1 rarest, the grams no entry has counting as the rarest of all. (The epsilon only widens.)
     const overlap = Math.ceil((threshold * size) / (2 - threshold) - 1e-9);
-    const prefix = Int32Array.from(ranks)
-      .sort()
-      .subarray(0, Math.max(0, size - overlap + 1 - (size - ranks.length)));
+    // Sorted in place: a typed array per question would be allocated outside the heap, slowly.
+    ranks.sort((a, b) => a - b);
+    const prefix = Math.min(ranks.length, Math.max(0, size - overlap + 1 - (size - ranks.length)));
     const candidates: number[] = [];
-    for (const r of prefix) {
-      for (const i of byRank[r]) {
+    for (let k = 0; k < prefix; k++) {
+      for (const i of byRank[ranks[k]]) {
         if (seen[i] === mark) continue;
         seen[i] = mark;
         candidates.push(i);
