@@ -203,21 +203,16 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
   }
 
   const hits: Hit[] = [];
+  const partAt: number[] = [];
   /** firstAt: where the trie found the first part, or -1 to look for it. */
   const withRest = (term: Term, firstAt: number) => {
-    // Most terms found by their first part lack another: look for every part before making the spans.
+    // Most terms found by their first part lack another: every part is looked for before spans are made.
     const parts = term.parts;
-    let last = -1;
     for (let p = 0; p < parts.length; p++) {
-      last = p === 0 && firstAt >= 0 ? firstAt : findPart(text, parts[p], term.ascii[p]);
-      if (last < 0) return;
+      partAt[p] = p === 0 && firstAt >= 0 ? firstAt : findPart(text, parts[p], term.ascii[p]);
+      if (partAt[p] < 0) return;
     }
-    const spans: [number, number][] = [];
-    for (let p = 0; p < parts.length; p++) {
-      const at = p === 0 && firstAt >= 0 ? firstAt : p === parts.length - 1 ? last : findPart(text, parts[p], term.ascii[p]);
-      spans.push([at, at + parts[p].length]);
-    }
-    hits.push({ term, spans });
+    hits.push({ term, spans: parts.map((part, p): [number, number] => [partAt[p], partAt[p] + part.length]) });
   };
   for (const term of index.short) withRest(term, -1);
   for (let k = 0; k < count; k++) withRest(index.terms[found[k]], at[found[k]]);
