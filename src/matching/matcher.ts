@@ -281,8 +281,8 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   const slotOf = new Map(items.map((item, i) => [item.no, i]));
   /** How many of the ranked items decide() reads: two chosen and three alternatives. */
   const RANKED = 5;
-  // Each item's evidence for the question being analysed. One array for all questions: a typed array of this
-  // size is allocated outside the JavaScript heap, which costs more than the analysis that fills it.
+  // Each item's evidence for the question being analysed, one array for all questions: a typed array of this
+  // size made per question is allocated outside the JavaScript heap, slowly, and adds to the collector's work.
   const raw = new Float64Array(items.length);
 
   function analyse(q: MatchInput, neighbourItems: { itemNo: number; near: boolean }[]): Analysis {
@@ -302,7 +302,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     };
     const get = (no: number) => {
       let e = named.get(no);
-      if (!e) named.set(no, (e = { itemNo: no, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [], decisive: [] }));
+      if (!e) named.set(no, (e = evidenceFor(no)));
       return e;
     };
     const negatives = new Set<string>();
@@ -376,11 +376,11 @@ export function createMatcher(opts: MatcherOptions): Matcher {
       e.terms.push(`not: ${h.term.label}`);
     }
 
-    return { main, content: signals.content, ranked: topRanked(raw, touched, named), negatives: [...negatives], notes };
+    return { main, content: signals.content, ranked: topRanked(touched, named), negatives: [...negatives], notes };
   }
 
   /** The RANKED items with most evidence, most first, ties in the order they were first touched. */
-  function topRanked(raw: Float64Array, touched: number[], named: Map<number, Evidence>): Evidence[] {
+  function topRanked(touched: number[], named: Map<number, Evidence>): Evidence[] {
     const top: number[] = [];
     for (const slot of touched) {
       if (!(raw[slot] > 0)) continue;
@@ -391,7 +391,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     }
     return top.map((slot) => {
       const itemNo = items[slot].no;
-      const e = named.get(itemNo) ?? { itemNo, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [], decisive: [] };
+      const e = named.get(itemNo) ?? evidenceFor(itemNo);
       e.raw = raw[slot];
       return e;
     });
@@ -561,6 +561,8 @@ const onlyOccasion = (text: string, e: Evidence) =>
   e.strongSpans.every(
     ([s, end]) => OCCASION_AFTER.test(text.slice(end, end + 2)) || OCCASION_BEFORE.test(text.slice(Math.max(0, s - 7), s)),
   );
+/** No evidence yet for an item. */
+const evidenceFor = (itemNo: number): Evidence => ({ itemNo, raw: 0, mainRaw: 0, terms: [], strongSpans: [], spans: [], decisive: [] });
 const firstAt = (e: Evidence) => Math.min(...e.strongSpans.map(([s]) => s));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
