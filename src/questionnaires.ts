@@ -31,9 +31,10 @@ export function titles(db: Db): (no: number) => string {
 
 /**
  * Reads, detects and matches the upload, then stores job, upload and rows at once. Answers with the job's
- * id and its JSON (what GET /v1/questionnaires/:id answers), built from what was stored, not read back.
+ * id and its JSON (what GET /v1/questionnaires/:id answers) in UTF-8 pieces, built from what was stored,
+ * not read back.
  */
-export async function createQuestionnaire(db: Db, config: Config, analyser: Analyser, upload: Upload, by: string): Promise<{ id: string; json: Buffer }> {
+export async function createQuestionnaire(db: Db, config: Config, analyser: Analyser, upload: Upload, by: string): Promise<{ id: string; json: Uint8Array[] }> {
   const items = listItems(db);
   const thresholds =
     config.QMAP_AUTO_THRESHOLD !== undefined || config.QMAP_REVIEW_THRESHOLD !== undefined

@@ -100,13 +100,14 @@ export function jobView(job: Job, rows: JobRow[], titleOf: (no: number) => strin
 }
 
 /**
- * JSON.stringify(jobView(…)) in UTF-8, for rows whose JSON is already made (by a pool worker): the job's
- * fields are encoded here and the rows spliced in as they are, rather than parsed and encoded again.
+ * JSON.stringify(jobView(…)) in UTF-8, in pieces to send one after another, for rows whose JSON is already
+ * made (by a pool worker): the job's fields are encoded here and the rows' pieces follow as they are, rather
+ * than parsed and encoded again, or copied into one buffer.
  */
-export function jobViewJson(job: Job, summary: Summary, rowsJson: Uint8Array): Buffer {
+export function jobViewJson(job: Job, summary: Summary, rowsJson: Uint8Array[]): Uint8Array[] {
   const head = JSON.stringify(viewOfJob(job, summary, []));
   // rows is the last field: the head ends in "rows":[]}
-  return Buffer.concat([Buffer.from(head.slice(0, -'[]}'.length)), rowsJson, Buffer.from('}')]);
+  return [Buffer.from(head.slice(0, -'[]}'.length)), ...rowsJson, Buffer.from('}')];
 }
 
 function viewOfJob(job: Job, summary: Summary, rows: RowView[]): JobView {

@@ -1,4 +1,5 @@
 // Questionnaire jobs over HTTP: upload, list, read, download, delete, and the review API.
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -64,8 +65,13 @@ export const questionnaireRoutes: FastifyPluginAsync<{ db: Db; config: Config; a
   r.post('/v1/questionnaires', { ...reviewer, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const upload = await readUpload(req);
     const job = await createQuestionnaire(db, config, analyser, upload, actor(req));
-    // Already JSON: fastify sends a string with a JSON content type as it is.
-    return reply.status(201).header('location', `/v1/questionnaires/${job.id}`).type('application/json; charset=utf-8').send(job.json);
+    // Already JSON, in pieces: sent one after another rather than copied into one buffer first.
+    return reply
+      .status(201)
+      .header('location', `/v1/questionnaires/${job.id}`)
+      .header('content-length', job.json.reduce((n, p) => n + p.byteLength, 0))
+      .type('application/json; charset=utf-8')
+      .send(Readable.from(job.json, { objectMode: false }));
   });
 
   r.get('/v1/questionnaires', { ...reviewer, schema: { tags } }, async () =>

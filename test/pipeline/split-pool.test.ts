@@ -36,7 +36,7 @@ function masked(a: Analysis | Prepared) {
   return {
     ...a,
     stored: a.stored.map(([, ...rest]) => rest),
-    rowsJson: Buffer.from(a.rowsJson).toString('utf8').replace(/"id":"[\w-]{22}"/g, '"id":"…"'),
+    rowsJson: Buffer.concat(a.rowsJson).toString('utf8').replace(/"id":"[\w-]{22}"/g, '"id":"…"'),
   };
 }
 

@@ -34,7 +34,7 @@ function masked(p: Prepared) {
   return {
     ...p,
     stored: p.stored.map(([, ...rest]) => rest),
-    rowsJson: Buffer.from(p.rowsJson).toString('utf8').replace(/"id":"[\w-]{22}"/g, '"id":"…"'),
+    rowsJson: Buffer.concat(p.rowsJson).toString('utf8').replace(/"id":"[\w-]{22}"/g, '"id":"…"'),
   };
 }
 
@@ -126,8 +126,13 @@ t.test('merging: rows and their JSON follow each other in order, ord continues, 
   const merged = mergePrepared(parts);
   t.same(merged.stored.map((r) => r[1]), merged.stored.map((_, i) => i), 'ord 0…n-1 across the parts');
   t.same(merged.stored.map((r) => r[0]), parts.flatMap((p) => p.stored.map((r) => r[0])), 'each part’s ids kept');
-  const rows = JSON.parse(Buffer.from(merged.rowsJson).toString('utf8')) as { id: string }[];
+  const rows = JSON.parse(Buffer.concat(merged.rowsJson).toString('utf8')) as { id: string }[];
   t.same(rows.map((r) => r.id), merged.stored.map((r) => r[0]), 'the JSON rows are the stored rows');
+  const partBuffers = new Set(parts.flatMap((p) => p.rowsJson.map((b) => b.buffer)));
+  t.ok(
+    merged.rowsJson.every((b) => b.byteLength <= 1 || partBuffers.has(b.buffer)),
+    'the parts’ JSON is not copied: the merged pieces are views of it',
+  );
   const statuses = merged.stored.map((r) => r[STORED_STATUS]);
   t.equal(merged.summary.questions, statuses.length);
   t.equal(merged.summary.auto, statuses.filter((s) => s === 'auto').length);
@@ -135,16 +140,25 @@ t.test('merging: rows and their JSON follow each other in order, ord continues, 
 });
 
 t.test('merging parts that are all empty gives an empty array of rows', async (t) => {
-  const empty = (): Prepared => ({
+  const merged = mergePrepared([json('[]'), json('[]'), json('[]')]);
+  t.equal(Buffer.concat(merged.rowsJson).toString('utf8'), '[]');
+  t.same(merged.summary, json('[]').summary);
+  t.same(merged.stored, []);
+});
+
+t.test('merging JSON arrays given in pieces, with empty parts between them', async (t) => {
+  const merged = mergePrepared([json('[1', ',2]'), json('[]'), json('[', '3', ']'), json('[4]')]);
+  t.equal(Buffer.concat(merged.rowsJson).toString('utf8'), '[1,2,3,4]');
+});
+
+/** A part with no stored rows whose rows' JSON is the given pieces. */
+function json(...pieces: string[]): Prepared {
+  return {
     kind: 'xlsx',
     sheets: [],
     notes: [],
     stored: [],
     summary: { questions: 0, auto: 0, review: 0, unmatched: 0, confirmed: 0 },
-    rowsJson: new Uint8Array(Buffer.from('[]')),
-  });
-  const merged = mergePrepared([empty(), empty(), empty()]);
-  t.equal(Buffer.from(merged.rowsJson).toString('utf8'), '[]');
-  t.same(merged.summary, empty().summary);
-  t.same(merged.stored, []);
-});
+    rowsJson: pieces.map((p) => new Uint8Array(Buffer.from(p))),
+  };
+}
