@@ -1,6 +1,6 @@
 // Upload → questions with proposed answers: read the workbook, detect the questions, match each one.
 // Pure over plain data (no database, no HTTP), so it can run in a worker thread.
-import type { DetectOverrides, FileKind, Limits } from '../workbook/types.js';
+import type { DetectedQuestion, DetectOverrides, FileKind, Limits } from '../workbook/types.js';
 import { readBook } from '../workbook/read.js';
 import { detect } from '../workbook/detect.js';
 import { createMatcher, type Item, type LearnedAlias, type MatchInput, type MatchResult, type Matcher, type Thresholds } from '../matching/matcher.js';
@@ -44,17 +44,69 @@ export function partRange(n: number, part?: Part): { from: number; to: number } 
   return { from: Math.floor((n * part.index) / part.of), to: Math.floor((n * (part.index + 1)) / part.of) };
 }
 
+/** One question as detection found it, with the choices its sheet allows. */
+export interface Question {
+  q: DetectedQuestion;
+  choices: string[] | null;
+}
+
+/**
+ * What reading and detecting an upload gives: all a part needs to be matched without reading the file again.
+ * `questions` may be a slice of them (one part's, with a neighbour either side), starting at `first` of `total`.
+ */
+export interface Detected {
+  kind: FileKind;
+  sheets: SheetInfo[];
+  notes: string[];
+  questions: Question[];
+  first: number;
+  total: number;
+}
+
 export function analyse(input: AnalyseInput): Analysis {
+  return analyseDetected(readAndDetect(input), input);
+}
+
+/** Reads the upload and finds its questions; the notes speak of all of them, whichever part is matched. */
+export function readAndDetect(input: Pick<AnalyseInput, 'bytes' | 'filename' | 'limits' | 'overrides'>): Detected {
   const book = readBook(input.bytes, input.filename, input.limits);
   const detection = detect(book, input.overrides);
-  const matcher = createMatcher({ items: input.items, learned: input.learned, thresholds: input.thresholds });
   const questions = detection.sheets.flatMap((s) => s.questions.map((q) => ({ q, choices: s.choices })));
+  const notes: string[] = [];
+  if (book.kind === 'xls' || book.kind === 'ods' || book.kind === 'csv') {
+    notes.push(`The upload is .${book.kind}: the prefilled workbook comes back as .xlsx with the values kept, but its formatting could not be preserved.`);
+  }
+  const filled = questions.filter(({ q }) => q.existingAnswer.trim() || q.existingChoice.trim()).length;
+  if (filled) notes.push(`${filled} answer cell(s) already held the customer's text; qmap left them as they were.`);
+  return {
+    kind: book.kind,
+    sheets: detection.sheets.map((s) => ({ ...s, questions: s.questions.length })),
+    notes,
+    questions,
+    first: 0,
+    total: questions.length,
+  };
+}
+
+/** The questions one part is matched with: its own and the neighbour either side that the context pass reads. */
+export function detectedFor(detected: Detected, part: Part): Detected {
+  const { from, to } = partRange(detected.total, part);
+  const first = Math.max(detected.first, from - 1);
+  const end = Math.min(detected.first + detected.questions.length, to + 1);
+  return { ...detected, questions: detected.questions.slice(first - detected.first, end - detected.first), first };
+}
+
+/** Matches and answers the detected questions (the input's part of them); no reading. */
+export function analyseDetected(detected: Detected, input: Omit<AnalyseInput, 'bytes' | 'filename' | 'limits' | 'overrides'>): Analysis {
+  const matcher = createMatcher({ items: input.items, learned: input.learned, thresholds: input.thresholds });
+  const { questions, first } = detected;
   const inputs = questions.map(({ q }) => ({ text: q.text, section: q.section, number: q.number }));
-  const { from, to } = partRange(questions.length, input.part);
-  const results = matchInChunks(matcher, inputs, from, to, input.onProgress);
+  const { from, to } = partRange(detected.total, input.part);
+  if (from < first || to > first + questions.length) throw new Error(`questions [${from}, ${to}) are not among those detected`);
+  const results = matchInChunks(matcher, inputs, from - first, to - first, input.onProgress);
 
   const library = libraryIndex(input.library);
-  const rows = questions.slice(from, to).map(({ q, choices }, i): NewRow => {
+  const rows = questions.slice(from - first, to - first).map(({ q, choices }, i): NewRow => {
     const proposed = propose(results[i], q.text, library);
     const itemNos = proposed.itemNos;
     const answer = proposed.answer ?? (itemNos.length ? composeAnswer(input.items, itemNos) : null);
@@ -79,22 +131,7 @@ export function analyse(input: AnalyseInput): Analysis {
       choice: choice && choices?.includes(choice) ? choice : null,
     };
   });
-
-  const notes: string[] = [];
-  if (book.kind === 'xls' || book.kind === 'ods' || book.kind === 'csv') {
-    notes.push(`The upload is .${book.kind}: the prefilled workbook comes back as .xlsx with the values kept, but its formatting could not be preserved.`);
-  }
-  // Over all the questions, not this part's rows: every part of an upload gives the same notes.
-  const filled = questions.filter(({ q }) => q.existingAnswer.trim() || q.existingChoice.trim()).length;
-  if (filled) notes.push(`${filled} answer cell(s) already held the customer's text; qmap left them as they were.`);
-
-  return {
-    kind: book.kind,
-    sheets: detection.sheets.map((s) => ({ ...s, questions: s.questions.length })),
-    rows,
-    notes,
-    firstOrd: from,
-  };
+  return { kind: detected.kind, sheets: detected.sheets, rows, notes: detected.notes, firstOrd: from };
 }
 
 /** Matches questions [from, to), in slices of 250 when progress is to be shown. */

@@ -56,7 +56,7 @@ export function createPool(config: Config, options: PoolOptions = {}): Pool {
   piscina.on('error', (err: unknown) => options.onWorkerError?.(err));
 
   // Uploads being analysed. A large one alone in the pool is matched in two halves on two workers at once
-  // (each reads and detects the whole file, which costs far less than matching); behind others it is one task.
+  // (the first reads and detects it, then hands the second its questions); behind others it is one task.
   let inFlight = 0;
   let split = 0;
   const analyser: Analyser = async ({ onProgress: _, ...input }) => {
@@ -78,15 +78,23 @@ export function createPool(config: Config, options: PoolOptions = {}): Pool {
 
 /**
  * One upload as one task per part. A part that times out, runs out of memory or fails stops the others, and
- * its error is the upload's. A refusal (a bad file) is left to the other parts: they read the same bytes and
- * refuse the same way a moment later, and stopping a running task would end its thread and what it has cached.
+ * its error is the upload's. A refusal (a bad file) is left to the other parts: part 0 hands them its refusal
+ * instead of their questions, and stopping a running task would end its thread and what it has cached.
  */
 async function runParts(piscina: Piscina, input: WorkerTask['input'], config: Config, of: number): Promise<Prepared> {
   const abort = new AbortController();
   const refusals: QmapError[] = [];
+  // Part 0 reads the upload and hands the others their questions: they get no bytes to read.
+  const channels = Array.from({ length: of - 1 }, () => new MessageChannel());
+  const task = (index: number): Omit<WorkerTask, 'started'> =>
+    of === 1
+      ? { input }
+      : index === 0
+        ? { input: { ...input, part: { index, of } }, handOff: { to: channels.map((c) => c.port1) } }
+        : { input: { ...input, bytes: new Uint8Array(0), part: { index, of } }, handOff: { from: channels[index - 1].port2 } };
   const parts = await Promise.allSettled(
     Array.from({ length: of }, (_, index) =>
-      run(piscina, of > 1 ? { ...input, part: { index, of } } : input, config, abort).then(
+      run(piscina, task(index), config, abort).then(
         (output) => {
           if (output.ok) return output.analysis;
           refusals.push(new QmapError(output.error.code, output.error.message, output.error.details));
@@ -105,15 +113,16 @@ async function runParts(piscina: Piscina, input: WorkerTask['input'], config: Co
 }
 
 /** One task; its clock starts when a worker picks it up, not while it waits in line. */
-async function run(piscina: Piscina, input: WorkerTask['input'], config: Config, abort: AbortController): Promise<WorkerOutput> {
+async function run(piscina: Piscina, work: Omit<WorkerTask, 'started'>, config: Config, abort: AbortController): Promise<WorkerOutput> {
   const { port1, port2 } = new MessageChannel();
   let timer: NodeJS.Timeout | undefined;
   port1.once('message', () => {
     timer = setTimeout(() => abort.abort(timedOut(config)), config.QMAP_PARSE_TIMEOUT_S * 1000);
   });
   try {
-    const task: WorkerTask = { input, started: port2 };
-    return (await piscina.run(task, { signal: abort.signal, transferList: [port2] })) as WorkerOutput;
+    const task: WorkerTask = { ...work, started: port2 };
+    const handOff = !work.handOff ? [] : 'to' in work.handOff ? work.handOff.to : [work.handOff.from];
+    return (await piscina.run(task, { signal: abort.signal, transferList: [port2, ...handOff] })) as WorkerOutput;
   } catch (e) {
     // Stopped because this task or another part of the upload timed out or failed: that is what to answer.
     if (abort.signal.aborted) throw abort.signal.reason;

@@ -2,18 +2,27 @@
 // started (so the time limit counts the reading, not the wait for a free thread), then answers
 // with the analysis or with the refusal as plain data: a QmapError does not survive as a class.
 import type { MessagePort } from 'node:worker_threads';
-import { isQmapError, type ErrorCode } from '../errors.js';
+import { isQmapError, QmapError, type ErrorCode } from '../errors.js';
 import type { Item } from '../matching/matcher.js';
 import { newIds } from '../store/ids.js';
 import { STORED_STATUS, storedRows, type StoredRow, type Summary } from '../store/jobs.js';
 import { newRowView, summaryOf, titleLookup } from '../views.js';
-import type { AnalyseInput, Analysis } from './analyse.js';
+import { analyseDetected, detectedFor, readAndDetect, type AnalyseInput, type Analysis, type Detected } from './analyse.js';
 
 export interface WorkerTask {
   input: Omit<AnalyseInput, 'onProgress'>;
   /** Told once, when the worker begins. */
   started: MessagePort;
+  /**
+   * A split upload is read once: part 0 reads and detects it, then hands every other part its questions
+   * (`to`, in part order from part 1); the other parts wait for theirs (`from`) instead of reading.
+   */
+  handOff?: { to: MessagePort[] } | { from: MessagePort };
 }
+
+/** What part 0 hands another part: its questions, or the refusal reading the upload ended in. */
+type HandOff = { detected: Detected } | { refusal: RefusalData };
+type RefusalData = { code: ErrorCode; message: string; details?: Record<string, unknown> };
 
 /**
  * An analysis made ready to store and to answer with: the rows in job_rows' column form and the JSON of
@@ -102,12 +111,70 @@ export type WorkerOutput =
 
 /** Runs one task in the worker: reports the start, catches QmapErrors into a plain result; other errors are bugs and are thrown. */
 export function runTask(task: WorkerTask, work: (input: WorkerTask['input']) => Analysis): WorkerOutput {
-  task.started.postMessage('started');
-  task.started.close();
+  begin(task);
+  return settle(() => work(task.input), task.input.items);
+}
+
+/** The pool worker's task: the whole upload, or one part of it, read here or handed over by part 0. */
+export async function analyseTask(task: WorkerTask): Promise<WorkerOutput> {
+  const { handOff, input } = task;
+  if (handOff && 'from' in handOff) {
+    begin(task);
+    const message = await received(handOff.from);
+    return settle(() => {
+      if (!message) throw new Error('the part reading the upload stopped before handing over its questions');
+      if ('refusal' in message) throw new QmapError(message.refusal.code, message.refusal.message, message.refusal.details);
+      return analyseDetected(message.detected, input);
+    }, input.items);
+  }
+  return runTask(task, () => {
+    const to = handOff?.to ?? [];
+    const detected = readOrTell(to, () => readAndDetect(input));
+    to.forEach((port, i) => {
+      port.postMessage({ detected: detectedFor(detected, { index: i + 1, of: to.length + 1 }) } satisfies HandOff);
+      port.close();
+    });
+    return analyseDetected(detected, input);
+  });
+}
+
+/** Reads the upload; when that fails, first tells the parts waiting for it (a refusal is theirs too). */
+function readOrTell(to: MessagePort[], read: () => Detected): Detected {
   try {
-    return { ok: true, analysis: prepare(work(task.input), task.input.items) };
+    return read();
   } catch (e) {
-    if (isQmapError(e)) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
+    for (const port of to) {
+      if (isQmapError(e)) port.postMessage({ refusal: refusalData(e) } satisfies HandOff);
+      port.close();
+    }
     throw e;
   }
+}
+
+function begin(task: WorkerTask): void {
+  task.started.postMessage('started');
+  task.started.close();
+}
+
+function settle(work: () => Analysis, items: WorkerTask['input']['items']): WorkerOutput {
+  try {
+    return { ok: true, analysis: prepare(work(), items) };
+  } catch (e) {
+    if (isQmapError(e)) return { ok: false, error: refusalData(e) };
+    throw e;
+  }
+}
+
+const refusalData = (e: QmapError): RefusalData => ({ code: e.code, message: e.message, details: e.details });
+
+/** The one message part 0 sends on this port, or null when its end closed without one (it failed). */
+function received(port: MessagePort): Promise<HandOff | null> {
+  return new Promise((resolve) => {
+    port.once('message', (message: HandOff) => {
+      port.close();
+      resolve(message);
+    });
+    // Messages sent before the other end closed arrive before 'close' does.
+    port.once('close', () => resolve(null));
+  });
 }

@@ -170,7 +170,8 @@ export type StoredRow = [
   choice: string | null,
 ];
 
-/** Index of the status column in a StoredRow. */
+/** Index of the question and of the status column in a StoredRow. */
+export const STORED_QUESTION = 4;
 export const STORED_STATUS = 12;
 
 /** The rows in stored form, numbered from firstOrd (a part of an upload analysed on its own starts past 0). */

@@ -7,7 +7,8 @@ import { limitsOf, loadConfig, type Config } from '../../src/config.js';
 import { QmapError } from '../../src/errors.js';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import type { AnalyseInput, Analysis } from '../../src/pipeline/analyse.js';
-import { createPool } from '../../src/pipeline/pool.js';
+import { createPool, type Pool } from '../../src/pipeline/pool.js';
+import { STORED_QUESTION } from '../../src/store/jobs.js';
 import type { Prepared } from '../../src/pipeline/task.js';
 
 const fixture = (path: string) => new URL(`../../fixtures/${path}`, import.meta.url);
@@ -29,6 +30,11 @@ function started(t: Test, c: Config, worker?: URL) {
   const pool = createPool(c, { worker, splitFrom: 0 });
   t.teardown(() => pool.close());
   return pool;
+}
+
+function stored(a: Analysis | Prepared) {
+  if (!('stored' in a)) throw new Error('the pool answers with prepared rows');
+  return a.stored;
 }
 
 function masked(a: Analysis | Prepared) {
@@ -71,6 +77,13 @@ t.test('only an upload that finds the pool idle is split: the next one waits as 
   t.same(second.notes, ['part 0 of 1']);
   t.same((await two.analyser(fake('c.csv'))).notes, ['part 0 of 2'], 'idle again: split again');
   t.equal(two.split(), 2);
+});
+
+t.test('a split upload is read once: part 0 gets the bytes and hands the other part its questions', async (t) => {
+  const two = started(t, config({ QMAP_WORKERS: '2' }), parts);
+  const questions = async (pool: Pool) => stored(await pool.analyser(fake('handoff'))).map((r) => r[STORED_QUESTION]);
+  t.same(await questions(two), ['part 0: 3 bytes, hands over to 1', 'part 1: 0 bytes, waits for its questions']);
+  t.same(await questions(started(t, config({ QMAP_WORKERS: '1' }), parts)), ['part 0: 3 bytes, no hand-off']);
 });
 
 t.test('a small upload is not split: matching it takes too little time to gain from a second worker', async (t) => {

@@ -1,6 +1,7 @@
-// A large upload may be analysed in parts, one per worker thread: each part reads and detects the whole file
-// but matches only its share of the questions, and the parts are merged. The result must be exactly what one
-// analysis of the whole file gives (only the random row ids differ).
+// A large upload may be analysed in parts, one per worker thread: part 0 reads and detects the file and hands
+// each other part its share of the questions (with a neighbour either side), each part matches its share, and
+// the parts are merged. The result must be exactly what one analysis of the whole file gives (only the random
+// row ids differ), and what a part gives when it reads the file itself.
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +9,9 @@ import { limitsOf, loadConfig } from '../../src/config.js';
 import { QmapError } from '../../src/errors.js';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import type { Matcher, MatchInput, MatchResult } from '../../src/matching/matcher.js';
-import { analyse, matchRange, partRange, type AnalyseInput, type Part } from '../../src/pipeline/analyse.js';
-import { mergePrepared, prepare, type Prepared } from '../../src/pipeline/task.js';
+import { analyse, analyseDetected, detectedFor, matchRange, partRange, readAndDetect, type AnalyseInput, type Part } from '../../src/pipeline/analyse.js';
+import { MessageChannel } from 'node:worker_threads';
+import { analyseTask, mergePrepared, prepare, type Prepared } from '../../src/pipeline/task.js';
 import { STORED_STATUS } from '../../src/store/jobs.js';
 import { checksheet } from '../helpers/workbooks.js';
 
@@ -39,7 +41,20 @@ function masked(p: Prepared) {
 }
 
 const whole = (bytes: Uint8Array, filename: string) => masked(prepare(analyse(input(bytes, filename)), items));
-const inParts = (bytes: Uint8Array, filename: string, of: number) =>
+/** As the pool does it: read once, each part handed its questions. */
+const inParts = (bytes: Uint8Array, filename: string, of: number) => {
+  const detected = readAndDetect(input(bytes, filename));
+  return masked(
+    mergePrepared(
+      Array.from({ length: of }, (_, index) => {
+        const part = { index, of };
+        return prepare(analyseDetected(index ? detectedFor(detected, part) : detected, input(bytes, filename, part)), items);
+      }),
+    ),
+  );
+};
+/** Each part reading the file itself. */
+const readingEach = (bytes: Uint8Array, filename: string, of: number) =>
   masked(mergePrepared(Array.from({ length: of }, (_, index) => prepare(analyse(input(bytes, filename, { index, of })), items))));
 
 t.test('parts are consecutive, nearly equal, and together cover every question once', async (t) => {
@@ -82,6 +97,7 @@ for (const path of ['eval-holdout/02-city-shinonome-cloud-kakuninsho.xlsx', 'eva
     const expected = whole(bytes, path);
     t.ok(expected.stored.length >= 15, `${expected.stored.length} questions on ${expected.sheets.length} sheet(s)`);
     for (const of of [2, 3]) t.strictSame(inParts(bytes, path, of), expected, `${of} parts`);
+    t.strictSame(readingEach(bytes, path, 2), expected, '2 parts, each reading the file');
   });
 }
 
@@ -96,6 +112,19 @@ t.test('every part gives the whole upload’s notes, whichever part holds the fi
   t.equal(first.rows.length, 2);
   t.same(first.notes, expected.notes, 'the first half holds no filled cell but says so for the upload');
   t.strictSame(inParts(bytes, 'check.xlsx', 2), expected);
+});
+
+t.test('a part is handed only its own questions and the neighbour either side', async (t) => {
+  const bytes = new Uint8Array(readFileSync(fixture('eval-holdout/02-city-shinonome-cloud-kakuninsho.xlsx')));
+  const detected = readAndDetect(input(bytes, 'q.xlsx'));
+  const n = detected.total;
+  const second = detectedFor(detected, { index: 1, of: 3 });
+  const { from, to } = partRange(n, { index: 1, of: 3 });
+  t.equal(second.first, from - 1);
+  t.same(second.questions, detected.questions.slice(from - 1, to + 1));
+  const last = detectedFor(detected, { index: 2, of: 3 });
+  t.equal(last.questions.length, n - partRange(n, { index: 2, of: 3 }).from + 1, 'the last part has no neighbour after it');
+  t.throws(() => analyseDetected(second, input(bytes, 'q.xlsx', { index: 0, of: 3 })), /not among those detected/, 'another part’s questions are not there');
 });
 
 t.test('more parts than questions: the empty parts add nothing', async (t) => {
@@ -162,3 +191,18 @@ function json(...pieces: string[]): Prepared {
     rowsJson: pieces.map((p) => new Uint8Array(Buffer.from(p))),
   };
 }
+
+t.test('a part waiting for its questions is given part 0’s refusal, and fails when part 0 stopped without a word', async (t) => {
+  const started = () => new MessageChannel().port2;
+  const bad = new Uint8Array(readFileSync(fixture('workbooks/bad-encrypted.xlsx')));
+  const handOff = new MessageChannel();
+  const waiting = analyseTask({ input: input(new Uint8Array(0), 'bad.xlsx', { index: 1, of: 2 }), started: started(), handOff: { from: handOff.port2 } });
+  const reading = await analyseTask({ input: input(bad, 'bad.xlsx', { index: 0, of: 2 }), started: started(), handOff: { to: [handOff.port1] } });
+  t.match(reading, { ok: false, error: { code: 'password_protected' } });
+  t.same(await waiting, reading, 'the same refusal, without reading');
+
+  const silent = new MessageChannel();
+  const orphan = analyseTask({ input: input(new Uint8Array(0), 'q.xlsx', { index: 1, of: 2 }), started: started(), handOff: { from: silent.port2 } });
+  silent.port1.close();
+  await t.rejects(orphan, /stopped before handing over its questions/, 'a bug (500), not a hang');
+});
