@@ -153,7 +153,7 @@ for (const n of sizes) {
   Object.assign(files.get(n)!, { line: line.join(''), rss });
 }
 
-const httpMs = new Map<number, { ms: number; floor: number; upload: number }>();
+const httpMs = new Map<number, { ms: number; floor: number; upload: number; cpu: number }>();
 if (http) {
   const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db'), QMAP_LOG_LEVEL: 'warn' });
   const pool = createPool(config);
@@ -162,6 +162,8 @@ if (http) {
   const auth = { authorization: `Bearer ${createToken(db, 'reviewer', 'bench').secret}` };
   const roundTrip = async (bytes: Uint8Array) => {
     const t = performance.now();
+    // CPU of every thread (server, its workers, the client): less at the mercy of a busy machine than time is.
+    const cpu = process.cpuUsage();
     const form = new FormData();
     form.append('file', new Blob([Buffer.from(bytes)]), 'questionnaire.xlsx');
     const up = await fetch(`${url}/v1/questionnaires`, { method: 'POST', body: form, headers: auth });
@@ -173,14 +175,16 @@ if (http) {
     const down = await fetch(`${url}/v1/questionnaires/${id}/download`, { headers: auth });
     await down.arrayBuffer();
     const ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
     await fetch(`${url}/v1/questionnaires/${id}`, { method: 'DELETE', headers: auth });
-    return { ms, upload: uploaded - t };
+    return { ms, upload: uploaded - t, cpu: (used.user + used.system) / 1000 };
   };
   for (const n of sizes) {
     const { bytes } = files.get(n)!;
     const floors: number[] = [];
     const trips: number[] = [];
     const uploads: number[] = [];
+    const cpus: number[] = [];
     await roundTrip(bytes); // warm-up, as above
     await roundTrip(bytes);
     for (let i = 0; i < Math.max(3, Math.ceil(runsFor(n) / 2)); i++) {
@@ -188,8 +192,9 @@ if (http) {
       const trip = await roundTrip(bytes);
       trips.push(trip.ms);
       uploads.push(trip.upload);
+      cpus.push(trip.cpu);
     }
-    httpMs.set(n, { ms: median(trips), floor: median(floors), upload: median(uploads) });
+    httpMs.set(n, { ms: median(trips), floor: median(floors), upload: median(uploads), cpu: median(cpus) });
   }
   await app.close();
   await pool.close();
@@ -202,11 +207,11 @@ for (const n of sizes) {
     f.line! +
       (h ? `${h.ms.toFixed(0)}`.padStart(9) + `${(h.ms / h.floor).toFixed(2)}`.padStart(8) : '        -       -') +
       `${f.rss!.toFixed(0)} MB`.padStart(10) +
-      (h ? `   (upload ${h.upload.toFixed(0)} ms, download ${(h.ms - h.upload).toFixed(0)} ms)` : ''),
+      (h ? `   (upload ${h.upload.toFixed(0)} ms, download ${(h.ms - h.upload).toFixed(0)} ms, CPU ${h.cpu.toFixed(0)} ms)` : ''),
   );
 }
 const at = (n: number) => rows.find((r) => r.n === n)?.pipeline;
 if (at(1000) && at(10_000)) console.log(`10,000 questions cost ${(at(10_000)! / at(1000)!).toFixed(1)}× 1,000 questions`);
-console.log('floor: XLSX.read(bytes, { dense: true }); match* = analyse − read+detect (both medians); spread: half the min–max range of pipeline/floor over the runs');
+console.log('floor: XLSX.read(bytes, { dense: true }); match* = analyse − read+detect (both medians); spread: half the min–max range of pipeline/floor over the runs; CPU: all threads, per round trip');
 db.close();
 rmSync(dir, { recursive: true, force: true });
