@@ -10,6 +10,7 @@ import { patchCells, type CellEdit } from './writer/cells.js';
 import { addNotes, type Note } from './writer/comments.js';
 import { addContentType, addRel, readRels, readWorkbook, relsOfType, relType, type WorkbookInfo } from './writer/opc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
+import { reusingBuffers } from './writer/bytes.js';
 import { coverInDimension, readSheetInfo } from './writer/sheet.js';
 import { MINIMAL_STYLES, Styles, type Look } from './writer/styles.js';
 import { Splices, type Source } from './writer/splice.js';
@@ -32,6 +33,10 @@ const MAX_CELL_CHARS = 32767;
 const FORMULA_LIKE = /^[=+\-@]/;
 
 export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[]): WriteResult {
+  return reusingBuffers(() => write(original, kind, writes, review));
+}
+
+function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[]): WriteResult {
   const preserved = kind === 'xlsx' || kind === 'xlsm';
   const pkg = Package.read(preserved ? original : convertToXlsx(original, kind));
   const wb = readWorkbook(pkg);

@@ -8,7 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { writeAnswers } from '../../src/workbook/write.js';
 import type { CellWrite } from '../../src/workbook/types.js';
 import { Splices } from '../../src/workbook/writer/splice.js';
-import { part } from './write-helpers.js';
+import { part, reviewFor } from './write-helpers.js';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -105,4 +105,22 @@ t.test('replacements apply in position order; several at one position in the ord
   edits.replace(3, 4, 'é');
   const out = edits.render({ text, bytes: strToU8(text) });
   t.equal(Buffer.from(out).toString('utf8'), 'aXY12éef!');
+});
+
+t.test('large parts are built in buffers kept between writes: a workbook already returned never changes', async (t) => {
+  const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>質問 ${i + 1}</t></is></c></row>`);
+  const original = book(rows.join(''));
+  const writes = (answer: string): CellWrite[] =>
+    rows.map((_, i) => ({ sheet: '質問', cell: `B${i + 1}`, text: `${answer} ${i + 1}`, ...(i % 4 ? {} : { flag: { comment: `要確認 ${answer}` } }) }));
+  const first = writeAnswers(original, 'xlsx', writes('暗号化しています。'.repeat(20)), reviewFor(writes('暗号化しています。'.repeat(20))));
+  const kept = Buffer.from(first.bytes);
+  t.ok(part(first.bytes, 'xl/worksheets/sheet2.xml').length > 1 << 20, 'the review sheet is large enough to borrow a kept buffer');
+
+  const second = writeAnswers(original, 'xlsx', writes('対応していません。'), reviewFor(writes('対応していません。')));
+  t.ok(Buffer.from(first.bytes).equals(kept), 'the first workbook is unchanged by the second write');
+  t.equal(XLSX.read(second.bytes).Sheets['質問'].B7.v, '対応していません。 7');
+  t.equal(XLSX.read(first.bytes).Sheets['質問'].B7.v, `${'暗号化しています。'.repeat(20)} 7`);
+
+  const again = writeAnswers(original, 'xlsx', writes('暗号化しています。'.repeat(20)), reviewFor(writes('暗号化しています。'.repeat(20))));
+  t.ok(Buffer.from(again.bytes).equals(kept), 'the same inputs give the same bytes, whatever buffers were reused');
 });
