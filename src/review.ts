@@ -28,7 +28,7 @@ export function decide(db: Db, jobId: string, rowId: string, body: DecisionBody,
   if (!row) throw new QmapError('not_found', `Questionnaire ${jobId} has no row ${rowId}.`);
   const decision = toDecision(db, row, body);
   db.transaction(() => {
-    decideRow(db, row.id, decision, by);
+    decideRow(db, jobId, row.id, decision, by);
     learn(db, row, body, decision, by);
     audit(db, {
       jobId,
@@ -92,7 +92,7 @@ export function confirmRows(db: Db, jobId: string, rowIds: string[] | 'all', by:
   const wanted = [...new Set(rowIds === 'all' ? rows : rowIds.map((id) => byId.get(id)!))].filter((r) => r.status !== 'confirmed');
   db.transaction(() => {
     for (const row of wanted) {
-      decideRow(db, row.id, { status: 'confirmed', itemNos: row.itemNos, score: row.score, answer: row.answer, choice: row.choice }, by);
+      decideRow(db, jobId, row.id, { status: 'confirmed', itemNos: row.itemNos, score: row.score, answer: row.answer, choice: row.choice }, by);
       learnAlias(db, questionKey(row.question), row.question, row.itemNos, by);
     }
     audit(db, { jobId, actor: by, action: 'confirm', detail: { rows: wanted.length } });

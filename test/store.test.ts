@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { migrate, openDb, openStore, readMigrations } from '../src/store/db.js';
 import { migrationsDir, root } from '../src/paths.js';
+import { decideRow, deleteJob as removeJob, getRow, insertJob, jobRows, type Job, type NewRow } from '../src/store/jobs.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'qmap-store-'));
 
@@ -38,6 +39,46 @@ t.test('only the new migrations are applied to an older database', async (t) => 
   writeFileSync(join(migs, '900_extra.sql'), 'CREATE TABLE extra (x INTEGER);');
   t.same(migrate(db, readMigrations(migs)), ['900_extra.sql']);
 });
+
+t.test('a database from before rows were indexed by job keeps every row, id and decision', async (t) => {
+  const dir = tmp();
+  const migs = join(dir, 'migrations');
+  mkdirSync(migs);
+  for (const m of ['001_init.sql', '002_meti_items.sql']) cpSync(join(migrationsDir, m), join(migs, m));
+  const file = join(dir, 'qmap.db');
+  const old = openDb(file);
+  migrate(old, readMigrations(migs));
+  const job = (id: string): Job => ({ id, filename: `${id}.xlsx`, kind: 'xlsx', createdAt: '2026-11-01T00:00:00.000Z', createdBy: 't', sheets: [], notes: [] });
+  const ids = ['row-a', 'row-b', 'row-c'];
+  insertJob(old, job('job-1'), new Uint8Array([1]), ids.map((_, i) => row(`質問 ${i}`)), () => ids.shift()!);
+  decideRow(old, 'job-1', 'row-b', { status: 'confirmed', itemNos: [3], score: 0.9, answer: '回答', choice: null }, 'reviewer', '2026-11-02T00:00:00.000Z');
+  const before = jobRows(old, 'job-1');
+  old.close();
+
+  const db = openStore(file);
+  t.same(jobRows(db, 'job-1'), before, 'the same rows, ids, order and decisions');
+  const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'job_rows' ORDER BY name").pluck().all();
+  t.same(indexes, ['job_rows_id', 'job_rows_job'], 'no index on the row id alone');
+  t.same(db.pragma('foreign_key_check'), []);
+
+  // A row is found and decided only within its own job.
+  insertJob(db, job('job-2'), new Uint8Array([2]), [row('別の質問')], () => 'row-x');
+  t.notOk(getRow(db, 'job-2', 'row-a'));
+  decideRow(db, 'job-2', 'row-a', { status: 'confirmed', itemNos: [9], score: 1, answer: 'x', choice: null }, 'reviewer');
+  t.same(jobRows(db, 'job-1'), before, 'a decision naming another job changes nothing');
+  t.ok(removeJob(db, 'job-1'));
+  t.same(jobRows(db, 'job-1'), [], 'deleting the job deletes its rows');
+  t.equal(jobRows(db, 'job-2').length, 1);
+});
+
+/** A stored-row stand-in: a question with no match. */
+function row(question: string): NewRow {
+  const proposal = { status: 'unmatched' as const, itemNos: [], score: 0, best: null, alternatives: [], reasons: ['none'], source: 'lexicon' };
+  return {
+    ...{ sheet: 'S', row: 1, question, section: null, number: null, answerCell: 'B1', choiceCell: null, choices: null },
+    ...{ existingAnswer: '', existingChoice: '', status: 'unmatched', itemNos: [], score: 0, proposal, answer: null, choice: null },
+  };
+}
 
 t.test('a failing migration leaves nothing half-applied', async (t) => {
   const dir = tmp();

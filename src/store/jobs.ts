@@ -265,10 +265,10 @@ export interface Decision {
   choice: string | null;
 }
 
-export function decideRow(db: Db, rowId: string, d: Decision, by: string, at = new Date().toISOString()): void {
+export function decideRow(db: Db, jobId: string, rowId: string, d: Decision, by: string, at = new Date().toISOString()): void {
   db.prepare(
-    `UPDATE job_rows SET status = ?, item_nos = ?, score = ?, answer = ?, choice = ?, decided_by = ?, decided_at = ? WHERE id = ?`,
-  ).run(d.status, JSON.stringify(d.itemNos), d.score, d.answer, d.choice, by, at, rowId);
+    `UPDATE job_rows SET status = ?, item_nos = ?, score = ?, answer = ?, choice = ?, decided_by = ?, decided_at = ? WHERE job_id = ? AND id = ?`,
+  ).run(d.status, JSON.stringify(d.itemNos), d.score, d.answer, d.choice, by, at, jobId, rowId);
 }
 
 export function uploadBytes(db: Db, jobId: string): Uint8Array | undefined {

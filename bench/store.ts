@@ -1,0 +1,66 @@
+// npm run bench:store [-- --jobs 30 --questions 10000]
+// Storing an upload as the database fills: the generated questionnaire is analysed once, then stored as
+// `jobs` jobs one after another (new row ids each time), and the time of each insert is printed for the
+// first and the last five. The same run stores them with the schema before migration 003 (row ids in one
+// index across all jobs) as the baseline, so the two can be compared on the same machine at the same time.
+import { mkdtempSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { limitsOf, loadConfig } from '../src/config.js';
+import { migrationsDir } from '../src/paths.js';
+import { analyse } from '../src/pipeline/analyse.js';
+import { prepare } from '../src/pipeline/task.js';
+import { migrate, openDb, openStore, readMigrations, type Db } from '../src/store/db.js';
+import { newId, newIds } from '../src/store/ids.js';
+import { listItems } from '../src/store/items.js';
+import { storeJob } from '../src/store/jobs.js';
+import { questionnaire } from './questionnaire.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, def: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const jobs = option('jobs', 30);
+const questions = option('questions', 10_000);
+
+const dir = mkdtempSync(join(tmpdir(), 'qmap-bench-store-'));
+const bytes = await questionnaire(questions);
+const items = listItems(openStore(':memory:'));
+const analysis = analyse({ bytes, filename: 'q.xlsx', limits: limitsOf(loadConfig({ QMAP_DB: ':memory:' })), overrides: {}, items, learned: [], library: [] });
+const { stored } = prepare(analysis, items);
+
+/** A database with the migrations up to `version` only. */
+function database(name: string, version: number): Db {
+  const migs = join(dir, `${name}-migrations`);
+  mkdirSync(migs);
+  for (const f of readdirSync(migrationsDir).filter((f) => Number(f.split('_')[0]) <= version)) cpSync(join(migrationsDir, f), join(migs, f));
+  const db = openDb(join(dir, `${name}.db`));
+  migrate(db, readMigrations(migs));
+  return db;
+}
+
+function fill(db: Db): number[] {
+  const times: number[] = [];
+  for (let j = 0; j < jobs; j++) {
+    const id = newIds(stored.length);
+    const rows = stored.map(([, ...rest]) => [id(), ...rest] as typeof stored[number]);
+    const job = { id: newId(), filename: 'q.xlsx', kind: analysis.kind, createdAt: new Date().toISOString(), createdBy: 'bench', sheets: analysis.sheets, notes: analysis.notes };
+    const t = performance.now();
+    storeJob(db, job, bytes, rows);
+    times.push(performance.now() - t);
+  }
+  db.close();
+  return times;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const show = (xs: number[]) => xs.map((x) => x.toFixed(0).padStart(4)).join(' ');
+console.log(`${jobs} jobs of ${stored.length} rows, one after another; ms to store each`);
+for (const [name, version] of [['before 003', 2], ['now', Infinity]] as const) {
+  const times = fill(database(name.replace(' ', '-'), version));
+  const first = times.slice(0, 5);
+  const last = times.slice(-5);
+  console.log(`${name.padEnd(11)} first 5: ${show(first)}   last 5: ${show(last)}   last/first (medians) ${(median(last) / median(first)).toFixed(2)}`);
+}
+rmSync(dir, { recursive: true, force: true });
