@@ -1,8 +1,9 @@
 // npm run bench:store [-- --jobs 30 --questions 10000]
 // Storing an upload as the database fills: the generated questionnaire is analysed once, then stored as
 // `jobs` jobs one after another (new row ids each time), and the time of each insert is printed for the
-// first and the last five. The same run stores them with the schema before migration 003 (row ids in one
-// index across all jobs) as the baseline, so the two can be compared on the same machine at the same time.
+// first and the last five, then the time to list the jobs with their counts by status. The same run does
+// it with the schema before migration 003 (row ids in one index across all jobs, statuses counted from the
+// rows) as the baseline, so the two can be compared on the same machine at the same time.
 import { mkdtempSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { prepare } from '../src/pipeline/task.js';
 import { migrate, openDb, openStore, readMigrations, type Db } from '../src/store/db.js';
 import { newId, newIds } from '../src/store/ids.js';
 import { listItems } from '../src/store/items.js';
-import { storeJob } from '../src/store/jobs.js';
+import { listJobs, storeJob } from '../src/store/jobs.js';
 import { questionnaire } from './questionnaire.js';
 
 const args = process.argv.slice(2);
@@ -31,6 +32,8 @@ const analysis = analyse({ bytes, filename: 'q.xlsx', limits: limitsOf(loadConfi
 const { stored } = prepare(analysis, items);
 
 /** A database with the migrations up to `version` only. */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 function database(name: string, version: number): Db {
   const migs = join(dir, `${name}-migrations`);
   mkdirSync(migs);
@@ -40,7 +43,7 @@ function database(name: string, version: number): Db {
   return db;
 }
 
-function fill(db: Db): number[] {
+function fill(db: Db): { times: number[]; list: number } {
   const times: number[] = [];
   for (let j = 0; j < jobs; j++) {
     const id = newIds(stored.length);
@@ -50,17 +53,23 @@ function fill(db: Db): number[] {
     storeJob(db, job, bytes, rows);
     times.push(performance.now() - t);
   }
+  const lists = Array.from({ length: 5 }, () => {
+    const t = performance.now();
+    listJobs(db);
+    return performance.now() - t;
+  });
   db.close();
-  return times;
+  return { times, list: median(lists) };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const show = (xs: number[]) => xs.map((x) => x.toFixed(0).padStart(4)).join(' ');
 console.log(`${jobs} jobs of ${stored.length} rows, one after another; ms to store each`);
 for (const [name, version] of [['before 003', 2], ['now', Infinity]] as const) {
-  const times = fill(database(name.replace(' ', '-'), version));
+  const { times, list } = fill(database(name.replace(' ', '-'), version));
   const first = times.slice(0, 5);
   const last = times.slice(-5);
-  console.log(`${name.padEnd(11)} first 5: ${show(first)}   last 5: ${show(last)}   last/first (medians) ${(median(last) / median(first)).toFixed(2)}`);
+  console.log(
+    `${name.padEnd(11)} first 5: ${show(first)}   last 5: ${show(last)}   last/first (medians) ${(median(last) / median(first)).toFixed(2)}   listing the jobs: ${list.toFixed(0)} ms`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

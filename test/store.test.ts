@@ -58,7 +58,9 @@ t.test('a database from before rows were indexed by job keeps every row, id and 
   const db = openStore(file);
   t.same(jobRows(db, 'job-1'), before, 'the same rows, ids, order and decisions');
   const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'job_rows' ORDER BY name").pluck().all();
-  t.same(indexes, ['job_rows_id', 'job_rows_job'], 'no index on the row id alone');
+  t.same(indexes, ['job_rows_id', 'job_rows_job', 'job_rows_status'], 'no index on the row id alone');
+  const plan = db.prepare('EXPLAIN QUERY PLAN SELECT status, count(*) AS n FROM job_rows WHERE job_id = ? GROUP BY status').all('job-1');
+  t.match(JSON.stringify(plan), /COVERING INDEX job_rows_status/, 'the job list counts statuses from an index, without reading rows');
   t.same(db.pragma('foreign_key_check'), []);
 
   // A row is found and decided only within its own job.
