@@ -1,6 +1,6 @@
 // Questions no item answered, across all questionnaires, grouped by similar wording and counted:
 // the answers the vendor should write once instead of retyping.
-import { dice, questionKey } from './matching/near.js';
+import { groupNear, questionKey } from './matching/near.js';
 import type { Db } from './store/db.js';
 
 export interface Gap {
@@ -22,19 +22,18 @@ export function gaps(db: Db, limit = 50): Gap[] {
        ORDER BY j.created_at, j.rowid, r.ord`,
     )
     .all() as { jobId: string; question: string }[];
-  const groups: { key: string; question: string; count: number; jobs: Set<string>; examples: Set<string> }[] = [];
-  for (const r of rows) {
-    const key = questionKey(r.question);
-    if (!key) continue;
-    const g = groups.find((x) => dice(x.key, key) >= SAME_QUESTION);
-    if (g) {
-      g.count++;
-      g.jobs.add(r.jobId);
-      if (g.examples.size < 5) g.examples.add(r.question);
-    } else {
-      groups.push({ key, question: r.question, count: 1, jobs: new Set([r.jobId]), examples: new Set([r.question]) });
-    }
-  }
+  const keyed = rows.map((r) => ({ ...r, key: questionKey(r.question) })).filter((r) => r.key);
+  const groups: { question: string; count: number; jobs: Set<string>; examples: Set<string> }[] = [];
+  const groupOf = groupNear(
+    keyed.map((r) => r.key),
+    SAME_QUESTION,
+  );
+  keyed.forEach((r, i) => {
+    const g = (groups[groupOf[i]] ??= { question: r.question, count: 0, jobs: new Set(), examples: new Set() });
+    g.count++;
+    g.jobs.add(r.jobId);
+    if (g.examples.size < 5) g.examples.add(r.question);
+  });
   return groups
     .sort((a, b) => b.jobs.size - a.jobs.size || b.count - a.count)
     .slice(0, limit)

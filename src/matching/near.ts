@@ -129,6 +129,63 @@ export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, thresho
   return { size: exact.size, findKey, find: (text) => (exact.size ? findKey(questionKey(text)) : null) };
 }
 
+/**
+ * Groups keys as they come: each joins the first group made (in order) whose first key is at least
+ * `threshold` alike to it, by dice(), or starts a group of its own. Returns each key's group number (0, 1, …
+ * in the order the groups were made). Each key is compared only with the groups that could reach the
+ * threshold: those sharing one of its rarest grams, rarest over all the keys (the prefix filter, as in
+ * nearIndex), so a report over 100,000 unanswered questions does not compare each with every group.
+ */
+export function groupNear(keys: string[], threshold: number): number[] {
+  const ids = new Map<Gram, number>();
+  const gramSets = keys.map((k) => [...new Set(gramKeys(k))].map((g) => ids.get(g) ?? ids.set(g, ids.size).get(g)!));
+  const df = new Int32Array(ids.size);
+  for (const set of gramSets) for (const g of set) df[g]++;
+  // Every gram numbered rarest first; each key as its grams' numbers, rarest first.
+  const order = Array.from(df.keys()).sort((a, b) => df[a] - df[b] || a - b);
+  const rank = new Int32Array(ids.size);
+  order.forEach((g, r) => (rank[g] = r));
+  const ranked = gramSets.map((set) => Int32Array.from(set, (g) => rank[g]).sort());
+
+  const groupOf: number[] = [];
+  const groupRanks: Int32Array[] = [];
+  const postings: number[][] = Array.from({ length: ids.size }, () => []);
+  const inKey = new Uint32Array(ids.size);
+  const seen: number[] = [];
+  const byKey = new Map<string, number>();
+  keys.forEach((key, i) => {
+    const a = ranked[i];
+    const mark = i + 1;
+    let group = -1;
+    if (a.length === 0) {
+      // No grams: only the same key is alike (dice() is 1 for equal keys, 0 otherwise).
+      group = byKey.get(key) ?? -1;
+    } else {
+      for (const r of a) inKey[r] = mark;
+      const overlap = Math.ceil((threshold * a.length) / (2 - threshold) - 1e-9);
+      const prefix = Math.max(0, Math.min(a.length, a.length - overlap + 1));
+      for (let k = 0; k < prefix; k++) {
+        for (const g of postings[a[k]]) {
+          if (seen[g] === mark || (group >= 0 && g >= group)) continue;
+          seen[g] = mark;
+          const b = groupRanks[g];
+          let shared = 0;
+          for (let j = 0; j < b.length; j++) if (inKey[b[j]] === mark) shared++;
+          if (diceOf(a.length, b.length, shared) >= threshold) group = g;
+        }
+      }
+    }
+    if (group < 0) {
+      group = groupRanks.length;
+      groupRanks.push(a);
+      for (const r of a) postings[r].push(group);
+      if (!byKey.has(key)) byKey.set(key, group);
+    }
+    groupOf.push(group);
+  });
+  return groupOf;
+}
+
 /** Numbers (Japanese grams) before strings (English words), each in their natural order. */
 function byValue(a: Gram, b: Gram): number {
   if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
