@@ -1,6 +1,7 @@
 // Reviewers' earlier decisions: a question text a reviewer confirmed or corrected is an alias of the
 // chosen item(s), or of "no item answers this". The same or a near-identical question is then decided alike.
 
+import { memoByContent } from './memo.js';
 import { nearIndex, type NearHit } from './near.js';
 
 export interface LearnedAlias {
@@ -26,7 +27,9 @@ export interface LearnedIndex {
 export const nearIdentical = 0.9;
 
 /** A later decision on the same question overrides an earlier one. */
-export function learnedIndex(aliases: LearnedAlias[]): LearnedIndex {
+export const learnedIndex = memoByContent(indexOf);
+
+function indexOf(aliases: LearnedAlias[]): LearnedIndex {
   const index = nearIndex(aliases, (a) => a.text, nearIdentical);
   const of = (hit: NearHit<LearnedAlias> | null) => hit && { alias: hit.entry, similarity: hit.similarity };
   return {

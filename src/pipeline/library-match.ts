@@ -1,4 +1,5 @@
 // Finds an answer the vendor already wrote for the same or a near-identical question.
+import { memoByContent } from '../matching/memo.js';
 import { nearIndex } from '../matching/near.js';
 
 export interface LibraryHit {
@@ -15,8 +16,8 @@ export interface LibraryIndex {
   find(question: string): LibraryHit | null;
 }
 
-/** The library ready for the many questions of one upload. */
-export function libraryIndex(entries: LibraryHit[]): LibraryIndex {
+/** The library ready for the many questions of one upload (and the next ones, while it is unchanged). */
+export const libraryIndex = memoByContent((entries: LibraryHit[]): LibraryIndex => {
   const index = nearIndex(entries, (e) => e.question, NEAR_IDENTICAL);
   return { find: (question) => index.find(question)?.entry ?? null };
-}
+});

@@ -44,3 +44,15 @@ t.test('the index finds what comparing with every entry finds', async (t) => {
   const questions = [...library.map((e) => e.question), '直近3期の決算書をご提出いただけますか', '決算書', '', 'x', 'xy', '反社会的勢力との関係がないことを表明'];
   for (const q of questions) t.equal(index.find(q), plain(q), q);
 });
+
+t.test('the next upload with the same library reuses its index; a changed library gets a new one', async (t) => {
+  const first = libraryIndex(structuredClone(library));
+  t.equal(libraryIndex(structuredClone(library)), first, 'the same entries (a fresh copy, as a worker gets them): the same index');
+  const edited = structuredClone(library);
+  edited[1] = entry('b', '貴社の従業員数を教えてください。');
+  const changed = libraryIndex(edited);
+  t.not(changed, first);
+  t.equal(changed.find('直近３期分の決算書をご提出いただけますか？'), null, 'the entry as it was is gone');
+  t.equal(changed.find('貴社の従業員数を教えてください')?.id, 'b', 'the entry as it is now is found');
+  t.equal(libraryIndex(structuredClone(library)), first, 'the previous library is still remembered');
+});
