@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { migrate, openDb, openStore, readMigrations } from '../src/store/db.js';
 import { migrationsDir, root } from '../src/paths.js';
+import { learnAlias, listAliases } from '../src/store/aliases.js';
+import { deleteLibraryEntry, keepInLibrary, listLibrary, updateLibraryEntry } from '../src/store/library.js';
 import { decideRow, deleteJob as removeJob, getRow, insertJob, jobRows, type Job, type NewRow } from '../src/store/jobs.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'qmap-store-'));
@@ -122,4 +124,31 @@ t.test('qmap token create / list / revoke', async (t) => {
   t.match(cli('token', 'list'), new RegExp(`${id}  reviewer  live .*sales team`));
   cli('token', 'revoke', id);
   t.match(cli('token', 'list'), new RegExp(`${id}  reviewer  revoked`));
+});
+
+t.test('reviewers’ decisions and the library are read once between writes, and every write is seen at once', async (t) => {
+  const db = openStore(':memory:');
+  learnAlias(db, 'q1', '質問1', [1], 'r');
+  const first = listAliases(db);
+  t.equal(listAliases(db), first, 'no write since: the same list, not read again');
+  learnAlias(db, 'q1', '質問1', [2], 'r');
+  t.same(listAliases(db), [{ text: '質問1', itemNos: [2] }], 'a changed decision is seen by the next upload');
+
+  // A decision made in a transaction that rolls back is never remembered.
+  t.throws(() =>
+    db.transaction(() => {
+      learnAlias(db, 'q2', '質問2', [3], 'r');
+      t.equal(listAliases(db).length, 2, 'inside the transaction it is there');
+      throw new Error('rolled back');
+    })(),
+  );
+  t.same(listAliases(db), [{ text: '質問1', itemNos: [2] }]);
+
+  const kept = keepInLibrary(db, 'q3', '質問3', '回答', null, 'r');
+  const library = listLibrary(db);
+  t.equal(listLibrary(db), library);
+  updateLibraryEntry(db, kept.id, { answer: '新しい回答' }, 'r');
+  t.equal(listLibrary(db)[0].answer, '新しい回答', 'an edited answer is seen');
+  deleteLibraryEntry(db, kept.id);
+  t.same(listLibrary(db), [], 'a deleted answer is gone');
 });

@@ -29,7 +29,7 @@ export const nearIdentical = 0.9;
 /** A later decision on the same question overrides an earlier one. */
 export const learnedIndex = memoByContent(indexOf);
 
-function indexOf(aliases: LearnedAlias[]): LearnedIndex {
+function indexOf(aliases: readonly LearnedAlias[]): LearnedIndex {
   const index = nearIndex(aliases, (a) => a.text, nearIdentical);
   const of = (hit: NearHit<LearnedAlias> | null) => hit && { alias: hit.entry, similarity: hit.similarity };
   return {

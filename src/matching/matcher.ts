@@ -73,7 +73,7 @@ export interface Matcher {
 export interface MatcherOptions {
   items: Item[];
   lexicon?: Lexicon;
-  learned?: LearnedAlias[];
+  learned?: readonly LearnedAlias[];
   thresholds?: Thresholds;
 }
 

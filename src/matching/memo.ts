@@ -23,7 +23,7 @@ export function memo<T>(f: (key: string) => T, max = 4096): (key: string) => T {
  * own copy of the reviewers' decisions and the answer library, unchanged since the last upload more often
  * than not, and indexing 10,000 decisions took ~0.2 s where hashing them takes a few milliseconds.
  */
-export function memoByContent<T, R>(f: (list: T[]) => R, keep = 2): (list: T[]) => R {
+export function memoByContent<T, R>(f: (list: readonly T[]) => R, keep = 2): (list: readonly T[]) => R {
   const cache = new Map<string, R>();
   return (list) => {
     const key = createHash('sha256').update(JSON.stringify(list)).digest('base64');

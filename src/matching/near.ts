@@ -40,7 +40,7 @@ export interface NearIndex<T> {
  * that near, an entry must share one of the question's rarest grams (the prefix filter of similarity joins),
  * so a question looks at a few entries, not at every entry sharing a common bigram such as 「して」.
  */
-export function nearIndex<T>(entries: T[], textOf: (entry: T) => string, threshold: number): NearIndex<T> {
+export function nearIndex<T>(entries: readonly T[], textOf: (entry: T) => string, threshold: number): NearIndex<T> {
   const exact = new Map<string, T>();
   for (const entry of entries) {
     const key = questionKey(textOf(entry));

@@ -14,8 +14,8 @@ export interface AnalyseInput {
   limits: Limits;
   overrides: DetectOverrides;
   items: Item[];
-  learned: LearnedAlias[];
-  library: LibraryHit[];
+  learned: readonly LearnedAlias[];
+  library: readonly LibraryHit[];
   thresholds?: Thresholds;
   /** Called as questions are matched, for progress bars on long files. */
   onProgress?: (done: number, total: number) => void;

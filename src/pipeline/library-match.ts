@@ -17,7 +17,7 @@ export interface LibraryIndex {
 }
 
 /** The library ready for the many questions of one upload (and the next ones, while it is unchanged). */
-export const libraryIndex = memoByContent((entries: LibraryHit[]): LibraryIndex => {
+export const libraryIndex = memoByContent((entries: readonly LibraryHit[]): LibraryIndex => {
   const index = nearIndex(entries, (e) => e.question, NEAR_IDENTICAL);
   return { find: (question) => index.find(question)?.entry ?? null };
 });

@@ -16,8 +16,15 @@ export interface LibraryEntry {
 const columns = `id, question, answer, choice, created_by AS createdBy, created_at AS createdAt,
   updated_by AS updatedBy, updated_at AS updatedAt`;
 
-export function listLibrary(db: Db): LibraryEntry[] {
-  return db.prepare(`SELECT ${columns} FROM library ORDER BY updated_at DESC`).all() as LibraryEntry[];
+// Every upload reads the whole library: kept per database between writes, which all go through this file
+// (see aliases.ts). Never kept from inside a transaction, which could still roll back.
+const kept = new WeakMap<Db, LibraryEntry[]>();
+
+/** Every entry, most recently changed first. The list is shared: do not change it. */
+export function listLibrary(db: Db): readonly LibraryEntry[] {
+  const list = kept.get(db) ?? (db.prepare(`SELECT ${columns} FROM library ORDER BY updated_at DESC`).all() as LibraryEntry[]);
+  if (!db.inTransaction) kept.set(db, list);
+  return list;
 }
 
 export function getLibraryEntry(db: Db, id: string): LibraryEntry | undefined {
@@ -26,6 +33,7 @@ export function getLibraryEntry(db: Db, id: string): LibraryEntry | undefined {
 
 /** Adds the answer for this question, or replaces the answer already kept for the same question. */
 export function keepInLibrary(db: Db, norm: string, question: string, answer: string, choice: string | null, by: string): LibraryEntry {
+  kept.delete(db);
   const at = new Date().toISOString();
   db.prepare(
     `INSERT INTO library (id, question, norm, answer, choice, created_by, created_at, updated_by, updated_at)
@@ -37,6 +45,7 @@ export function keepInLibrary(db: Db, norm: string, question: string, answer: st
 }
 
 export function updateLibraryEntry(db: Db, id: string, change: { answer: string; choice?: string | null }, by: string): LibraryEntry | undefined {
+  kept.delete(db);
   const changed = db
     .prepare('UPDATE library SET answer = ?, choice = COALESCE(?, choice), updated_by = ?, updated_at = ? WHERE id = ?')
     .run(change.answer, change.choice ?? null, by, new Date().toISOString(), id).changes;
@@ -44,5 +53,6 @@ export function updateLibraryEntry(db: Db, id: string, change: { answer: string;
 }
 
 export function deleteLibraryEntry(db: Db, id: string): boolean {
+  kept.delete(db);
   return db.prepare('DELETE FROM library WHERE id = ?').run(id).changes === 1;
 }
