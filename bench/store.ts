@@ -5,7 +5,8 @@
 // it with the schema before migration 003 (row ids in one index across all jobs, statuses counted from the
 // rows) as the baseline, so the two can be compared on the same machine at the same time. Last, what the
 // reviewers' decisions and the answer library cost an upload once they are many: a 40-question upload
-// analysed with 10,000 decisions and 5,000 library answers, the first time (indexing them) and after.
+// analysed with 10,000 decisions and 5,000 library answers, the first time (indexing them) and after, and
+// reading them from the database for each upload.
 import { mkdtempSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,9 @@ import { migrate, openDb, openStore, readMigrations, type Db } from '../src/stor
 import { newId, newIds } from '../src/store/ids.js';
 import { listItems } from '../src/store/items.js';
 import { listJobs, storeJob } from '../src/store/jobs.js';
+import { learnAlias, listAliases } from '../src/store/aliases.js';
+import { keepInLibrary, listLibrary } from '../src/store/library.js';
+import { questionKey } from '../src/matching/near.js';
 import { questionnaire } from './questionnaire.js';
 
 const args = process.argv.slice(2);
@@ -86,4 +90,19 @@ const times = Array.from({ length: 6 }, () => {
   return performance.now() - t;
 });
 console.log(`a 40-question upload with ${remembered.length} reviewer decisions and ${answers.length} library answers: first ${times[0].toFixed(0)} ms, then ${show(times.slice(1))} ms`);
+
+// What the server's main thread reads for each upload: the decisions and library as stored.
+const db = openStore(join(dir, 'remembered.db'));
+db.transaction(() => {
+  remembered.forEach((a, i) => learnAlias(db, `${i} ${questionKey(a.text)}`, a.text, a.itemNos, 'bench'));
+  answers.forEach((a, i) => keepInLibrary(db, `${i} ${questionKey(a.question)}`, a.question, a.answer, null, 'bench'));
+})();
+const reads = Array.from({ length: 6 }, () => {
+  const t = performance.now();
+  listAliases(db);
+  listLibrary(db);
+  return performance.now() - t;
+});
+console.log(`reading them from the database for an upload: first ${reads[0].toFixed(1)} ms, then ${reads.slice(1).map((r) => r.toFixed(1)).join(' ')} ms (kept until the next write)`);
+db.close();
 rmSync(dir, { recursive: true, force: true });
