@@ -11,6 +11,14 @@ type Gram = string | number;
 /** Dice similarity of two sets of grams. */
 const diceOf = (sizeA: number, sizeB: number, shared: number) => (2 * shared) / (sizeA + sizeB || 1);
 
+/**
+ * How many of a set's rarest grams (in any fixed order) another set must share one of to be `threshold`
+ * alike: Dice ≥ t needs |A ∩ B| ≥ t·|A| / (2 − t), and a set sharing that many shares one of the
+ * |A| − that + 1 first (the prefix filter of similarity joins). The epsilon only widens it.
+ */
+const prefixLength = (size: number, threshold: number) =>
+  Math.max(0, Math.min(size, size - Math.ceil((threshold * size) / (2 - threshold) - 1e-9) + 1));
+
 /** How alike two question keys are: Dice over their grams (English words, Japanese bigrams); 1 when equal. */
 export function dice(a: string, b: string): number {
   if (a === b) return 1;
@@ -98,12 +106,10 @@ export function nearIndex<T>(entries: readonly T[], textOf: (entry: T) => string
       }
     }
     const size = ranks.length + (unknown?.size ?? 0);
-    // Dice >= t needs |A ∩ B| >= t·|A| / (2 − t); an entry sharing that many grams shares one of the
-    // |A| − that + 1 rarest, the grams no entry has counting as the rarest of all. (The epsilon only widens.)
-    const overlap = Math.ceil((threshold * size) / (2 - threshold) - 1e-9);
+    // The grams no entry has count as the rarest of all: the prefix is shorter by as many.
     // Sorted in place: a typed array per question would be allocated outside the heap, slowly.
     ranks.sort((a, b) => a - b);
-    const prefix = Math.min(ranks.length, Math.max(0, size - overlap + 1 - (size - ranks.length)));
+    const prefix = Math.min(ranks.length, Math.max(0, prefixLength(size, threshold) - (size - ranks.length)));
     const candidates: number[] = [];
     for (let k = 0; k < prefix; k++) {
       for (const i of byRank[ranks[k]]) {
@@ -162,8 +168,7 @@ export function groupNear(keys: string[], threshold: number): number[] {
       group = byKey.get(key) ?? -1;
     } else {
       for (const r of a) inKey[r] = mark;
-      const overlap = Math.ceil((threshold * a.length) / (2 - threshold) - 1e-9);
-      const prefix = Math.max(0, Math.min(a.length, a.length - overlap + 1));
+      const prefix = prefixLength(a.length, threshold);
       for (let k = 0; k < prefix; k++) {
         for (const g of postings[a[k]]) {
           if (seen[g] === mark || (group >= 0 && g >= group)) continue;
