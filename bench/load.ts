@@ -14,12 +14,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { root } from '../src/paths.js';
 import { startServer } from '../test/hardening/server-process.js';
+import { numberOption as option } from './options.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, def: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
 const seconds = option('seconds', 30);
 const concurrency = option('concurrency', 8);
 
@@ -76,7 +72,7 @@ function pollHealth(url: string, ms: number): Promise<{ latencies: number[]; err
 }
 
 async function main() {
-  if (!args.includes('--skip-build')) {
+  if (!process.argv.includes('--skip-build')) {
     process.stdout.write('building… ');
     try {
       execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });

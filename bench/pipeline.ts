@@ -25,13 +25,10 @@ import { keepInLibrary, listLibrary } from '../src/store/library.js';
 import { createToken } from '../src/store/tokens.js';
 import { readBook } from '../src/workbook/read.js';
 import { detect } from '../src/workbook/detect.js';
+import { option } from './options.js';
 import { questionnaire } from './questionnaire.js';
 
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const self = fileURLToPath(import.meta.url);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => (Math.max(...xs) - Math.min(...xs)) / median(xs);

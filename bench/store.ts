@@ -6,7 +6,8 @@
 // rows) as the baseline, so the two can be compared on the same machine at the same time. Last, what the
 // reviewers' decisions and the answer library cost an upload once they are many: a 40-question upload
 // analysed with 10,000 decisions and 5,000 library answers, the first time (indexing them) and after, and
-// reading them from the database for each upload.
+// reading them from the database for each upload; and the gaps report's grouping of the unanswered
+// questions of two such uploads, beside comparing each with every group (its definition) as the baseline.
 import { mkdtempSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +21,10 @@ import { listItems } from '../src/store/items.js';
 import { listJobs, storeJob } from '../src/store/jobs.js';
 import { learnAlias, listAliases } from '../src/store/aliases.js';
 import { keepInLibrary, listLibrary } from '../src/store/library.js';
-import { questionKey } from '../src/matching/near.js';
+import { dice, groupNear, questionKey } from '../src/matching/near.js';
 import { questionnaire } from './questionnaire.js';
+import { numberOption as option } from './options.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, def: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
 const jobs = option('jobs', 30);
 const questions = option('questions', 10_000);
 
@@ -105,4 +102,19 @@ const reads = Array.from({ length: 6 }, () => {
 });
 console.log(`reading them from the database for an upload: first ${reads[0].toFixed(1)} ms, then ${reads.slice(1).map((r) => r.toFixed(1)).join(' ')} ms (kept until the next write)`);
 db.close();
+
+const unanswered = analysis.rows.filter((r) => r.status === 'unmatched').map((r) => questionKey(r.question));
+const keys = [...unanswered, ...unanswered];
+let t = performance.now();
+const grouped = groupNear(keys, 0.6);
+const indexed = performance.now() - t;
+t = performance.now();
+const firsts: string[] = [];
+const naive = keys.map((k) => {
+  const g = firsts.findIndex((f) => dice(f, k) >= 0.6);
+  return g >= 0 ? g : firsts.push(k) - 1;
+});
+const compared = performance.now() - t;
+const same = naive.every((g, i) => g === grouped[i]);
+console.log(`grouping ${keys.length} unanswered questions for the gaps report: ${indexed.toFixed(0)} ms; comparing each with every group: ${compared.toFixed(0)} ms (${same ? 'the same groups' : 'DIFFERENT GROUPS'})`);
 rmSync(dir, { recursive: true, force: true });
