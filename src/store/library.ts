@@ -1,6 +1,7 @@
 // The answer library: answers the vendor wrote for questions no checklist item answers.
 import type { Db } from './db.js';
 import { newId } from './ids.js';
+import { keptBetweenWrites } from './kept.js';
 
 export interface LibraryEntry {
   id: string;
@@ -16,16 +17,10 @@ export interface LibraryEntry {
 const columns = `id, question, answer, choice, created_by AS createdBy, created_at AS createdAt,
   updated_by AS updatedBy, updated_at AS updatedAt`;
 
-// Every upload reads the whole library: kept per database between writes, which all go through this file
-// (see aliases.ts). Never kept from inside a transaction, which could still roll back.
-const kept = new WeakMap<Db, LibraryEntry[]>();
+const entries = keptBetweenWrites((db): readonly LibraryEntry[] => db.prepare(`SELECT ${columns} FROM library ORDER BY updated_at DESC`).all() as LibraryEntry[]);
 
-/** Every entry, most recently changed first. The list is shared: do not change it. */
-export function listLibrary(db: Db): readonly LibraryEntry[] {
-  const list = kept.get(db) ?? (db.prepare(`SELECT ${columns} FROM library ORDER BY updated_at DESC`).all() as LibraryEntry[]);
-  if (!db.inTransaction) kept.set(db, list);
-  return list;
-}
+/** Every entry, most recently changed first (kept between writes, see kept.ts). The list is shared: do not change it. */
+export const listLibrary = (db: Db): readonly LibraryEntry[] => entries.get(db);
 
 export function getLibraryEntry(db: Db, id: string): LibraryEntry | undefined {
   return db.prepare(`SELECT ${columns} FROM library WHERE id = ?`).get(id) as LibraryEntry | undefined;
@@ -33,7 +28,7 @@ export function getLibraryEntry(db: Db, id: string): LibraryEntry | undefined {
 
 /** Adds the answer for this question, or replaces the answer already kept for the same question. */
 export function keepInLibrary(db: Db, norm: string, question: string, answer: string, choice: string | null, by: string): LibraryEntry {
-  kept.delete(db);
+  entries.forget(db);
   const at = new Date().toISOString();
   db.prepare(
     `INSERT INTO library (id, question, norm, answer, choice, created_by, created_at, updated_by, updated_at)
@@ -45,7 +40,7 @@ export function keepInLibrary(db: Db, norm: string, question: string, answer: st
 }
 
 export function updateLibraryEntry(db: Db, id: string, change: { answer: string; choice?: string | null }, by: string): LibraryEntry | undefined {
-  kept.delete(db);
+  entries.forget(db);
   const changed = db
     .prepare('UPDATE library SET answer = ?, choice = COALESCE(?, choice), updated_by = ?, updated_at = ? WHERE id = ?')
     .run(change.answer, change.choice ?? null, by, new Date().toISOString(), id).changes;
@@ -53,6 +48,6 @@ export function updateLibraryEntry(db: Db, id: string, change: { answer: string;
 }
 
 export function deleteLibraryEntry(db: Db, id: string): boolean {
-  kept.delete(db);
+  entries.forget(db);
   return db.prepare('DELETE FROM library WHERE id = ?').run(id).changes === 1;
 }

@@ -32,17 +32,18 @@ function started(t: Test, c: Config, worker?: URL) {
   return pool;
 }
 
-function stored(a: Analysis | Prepared) {
+/** The pool answers with rows prepared for storing. */
+function prepared(a: Analysis | Prepared): Prepared {
   if (!('stored' in a)) throw new Error('the pool answers with prepared rows');
-  return a.stored;
+  return a;
 }
 
 function masked(a: Analysis | Prepared) {
-  if (!('stored' in a)) throw new Error('the pool answers with prepared rows');
+  const p = prepared(a);
   return {
-    ...a,
-    stored: a.stored.map(([, ...rest]) => rest),
-    rowsJson: Buffer.concat(a.rowsJson).toString('utf8').replace(/"id":"[\w-]{22}"/g, '"id":"…"'),
+    ...p,
+    stored: p.stored.map(([, ...rest]) => rest),
+    rowsJson: Buffer.concat(p.rowsJson).toString('utf8').replace(/"id":"[\w-]{22}"/g, '"id":"…"'),
   };
 }
 
@@ -81,7 +82,7 @@ t.test('only an upload that finds the pool idle is split: the next one waits as 
 
 t.test('a split upload is read once: part 0 gets the bytes and hands the other part its questions', async (t) => {
   const two = started(t, config({ QMAP_WORKERS: '2' }), parts);
-  const questions = async (pool: Pool) => stored(await pool.analyser(fake('handoff'))).map((r) => r[STORED_QUESTION]);
+  const questions = async (pool: Pool) => prepared(await pool.analyser(fake('handoff'))).stored.map((r) => r[STORED_QUESTION]);
   t.same(await questions(two), ['part 0: 3 bytes, hands over to 1', 'part 1: 0 bytes, waits for its questions']);
   t.same(await questions(started(t, config({ QMAP_WORKERS: '1' }), parts)), ['part 0: 3 bytes, no hand-off']);
 });
