@@ -60,10 +60,26 @@ export function nearIndex<T>(entries: readonly T[], textOf: (entry: T) => string
   const chars = new Int32Array(65536).fill(-1);
   let known = 0;
   for (const k of keys) for (let i = 0; i < k.length; i++) if (chars[k.charCodeAt(i)] < 0) chars[k.charCodeAt(i)] = known++;
-  const others = new Map<number, number>();
-  const code = (u: number) => (chars[u] >= 0 ? chars[u] : (others.get(u) ?? others.set(u, known + others.size).get(u)!));
+  // A question's other characters, numbered in arrays stamped per question rather than a map cleared for
+  // each: most characters of a question are unknown to a few hundred remembered ones.
+  const otherCode = new Int32Array(65536);
+  const otherSeen = new Uint32Array(65536);
+  let others = 0;
+  let stamp = 0;
+  const code = (u: number) => {
+    if (chars[u] >= 0) return chars[u];
+    if (otherSeen[u] !== stamp) {
+      otherSeen[u] = stamp;
+      otherCode[u] = known + others++;
+    }
+    return otherCode[u];
+  };
   const gramsOf = (key: string) => {
-    others.clear();
+    if (++stamp === 0xffffffff) {
+      otherSeen.fill(0);
+      stamp = 1;
+    }
+    others = 0;
     return gramKeys(key, code);
   };
   const entryGrams = keys.map((k) => new Set(gramsOf(k)));
