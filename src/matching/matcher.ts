@@ -456,15 +456,17 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     if (spread > 1) reasons.push(`the deciding wording is common: ${spread} items use it`);
     reasons.push(...a.notes);
     reasons.push(
-      held && score >= thresholds.auto
-        ? a.negatives.length > 0
-          ? `confidence ${score}, but never filled automatically when it touches a topic no item answers`
-          : `confidence ${score}, but no alias matched, so it is only proposed`
-        : status === 'auto'
+      status === 'auto'
         ? `confidence ${score} ≥ ${thresholds.auto}: filled automatically`
-        : status === 'review'
-          ? `confidence ${score} < ${thresholds.auto}: best guess written, to be checked`
-          : `confidence ${score} < ${thresholds.review}: left blank for a reviewer`,
+        : status === 'unmatched'
+          ? `confidence ${score} < ${thresholds.review}: left blank for a reviewer`
+          : score < thresholds.auto
+            ? `confidence ${score} < ${thresholds.auto}: best guess written, to be checked`
+            : a.negatives.length > 0
+              ? `confidence ${score}, but never filled automatically when it touches a topic no item answers`
+              : weakOnly
+                ? `confidence ${score}, but no alias matched, so it is only proposed`
+                : `confidence ${score} ≥ ${thresholds.auto}, but an answer combining two items is always a reviewer's to confirm`,
     );
     return {
       status,

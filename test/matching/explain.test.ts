@@ -79,6 +79,10 @@ t.test('a two-topic question gets both items, proposed for a reviewer to confirm
   t.equal(r.status, 'review');
   t.same(r.itemNos, [28, 30]);
   t.ok(r.score >= loadThresholds().auto, 'confident, yet a combined answer is a reviewer\'s call');
+  // The last reason says why it was not filled, and never that the confidence was below the threshold.
+  const verdict = r.reasons[r.reasons.length - 1];
+  t.match(verdict, /≥ .*but an answer combining two items is always a reviewer's to confirm/);
+  t.notMatch(r.reasons.join('\n'), /</, 'no reason claims a score below the threshold');
 });
 
 t.test('an item named only as the occasion of the question is not a second answer', async (t) => {
