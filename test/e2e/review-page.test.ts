@@ -61,6 +61,11 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   await page.locator('.review-title').filter({ hasText: 'security-checksheet.xlsx' }).waitFor();
   t.equal(await page.locator('#reviewed').textContent(), `0 / ${questions} 件 確認済み`, `the review screen counts ${questions} questions, none reviewed`);
 
+  // Only the list and the detail scroll: the page itself fits the window, so it never scrolls off into blank space.
+  const sizes = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, window: window.innerHeight, list: document.querySelector('.rowlist-pane')!.scrollHeight - document.querySelector('.rowlist-pane')!.clientHeight }));
+  t.ok(sizes.list > 0, 'the row list is longer than its pane (the case that matters)');
+  t.ok(sizes.height <= sizes.window, `the page is no taller than the window (${sizes.height} ≤ ${sizes.window} px)`);
+
   // Rows needing review come first.
   const statuses = await page.locator('.row-item .badge').allTextContents();
   const rank = (s: string) => ['要確認', '該当なし', '自動', '確認済み'].indexOf(s);
