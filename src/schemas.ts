@@ -13,6 +13,9 @@ export const itemSchema = z.object({
   shortAnswer: z.enum(['有', '無']).nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** The English title and the words customers use for the item (the matcher's lexicon): what a search looks in. */
+  titleEn: z.string(),
+  aliases: z.array(z.string()),
 });
 
 export const itemChangeSchema = z.object({

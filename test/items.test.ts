@@ -27,6 +27,17 @@ t.test('the seed answers survive word for word, with HTML lists turned into line
   t.equal(seed[38].shortAnswer, '無', 'item 39 (certifications) answers 無');
 });
 
+t.test('each item carries its English title and the words customers use for it, for searching', async (t) => {
+  const { app, reviewer, as } = await build(t);
+  const items = (await app.inject({ url: '/v1/items', headers: as(reviewer) })).json() as { no: number; titleEn: string; aliases: string[] }[];
+  const backup = items.find((i) => i.no === 28)!;
+  t.equal(backup.titleEn, 'Backup method (scope, frequency, location)');
+  t.ok(backup.aliases.some((a) => /backup/.test(a)), 'English words for backups');
+  t.ok(items.every((i) => i.titleEn && i.aliases.length > 0), 'every item has an English title and aliases');
+  t.notOk(items.some((i) => i.aliases.some((a) => a.includes('+'))), 'combined aliases read as words ("A B"), not the lexicon\'s "A+B"');
+  t.same((await app.inject({ url: '/v1/items/28', headers: as(reviewer) })).json().aliases, backup.aliases, 'one item reads the same');
+});
+
 t.test('one item, and a clear 404 for a number that is not an item', async (t) => {
   const { app, reviewer, as } = await build(t);
   const ok = await app.inject({ url: '/v1/items/42', headers: as(reviewer) });

@@ -1,7 +1,7 @@
 // The alias lexicon: per METI item, the words customers use for it, and the topics no item answers.
 // It is data (fixtures/lexicon.json), reviewed by people and grown over time; this file only reads it.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../paths.js';
 import { isAscii, matchText } from './normalize.js';
@@ -34,6 +34,26 @@ export const defaultLexiconPath = join(fixturesDir, 'lexicon.json');
 export function loadLexicon(path = defaultLexiconPath): Lexicon {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Lexicon;
   return { items: raw.items, negative: raw.negative };
+}
+
+let fileLexicon: { stamp: string; lexicon: Lexicon } | null = null;
+
+/** fixtures/lexicon.json, read again only when the file changes (its size or modification time). */
+export function currentLexicon(): Lexicon {
+  const stat = statSync(defaultLexiconPath);
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  if (fileLexicon?.stamp !== stamp) fileLexicon = { stamp, lexicon: loadLexicon(defaultLexiconPath) };
+  return fileLexicon.lexicon;
+}
+
+/**
+ * The words customers use for an item, as a person would type them into a search: its English title and
+ * its aliases ("A+B" written "A B"). Empty for an item the lexicon does not know.
+ */
+export function itemWords(lexicon: Lexicon, no: number): { titleEn: string; aliases: string[] } {
+  const entry = lexicon.items[String(no)];
+  if (!entry) return { titleEn: '', aliases: [] };
+  return { titleEn: entry.titleEn, aliases: [...entry.ja, ...entry.en].map((a) => a.replace(/\+/g, ' ')) };
 }
 
 export type TermKind = 'alias' | 'keyword' | 'title' | 'negative' | 'not' | 'learned';

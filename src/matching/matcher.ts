@@ -2,10 +2,10 @@
 // Signals: lexicon terms (exact, longest first), typo-tolerant terms (fuse.js), character n-grams,
 // section and neighbours; negative topics hold a question back. See score.ts for how they combine.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../paths.js';
-import { compileTerm, defaultLexiconPath, loadLexicon, type Lexicon, type Term } from './lexicon.js';
+import { compileTerm, currentLexicon, itemWords, type Lexicon, type Term } from './lexicon.js';
 import { learnedIndex, type LearnedAlias } from './learned.js';
 import { memo } from './memo.js';
 import { matchText, normalize, splitQuestion } from './normalize.js';
@@ -148,8 +148,8 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
 
   const docItems = items.map((i) => i.no);
   const docs = items.map((item) => {
-    const entry = lexicon.items[String(item.no)];
-    const words = entry ? [entry.titleEn, ...entry.ja, ...entry.en].join(' ').replace(/\+/g, ' ') : '';
+    const { titleEn, aliases } = itemWords(lexicon, item.no);
+    const words = [titleEn, ...aliases].join(' ');
     return matchText(`${item.title} ${item.title} ${item.description} ${words}`);
   });
   const compiled: Compiled = {
@@ -201,16 +201,6 @@ interface Analysis {
   ranked: Evidence[];
   negatives: string[];
   notes: string[];
-}
-
-let fileLexicon: { stamp: string; lexicon: Lexicon } | null = null;
-
-/** fixtures/lexicon.json, read again only when the file changes (its size or modification time). */
-function currentLexicon(): Lexicon {
-  const stat = statSync(defaultLexiconPath);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
-  if (fileLexicon?.stamp !== stamp) fileLexicon = { stamp, lexicon: loadLexicon(defaultLexiconPath) };
-  return fileLexicon.lexicon;
 }
 
 /** A verdict that no item answers the question, with the one reason why. */

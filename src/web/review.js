@@ -45,6 +45,8 @@ export function reviewScreen(main, jobId) {
       state.fuse = new Fuse(items, {
         keys: [
           { name: 'title', weight: 3 },
+          { name: 'titleEn', weight: 2 },
+          { name: 'aliases', weight: 2 },
           { name: 'category', weight: 1 },
           { name: 'description', weight: 1 },
           { name: 'answer', weight: 1 },
@@ -398,7 +400,8 @@ export function reviewScreen(main, jobId) {
     const results = h('ul', { class: 'options', id: 'search-results', 'aria-live': 'polite' });
     const input = h('input', { type: 'search', id: 'item-search', autocomplete: 'off', placeholder: t('searchPlaceholder'), 'aria-controls': 'search-results' });
     const found = () => {
-      const q = input.value.trim();
+      // NFKC: 「２８」 or 「Ｎｏ．２８」 typed with the Japanese input method on is No.28 too.
+      const q = input.value.normalize('NFKC').trim();
       if (!q) return [];
       const exact = /^(?:no\.?\s*)?(\d{1,2})$/i.exec(q);
       const byNo = exact ? state.items.get(Number(exact[1])) : undefined;

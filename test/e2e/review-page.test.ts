@@ -93,6 +93,13 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   // Correct the multi-factor question: no item is about it, the reviewer picks No.46 from the search.
   await page.locator('.row-item', { hasText: '多要素認証' }).click();
   await page.keyboard.press('/');
+  // The search knows the items' English words, and numbers typed full-width with the Japanese input method on.
+  const results = () => page.locator('#search-results button[data-no]').evaluateAll((bs) => bs.map((b) => Number(b.getAttribute('data-no'))));
+  await page.keyboard.type('backup');
+  t.ok((await results()).includes(28), 'searching "backup" finds No.28 バックアップの方法');
+  await page.locator('#item-search').fill('２８');
+  t.equal((await results())[0], 28, 'searching 「２８」 finds No.28 first');
+  await page.locator('#item-search').fill('');
   await page.keyboard.type('トレーサビリティ');
   await page.locator('#search-results button[data-no="46"]').click();
   const corrected = page.locator('.row-item', { hasText: '多要素認証' });
