@@ -13,11 +13,14 @@ import { keepInLibrary } from './store/library.js';
 
 const itemNoField = z.number().int();
 
+/** The longest custom answer: longer than any cell answer a customer reads, well under Excel's 32,767. */
+export const MAX_ANSWER = 20_000;
+
 /** The one of five forms a PATCH body takes. */
 export const decisionBody = z.union([
   z.object({ itemNo: itemNoField.nullable(), choice: z.string().optional() }).strict(),
   z.object({ itemNos: z.array(itemNoField).min(1).max(5), choice: z.string().optional() }).strict(),
-  z.object({ answer: z.string().max(20_000), choice: z.string().nullable().optional() }).strict(),
+  z.object({ answer: z.string().max(MAX_ANSWER, `at most ${MAX_ANSWER.toLocaleString('en')} characters; shorten it and save again`), choice: z.string().nullable().optional() }).strict(),
   z.object({ status: z.literal('confirmed') }).strict(),
 ]);
 export type DecisionBody = z.infer<typeof decisionBody>;

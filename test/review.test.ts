@@ -94,6 +94,9 @@ t.test('invalid decisions are refused in plain words and change nothing', async 
   t.equal(unknownRow.statusCode, 404);
   const mixed = await a.patch(row.id, { itemNo: 3, status: 'confirmed' });
   t.equal(mixed.statusCode, 400);
+  const long = await a.patch(row.id, { answer: 'あ'.repeat(20_001) });
+  t.equal(long.statusCode, 400);
+  t.match(long.json().message, /answer: at most 20,000 characters; shorten it and save again/, 'the limit is named, not a validator\'s wording');
   t.equal((await a.rows()).json()[0].status, row.status, 'the row is as it was');
 });
 

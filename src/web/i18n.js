@@ -98,6 +98,7 @@ const strings = {
     addItem: 'No.{no}「{title}」も回答に加える',
     addedToast: '行 {row} を {nos} で回答します。',
     savedToast: '行 {row} に独自の回答を保存しました。',
+    savedBlankToast: '行 {row} を空欄のまま確認済みにしました。',
     notes: 'お知らせ',
 
     loading: '読み込み中…',
@@ -203,6 +204,7 @@ const strings = {
     addItem: 'Also answer with No.{no} “{title}”',
     addedToast: 'Row {row} now answers with {nos}.',
     savedToast: 'Saved a custom answer for row {row}.',
+    savedBlankToast: 'Confirmed row {row} with its answer left blank.',
     notes: 'Notes',
 
     loading: 'Loading…',

@@ -133,6 +133,7 @@ export function reviewScreen(main, jobId) {
         {
           type: 'button',
           class: `chip chip-${value}`,
+          'data-status': value,
           'aria-pressed': String(state.status === value),
           title: help,
           onclick: () => {
@@ -144,6 +145,9 @@ export function reviewScreen(main, jobId) {
         h('span', { class: 'chip-count' }, String(n)),
       );
     const sheets = [...new Set(state.job.rows.map((r) => r.sheet))];
+    // The filters are drawn anew: the chip or select that had the focus gets it back, so Tab goes on from there.
+    const had = filters.contains(document.activeElement) ? document.activeElement : null;
+    const again = had?.dataset.status ? `[data-status="${had.dataset.status}"]` : had?.id ? `#${had.id}` : null;
     fill(
       filters,
       h(
@@ -173,6 +177,7 @@ export function reviewScreen(main, jobId) {
         : null,
       h('p', { class: 'shortcuts', 'aria-hidden': 'true' }, t('shortcuts')),
     );
+    if (again) filters.querySelector(again)?.focus();
   }
 
   /** Filters and sorts once; decisions then update rows in place so the list does not jump under the reader. */
@@ -250,9 +255,13 @@ export function reviewScreen(main, jobId) {
       renderHead();
       renderFilters();
       refreshItem(updated);
+      // The focus follows the selection to the next open row (the pane it was in is drawn anew).
       const next = nextOpen(updated.id);
-      if (next) select(next);
-      else renderDetail();
+      if (next) select(next, { focusList: true });
+      else {
+        renderDetail();
+        listEl.querySelector('[aria-current="true"]')?.focus();
+      }
     } catch (error) {
       toast(messageOf(error), 'error');
     } finally {
@@ -273,7 +282,9 @@ export function reviewScreen(main, jobId) {
   const choose = (row, no) => decide(row, { itemNo: no }, () => t('chosenToast', { row: ref(row), no, title: state.items.get(no)?.title ?? '' }));
   const addItem = (row, no) => decide(row, { itemNos: [...row.itemNos, no] }, (r) => t('addedToast', { row: ref(row), nos: r.itemNos.map((n) => `No.${n}`).join(' + ') }));
   const leaveEmpty = (row) => decide(row, { itemNo: null }, () => t('emptiedToast', { row: ref(row) }));
-  const saveAnswer = (row, answer, choice) => decide(row, { answer, choice: choice || null }, () => t('savedToast', { row: ref(row) }));
+  // An empty answer is a decision too: the row is confirmed and its cell left blank, and the toast says so.
+  const saveAnswer = (row, answer, choice) =>
+    decide(row, { answer, choice: choice || null }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) }));
 
   // ---- the detail pane
   function renderDetail() {
@@ -346,9 +357,10 @@ export function reviewScreen(main, jobId) {
             id: 'edit',
             'aria-expanded': String(state.editing),
             'aria-controls': 'editor',
-            onclick: () => {
+            onclick: (e) => {
               state.editing = !state.editing;
               editor.hidden = !state.editing;
+              e.currentTarget.setAttribute('aria-expanded', String(state.editing));
               if (state.editing) editor.querySelector('textarea').focus();
             },
           },
@@ -462,7 +474,8 @@ export function reviewScreen(main, jobId) {
   }
 
   function answerEditor(row) {
-    const text = h('textarea', { id: 'custom-answer', rows: 5, value: row.answer ?? '' });
+    // The server's limit (MAX_ANSWER), so a long paste is cut here rather than refused on save.
+    const text = h('textarea', { id: 'custom-answer', rows: 5, maxlength: 20000, value: row.answer ?? '' });
     const choice = row.choices?.length
       ? h('select', { id: 'custom-choice' }, h('option', { value: '' }, t('noChoice')), row.choices.map((c) => h('option', { value: c, selected: c === row.choice }, c)))
       : null;

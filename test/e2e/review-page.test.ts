@@ -75,6 +75,8 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   const statusFilter = page.getByRole('group', { name: '状態' });
   await statusFilter.getByRole('button', { name: /^該当なし/ }).click();
   t.same(new Set(await page.locator('.row-item .badge').allTextContents()), new Set(['該当なし']), 'the 該当なし filter shows only unmatched rows');
+  const focused = () => page.evaluate(() => ({ status: (document.activeElement as HTMLElement | null)?.dataset.status, current: document.activeElement?.getAttribute('aria-current') }));
+  t.equal((await focused()).status, 'unmatched', 'the chip just used keeps the focus, so Tab goes on from it');
   await statusFilter.getByRole('button', { name: /^すべて/ }).click();
   const current = () => page.locator('.row-item[aria-current="true"] .row-q').textContent();
   const first = await current();
@@ -89,6 +91,7 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   const accepted = (await page.locator('#answer-text').textContent())!;
   await page.keyboard.press('a');
   await page.locator('.row-item', { hasText: 'バックアップ頻度' }).locator('.badge', { hasText: '確認済み' }).waitFor();
+  t.equal((await focused()).current, 'true', 'the focus moves with the selection to the next open row, not to the page');
 
   // Correct the multi-factor question: no item is about it, the reviewer picks No.46 from the search.
   await page.locator('.row-item', { hasText: '多要素認証' }).click();
@@ -169,6 +172,17 @@ t.test('the login URL signs in and leaves the address bar; customer text is show
   const tls = rows.find((r) => r.question.includes('TLS'))!;
   t.equal(tls.itemNos.length, 2, 'the TLS row now answers with two items');
   t.equal(tls.itemNos[1], 33, 'the second is the one added');
+
+  // Saving an empty custom answer confirms the row with its cell left blank, and says exactly that.
+  await page.locator('.row-item', { hasText: 'バックアップ頻度' }).click();
+  t.equal(await page.locator('#edit').getAttribute('aria-expanded'), 'false');
+  await page.keyboard.press('e');
+  t.equal(await page.locator('#edit').getAttribute('aria-expanded'), 'true', 'the edit button tells screen readers the editor is open');
+  t.equal(await page.locator('#custom-answer').getAttribute('maxlength'), '20000', 'the editor holds what the server accepts');
+  await page.locator('#custom-answer').fill('');
+  await page.keyboard.press('Control+Enter');
+  await page.locator('#toast').filter({ hasText: '空欄のまま確認済み' }).waitFor();
+  t.pass('an empty answer is reported as a blank, confirmed row, not as a saved answer');
 
   await page.getByRole('link', { name: /質問票一覧/ }).click();
   await drop('notes.txt', 'not a questionnaire');
