@@ -88,16 +88,9 @@ export function jobsScreen(main) {
 
 function jobsTable(jobs, reload) {
   const sorted = [...jobs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return h(
-    'table',
-    { class: 'table jobs-table' },
-    h(
-      'thead',
-      null,
-      h('tr', null, h('th', { scope: 'col' }, t('colFile')), h('th', { scope: 'col' }, t('colUploaded')), h('th', { scope: 'col', class: 'num' }, t('colQuestions')), h('th', { scope: 'col' }, t('colStatus')), h('th', { scope: 'col' }, t('colProgress')), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('download')))),
-    ),
-    h('tbody', null, sorted.map((job) => jobRow(job, reload))),
-  );
+  const head = h('tr', null, h('th', { scope: 'col' }, t('colFile')), h('th', { scope: 'col' }, t('colUploaded')), h('th', { scope: 'col', class: 'num' }, t('colQuestions')), h('th', { scope: 'col' }, t('colStatus')), h('th', { scope: 'col' }, t('colProgress')), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('download'))));
+  // On a phone the table scrolls sideways in its own box; the page itself stays as wide as the screen.
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'table jobs-table' }, h('thead', null, head), h('tbody', null, sorted.map((job) => jobRow(job, reload)))));
 }
 
 function jobRow(job, reload) {

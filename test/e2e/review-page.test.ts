@@ -185,6 +185,12 @@ t.test('the login URL signs in and leaves the address bar; customer text is show
   t.pass('an empty answer is reported as a blank, confirmed row, not as a saved answer');
 
   await page.getByRole('link', { name: /質問票一覧/ }).click();
+  await page.locator('.jobs-table').waitFor();
+  // On a phone the job list scrolls in its own box: the page never becomes wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  t.ok(widths.page <= widths.screen, `the job list fits a 390 px screen (${widths.page} ≤ ${widths.screen} px)`);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await drop('notes.txt', 'not a questionnaire');
   const alert = page.getByRole('alert').filter({ hasText: 'notes.txt' });
   await alert.waitFor();
