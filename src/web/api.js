@@ -63,8 +63,8 @@ export async function tryToken(secret) {
   return data?.message ?? `HTTP ${res.status}`;
 }
 
-/** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
-export function upload(file, onProgress) {
+/** Uploads with XMLHttpRequest, the one browser API that reports upload progress; fields say where the questions are. */
+export function upload(file, fields, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/v1/questionnaires');
@@ -77,6 +77,7 @@ export function upload(file, onProgress) {
     xhr.addEventListener('load', () => (xhr.status === 201 ? resolve(xhr.response) : reject(fail(xhr.status, xhr.response))));
     xhr.addEventListener('error', () => reject(new ApiError(0, 'network', '')));
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file.name);
     xhr.send(form);
   });

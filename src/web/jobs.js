@@ -21,6 +21,27 @@ export function jobsScreen(main) {
     h('span', { class: 'dropzone-or' }, t('dropOr'), ' ', h('span', { class: 'button-like' }, t('chooseFile'))),
     h('span', { class: 'dropzone-hint' }, t('dropHint')),
   );
+  // When detection does not find the table, the user says where it is; blank fields are still detected.
+  const where = [
+    ['sheet', 'text', 'whereSheet', ''],
+    ['headerRow', 'number', 'whereHeaderRow', '4'],
+    ['questionColumn', 'text', 'whereQuestion', 'C'],
+    ['answerColumn', 'text', 'whereAnswer', 'E'],
+    ['choiceColumn', 'text', 'whereChoice', 'D'],
+  ].map(([name, type, label, example]) => ({
+    name,
+    input: h('input', { id: `where-${name}`, name, type, min: type === 'number' ? 1 : undefined, placeholder: example, autocomplete: 'off', maxlength: name === 'sheet' ? 31 : 8 }),
+    label,
+  }));
+  const options = h(
+    'details',
+    { class: 'upload-options' },
+    h('summary', null, t('whereTitle')),
+    h('p', { class: 'muted small' }, t('whereHelp')),
+    h('div', { class: 'where-grid' }, where.map((w) => h('label', { class: 'field-label', for: w.input.id }, t(w.label), w.input))),
+  );
+  const overrides = () => Object.fromEntries(where.map((w) => [w.name, w.input.value.trim()]).filter(([, v]) => v));
+
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
     zone.classList.add('dragging');
@@ -44,7 +65,7 @@ export function jobsScreen(main) {
     zone.classList.add('busy');
     input.disabled = true;
     try {
-      const job = await upload(file, (share) => {
+      const job = await upload(file, overrides(), (share) => {
         if (share < 1) {
           bar.value = Math.round(share * 100);
           fill(text, t('uploading', { name: file.name, pct: Math.round(share * 100) }));
@@ -69,7 +90,7 @@ export function jobsScreen(main) {
   const list = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-title' }, h('p', { class: 'muted' }, t('loading')));
   fill(
     main,
-    h('div', { class: 'page page-jobs' }, h('h1', { class: 'page-title', id: 'jobs-title' }, t('jobsTitle')), zone, progress, list),
+    h('div', { class: 'page page-jobs' }, h('h1', { class: 'page-title', id: 'jobs-title' }, t('jobsTitle')), zone, options, progress, list),
   );
 
   async function load() {

@@ -9,7 +9,7 @@ import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './t
 import { auxiliarySheet } from './vocabulary.js';
 
 const overrideHelp =
-  'To tell qmap where the questions are, upload again with the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
+  'To tell qmap where the questions are, upload again saying where the table is: on the page, under 「読み取り位置を指定」 (Where the questions are) below the upload box; with the API, in the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
 
 export function detect(book: Book, overrides: DetectOverrides = {}): Detection {
   const columns = columnOverrides(overrides);

@@ -195,6 +195,22 @@ t.test('the login URL signs in and leaves the address bar; customer text is show
   const alert = page.getByRole('alert').filter({ hasText: 'notes.txt' });
   await alert.waitFor();
   t.ok(((await alert.textContent()) ?? '').length > 'notes.txt — '.length + 10, 'the upload error carries the server’s explanation');
+  t.match(await alert.textContent(), /読み取り位置を指定/, 'the message points to where the page lets the user say where the questions are');
+
+  // The user says where the table is; the upload carries it, and detection follows it.
+  await page.locator('.upload-options summary').click();
+  await page.getByLabel('見出しの行番号').fill('1');
+  await page.getByLabel('質問の列').fill('B');
+  await page.getByLabel('回答の列').fill('C'); // detection alone picks 記入欄 (D)
+  await drop('told.csv', `区分,内容,メモ,記入欄\r\nA,バックアップの頻度を教えてください。,,\r\nB,通信はTLSで暗号化されていますか。,,\r\n`);
+  await page.locator('.review-title').filter({ hasText: 'told.csv' }).waitFor();
+  const told = ((await app.inject({ url: '/v1/questionnaires', headers: { authorization: `Bearer ${reviewer}` } })).json() as { id: string; filename: string }[]).find((j) => j.filename === 'told.csv')!;
+  const job = (await app.inject({ url: `/v1/questionnaires/${told.id}`, headers: { authorization: `Bearer ${reviewer}` } })).json() as { sheets: { headerRow: number; questionColumn: string; answerColumn: string }[] };
+  t.same(
+    { headerRow: job.sheets[0].headerRow, questionColumn: job.sheets[0].questionColumn, answerColumn: job.sheets[0].answerColumn },
+    { headerRow: 1, questionColumn: 'B', answerColumn: 'C' },
+    'the questions are read where the user said',
+  );
   problems.splice(0, problems.length, ...problems.filter((p) => !/status of 4\d\d/.test(p)));
   t.same(problems, [], 'no errors besides the refused upload');
 });
