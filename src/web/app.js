@@ -1,5 +1,5 @@
 // The page's shell: sign-in, the top bar, the language switch and a tiny hash router
-// (#/ lists the questionnaires, #/q/<id> reviews one).
+// (#/ lists the questionnaires, #/q/<id> reviews one, ?status=…&sheet=…&row=… keeping the reviewer's place).
 import { events, forgetToken, keepToken, token, tryToken } from './api.js';
 import { h, fill } from './dom.js';
 import { currentLanguage, languages, setLanguage, t } from './i18n.js';
@@ -92,7 +92,8 @@ function showSignIn(message) {
         }
         keepToken(secret, remember.checked);
         renderTopbar();
-        navigate('#/');
+        // Signed in again after a refusal: back to the page (and the row) the reviewer was on.
+        route();
       },
     },
     h('h1', null, t('signInTitle')),
@@ -116,9 +117,9 @@ function route() {
   if (!token()) return showSignIn();
   renderTopbar();
   const path = location.hash.replace(/^#/, '') || '/';
-  const review = /^\/q\/([^/]+)$/.exec(path);
+  const review = /^\/q\/([^/?]+)(?:\?(.*))?$/.exec(path);
   if (path === '/') leave = jobsScreen(main);
-  else if (review) leave = reviewScreen(main, decodeURIComponent(review[1]));
+  else if (review) leave = reviewScreen(main, decodeURIComponent(review[1]), new URLSearchParams(review[2] ?? ''));
   else navigate('#/');
 }
 

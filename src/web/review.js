@@ -10,9 +10,34 @@ import { messageOf, toast, typing } from './ui.js';
 const STATUSES = ['review', 'unmatched', 'auto', 'confirmed'];
 const PRIORITY = { review: 0, unmatched: 1, auto: 2, confirmed: 3 };
 
-export function reviewScreen(main, jobId) {
+/**
+ * place: where the reviewer was (the status and sheet filters and the selected row), read from the address
+ * (#/q/<id>?status=…&sheet=…&row=…) and written back to it, so a reload, a language switch or signing in
+ * again returns to the same row.
+ */
+export function reviewScreen(main, jobId, place = new URLSearchParams()) {
   const base = `/v1/questionnaires/${encodeURIComponent(jobId)}`;
-  const state = { job: null, items: new Map(), fuse: null, status: 'all', sheet: '', visible: [], selected: null, busy: false, editing: false };
+  const status = place.get('status');
+  const state = {
+    job: null,
+    items: new Map(),
+    fuse: null,
+    status: STATUSES.includes(status) ? status : 'all',
+    sheet: place.get('sheet') ?? '',
+    visible: [],
+    selected: place.get('row'),
+    busy: false,
+    editing: false,
+  };
+  // Replaces the address (no new history entry, no hashchange): the back button still leaves the review.
+  const keepPlace = () => {
+    const kept = new URLSearchParams();
+    if (state.status !== 'all') kept.set('status', state.status);
+    if (state.sheet) kept.set('sheet', state.sheet);
+    if (state.selected) kept.set('row', state.selected);
+    const query = kept.toString();
+    history.replaceState(null, '', `#/q/${encodeURIComponent(jobId)}${query ? `?${query}` : ''}`);
+  };
   const keys = new AbortController();
   let gone = false;
 
@@ -66,8 +91,11 @@ export function reviewScreen(main, jobId) {
           h('div', { class: 'review-body' }, listPane, detail),
         ),
       );
+      // A sheet the job does not have (an old address) shows them all.
+      if (!job.rows.some((r) => r.sheet === state.sheet)) state.sheet = '';
       applyFilters();
-      // Start where the work is: on the first row, so j/k, a and screen readers begin there.
+      listEl.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+      // Start where the work is (or was): on that row, so j/k, a and screen readers begin there.
       listEl.querySelector('[aria-current="true"]')?.focus();
     } catch (error) {
       if (gone) return;
@@ -188,6 +216,7 @@ export function reviewScreen(main, jobId) {
       .sort((a, b) => PRIORITY[a.status] - PRIORITY[b.status] || order.get(a.id) - order.get(b.id))
       .map((r) => r.id);
     if (!state.visible.includes(state.selected)) state.selected = state.visible[0] ?? null;
+    keepPlace();
     refreshAll();
   }
 
@@ -224,6 +253,7 @@ export function reviewScreen(main, jobId) {
     const before = state.selected;
     state.selected = id;
     state.editing = false;
+    keepPlace();
     for (const other of [before, id]) {
       const row = other && byId(other);
       if (row) refreshItem(row);

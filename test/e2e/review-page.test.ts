@@ -129,9 +129,29 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   t.same({ status: mfa.status, itemNos: mfa.itemNos }, { status: 'confirmed', itemNos: [46] }, 'the corrected row is confirmed with item 46');
   t.equal(flat(cell(mfa)), flat(item46.answer), 'the downloaded workbook holds item 46’s answer in the multi-factor row');
 
-  // English is one switch away, and the page says the same thing.
+  // English is one switch away, and the page says the same thing, on the same row.
+  const before = await current();
   await page.getByLabel('言語').selectOption('en');
   t.equal(await page.locator('#reviewed').textContent(), `2 of ${questions} reviewed`, 'the page switches to English');
+  t.equal(await current(), before, 'the reviewer stays on the row they were on');
+
+  // A reload keeps the reviewer's place: the filter and the row are in the address.
+  await page.getByRole('group', { name: 'Status' }).locator('[data-status="auto"]').click();
+  await page.keyboard.press('j');
+  const kept = await current();
+  await page.reload();
+  await page.locator('#reviewed').waitFor();
+  t.equal(await page.locator('[data-status="auto"]').getAttribute('aria-pressed'), 'true', 'the filter survives a reload');
+  t.equal(await current(), kept, 'so does the selected row');
+
+  // The token is gone mid-review (expired, revoked): signing in again returns to the same row.
+  await page.evaluate(() => sessionStorage.clear());
+  await page.keyboard.press('a');
+  await page.getByLabel('Token').fill(reviewer);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#reviewed').waitFor();
+  t.equal(await current(), kept, 'signed in again, the reviewer is back on the row they were on');
+  problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401/.test(p)));
 
   t.same(problems, [], 'the page logged no errors (no CSP refusals, no exceptions)');
 });
