@@ -29,7 +29,7 @@ function fail(status, body) {
   const error = new ApiError(status, body?.code ?? 'error', body?.message ?? `HTTP ${status}`);
   if (status === 401) {
     forgetToken();
-    events.dispatchEvent(new CustomEvent('unauthorized', { detail: error.message }));
+    events.dispatchEvent(new CustomEvent('unauthorized', { detail: error }));
   }
   return error;
 }
@@ -55,12 +55,12 @@ export async function api(method, path, body) {
   return data;
 }
 
-/** Checks a token before keeping it; returns the server's message when it is refused. */
+/** Checks a token before keeping it; returns the server's refusal (an ApiError) when it is refused. */
 export async function tryToken(secret) {
   const res = await send('GET', '/v1/questionnaires', undefined, secret);
   if (res.ok) return null;
   const data = await res.json().catch(() => null);
-  return data?.message ?? `HTTP ${res.status}`;
+  return new ApiError(res.status, data?.code ?? 'error', data?.message ?? `HTTP ${res.status}`);
 }
 
 /** Uploads with XMLHttpRequest, the one browser API that reports upload progress; fields say where the questions are. */

@@ -5,7 +5,7 @@ import { h, fill } from './dom.js';
 import { currentLanguage, languages, setLanguage, t } from './i18n.js';
 import { jobsScreen } from './jobs.js';
 import { reviewScreen } from './review.js';
-import { navigate } from './ui.js';
+import { messageOf, navigate } from './ui.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -81,7 +81,7 @@ function showSignIn(message) {
         if (!secret) return;
         submit.disabled = true;
         submit.textContent = t('signingIn');
-        const refused = await tryToken(secret).catch(() => t('networkError'));
+        const refused = await tryToken(secret).then((e) => e && messageOf(e), () => t('networkError'));
         submit.disabled = false;
         submit.textContent = t('signIn');
         if (refused) {
@@ -123,7 +123,7 @@ function route() {
   else navigate('#/');
 }
 
-events.addEventListener('unauthorized', (e) => showSignIn(e.detail || t('signedOutExpired')));
+events.addEventListener('unauthorized', (e) => showSignIn(e.detail?.message ? messageOf(e.detail) : t('signedOutExpired')));
 window.addEventListener('hashchange', route);
 // A file dropped outside the drop zone must not replace the page.
 window.addEventListener('dragover', (e) => e.preventDefault());

@@ -252,6 +252,31 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
+/** What kind of problem an error code is, in the page's language; '' where the server's message says it already (English). */
+export const errorSummary = (code) => errors[lang]?.[code] ?? '';
+
+// The server's error codes (src/errors.ts), summed up for a Japanese reader before the server's English details.
+const errors = {
+  ja: {
+    bad_request: 'リクエストの内容に誤りがあります。',
+    unauthorized: 'トークンが無効です。',
+    forbidden: 'この操作を行う権限がありません。',
+    not_found: '見つかりません。',
+    conflict: '他の操作と重なりました。もう一度お試しください。',
+    too_large: '上限を超えています。',
+    unsupported_type: '対応していないファイル形式です。',
+    password_protected: 'パスワードで保護されたファイルは読み取れません。',
+    no_questions: '質問が見つかりませんでした。',
+    unreadable: 'ファイルを読み取れませんでした。',
+    invalid: '入力内容に誤りがあります。',
+    rate_limited: '失敗が続いたため、しばらくお待ちください。',
+    timeout: 'ファイルの読み取りに時間がかかりすぎました。',
+    storage_full: 'サーバーの空き容量が不足しています。',
+    read_only: 'サーバーは現在、読み取り専用です。',
+    unavailable: 'サーバーが混み合っています。',
+  },
+};
+
 export function formatDate(iso) {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())

@@ -1,6 +1,6 @@
 // Small pieces every screen uses: the toast, navigation, and error messages in the user's words.
 import { h, fill } from './dom.js';
-import { t } from './i18n.js';
+import { errorSummary, t } from './i18n.js';
 
 let toastTimer;
 /** One polite live region: screen readers hear what happened after each action. */
@@ -16,8 +16,16 @@ export function navigate(hash) {
   else location.hash = hash;
 }
 
-/** The server's messages are written for users; only a lost connection needs words of our own. */
-export const messageOf = (error) => (error?.code === 'network' || !error?.message ? t('networkError') : error.message);
+/**
+ * The server's messages are written for users, in English; in Japanese the page says first, in its own words,
+ * what kind of problem it is (by the error's code), then gives the server's details. A lost connection has
+ * only words of our own.
+ */
+export function messageOf(error) {
+  if (error?.code === 'network' || !error?.message) return t('networkError');
+  const summary = errorSummary(error.code);
+  return summary ? `${summary} ${error.message}` : error.message;
+}
 
 /** True when a key press belongs to a text field, so single-letter shortcuts leave it alone. */
 export function typing(event) {

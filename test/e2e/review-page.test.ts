@@ -41,8 +41,9 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   await page.goto(`${base}/`);
   await page.getByLabel('トークン').fill('not-a-token');
   await page.getByRole('button', { name: 'サインイン' }).click();
-  await page.getByRole('alert').filter({ hasText: 'unknown or has been revoked' }).waitFor();
-  t.pass('a wrong token is refused with the server’s message');
+  const refusal = page.getByRole('alert').filter({ hasText: 'unknown or has been revoked' });
+  await refusal.waitFor();
+  t.match(await refusal.textContent(), /^トークンが無効です。 This token is unknown/, 'a wrong token is refused: what kind of problem in Japanese, then the server’s details');
   problems.length = 0; // the refused request itself is logged by the browser
 
   await page.getByLabel('トークン').fill(reviewer);
@@ -215,6 +216,7 @@ t.test('the login URL signs in and leaves the address bar; customer text is show
   const alert = page.getByRole('alert').filter({ hasText: 'notes.txt' });
   await alert.waitFor();
   t.ok(((await alert.textContent()) ?? '').length > 'notes.txt — '.length + 10, 'the upload error carries the server’s explanation');
+  t.match(await alert.textContent(), /^notes\.txt — 質問が見つかりませんでした。 /, 'the Japanese page says what kind of problem it is before the server’s details');
   t.match(await alert.textContent(), /読み取り位置を指定/, 'the message points to where the page lets the user say where the questions are');
 
   // The user says where the table is; the upload carries it, and detection follows it.
