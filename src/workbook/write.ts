@@ -143,6 +143,17 @@ function stylesXml(pkg: Package, wb: WorkbookInfo): string {
 }
 
 /** .xls, .ods and .csv become an .xlsx holding their values; formatting is not carried over. */
+/**
+ * A dense sheet leaves an empty row out of its rows (a hole), and SheetJS's xlsx writer reads every row it
+ * spans: a blank line between a title and the table, in nearly every questionnaire, made the write fail.
+ */
+function fillEmptyRows(book: XLSX.WorkBook): void {
+  for (const name of book.SheetNames) {
+    const rows = (book.Sheets[name] as { '!data'?: unknown[][] })['!data'];
+    if (rows) for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  }
+}
+
 function convertToXlsx(bytes: Uint8Array, kind: FileKind): Uint8Array {
   try {
     const book =
@@ -150,6 +161,7 @@ function convertToXlsx(bytes: Uint8Array, kind: FileKind): Uint8Array {
         ? // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
           XLSX.read(decodeCsv(bytes).text, { type: 'string', raw: true, dense: true })
         : XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: true, dense: true });
+    fillEmptyRows(book);
     return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
   } catch (e) {
     if (e instanceof QmapError) throw e;

@@ -3,7 +3,7 @@ import t from 'tap';
 import * as XLSX from 'xlsx';
 import { unzipSync } from 'fflate';
 import { writeAnswers } from '../../src/workbook/write.js';
-import type { FileKind } from '../../src/workbook/types.js';
+import type { CellWrite, FileKind } from '../../src/workbook/types.js';
 import { fixture, LONG, part, plainWrites, reviewFor, richWrites, unusualWrites } from './write-helpers.js';
 import { parseXml, type El } from './fidelity.js';
 
@@ -188,6 +188,27 @@ for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
     t.same(rows[8].slice(0, 3), ['8', '既に回答済みの質問', '回答済み']);
     t.same(out.skipped, [{ sheet: plainWrites(kind)[2].sheet, cell: 'C9', reason: 'the cell already has a value' }]);
     t.equal(wb.SheetNames.at(-1), 'qmap確認');
+  });
+}
+
+for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
+  t.test(`a .${kind} with an empty row above its table (a title, then a blank line) comes back with its answers`, async (t) => {
+    const ws = XLSX.utils.aoa_to_sheet([['セキュリティチェックシート'], [], ['No', '質問', '回答'], [1, 'データは国内に保管されていますか。', ''], [], [2, '暗号化していますか。', '']]);
+    const sheet = kind === 'csv' ? 'Sheet1' : '質問票';
+    const original =
+      kind === 'csv'
+        ? new TextEncoder().encode(XLSX.utils.sheet_to_csv(ws))
+        : new Uint8Array(XLSX.write(XLSX.utils.book_new(ws, sheet), { type: 'array', bookType: kind === 'xls' ? 'biff8' : 'ods' }));
+    const writes: CellWrite[] = [
+      { sheet, cell: 'C4', text: 'はい、国内のみです。' },
+      { sheet, cell: 'C6', text: 'はい。' },
+    ];
+    const out = writeAnswers(original, kind, writes, reviewFor(writes));
+    const q = XLSX.read(out.bytes, { type: 'array' }).Sheets[sheet];
+    t.equal(q.A1.v, 'セキュリティチェックシート');
+    t.equal(q.C4.v, 'はい、国内のみです。');
+    t.equal(q.C6.v, 'はい。');
+    t.equal(q.B6.v, '暗号化していますか。', 'rows below the blank ones stay where they were');
   });
 }
 
