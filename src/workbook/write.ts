@@ -9,6 +9,7 @@ import { formatAddress, parseAddress } from './writer/a1.js';
 import { patchCells, type CellEdit } from './writer/cells.js';
 import { addNotes, type Note } from './writer/comments.js';
 import { addContentType, addRel, readRels, readWorkbook, relsOfType, relType, type WorkbookInfo } from './writer/opc.js';
+import { recalculateOnOpen } from './writer/calc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
 import { reusingBuffers } from './writer/bytes.js';
 import { coverInDimension, readSheetInfo } from './writer/sheet.js';
@@ -43,6 +44,8 @@ function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review
   const styles = new Styles(stylesXml(pkg, wb));
   const skipped: WriteResult['skipped'] = [];
 
+  // Before the sheets are patched: the formulas looked for are the customer's.
+  if (writes.length > 0) recalculateOnOpen(pkg, wb);
   for (const [sheetName, sheetWrites] of groupBySheet(writes)) {
     const sheet = wb.sheets.find((s) => s.name === sheetName);
     const source = sheet?.part ? pkg.source(sheet.part) : null;

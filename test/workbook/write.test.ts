@@ -212,6 +212,25 @@ for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
   });
 }
 
+t.test('formulas that read the answers are recalculated when the customer opens the workbook', async (t) => {
+  const out = writeAnswers(fixture('rich.xlsx'), 'xlsx', richWrites, []);
+  t.match(part(out.bytes, 'xl/workbook.xml'), /<calcPr calcId="171027" fullCalcOnLoad="1"\/>/, 'rich.xlsx has formulas: its calcPr asks for a full recalculation');
+  const plain = writeAnswers(fixture('unusual.xlsx'), 'xlsx', unusualWrites, []);
+  t.notMatch(part(plain.bytes, 'xl/workbook.xml'), /fullCalcOnLoad/, 'a workbook without formulas is left as it was');
+  const none = writeAnswers(fixture('rich.xlsx'), 'xlsx', [], []);
+  t.notMatch(part(none.bytes, 'xl/workbook.xml'), /fullCalcOnLoad/, 'nor is one where nothing was written');
+});
+
+t.test('a workbook with formulas but no calcPr gets one, after the elements the schema puts before it', async (t) => {
+  const ws = XLSX.utils.aoa_to_sheet([['質問', '回答', '点数'], ['暗号化していますか。', '', null]]);
+  ws.C2 = { t: 'n', f: 'IF(B2="はい",1,0)', v: 0 };
+  const book = XLSX.utils.book_new(ws, '質問票');
+  const original = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }));
+  t.notMatch(part(original, 'xl/workbook.xml'), /calcPr/, 'SheetJS writes no calcPr');
+  const out = writeAnswers(original, 'xlsx', [{ sheet: '質問票', cell: 'B2', text: 'はい' }], []);
+  t.match(part(out.bytes, 'xl/workbook.xml'), /<\/sheets>(?:<definedNames>.*<\/definedNames>)?<calcPr fullCalcOnLoad="1"\/>/s);
+});
+
 t.test('a package that cannot be opened says so with an error the API can map', async (t) => {
   t.throws(() => writeAnswers(new Uint8Array([1, 2, 3]), 'xlsx', [], []), { code: 'unreadable' });
 });
