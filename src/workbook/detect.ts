@@ -6,7 +6,7 @@ import { headerCandidates, headerCells, layoutFromHeader, layoutFromText, type C
 import { mergeIndex, type MergeIndex } from './merges.js';
 import { questionRows, type RowsResult } from './rows.js';
 import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
-import { auxiliarySheet } from './vocabulary.js';
+import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
 
 const overrideHelp =
   'To tell qmap where the questions are, upload again saying where the table is: on the page, under 「読み取り位置を指定」 (Where the questions are) below the upload box; with the API, in the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
@@ -45,12 +45,21 @@ function columnOverrides(o: DetectOverrides): ColumnOverrides {
   }
   // An empty choiceColumn (or "none") says there is no choice column at all.
   const noChoice = o.choiceColumn !== undefined && /^(|none|-)$/i.test(o.choiceColumn.trim());
-  return {
+  const columns = {
     headerRow: o.headerRow === undefined ? undefined : o.headerRow - 1,
     question: letter('questionColumn', o.questionColumn),
     answer: letter('answerColumn', o.answerColumn),
     choice: noChoice ? null : letter('choiceColumn', o.choiceColumn),
   };
+  // Answers written over the questions are never what was meant. (One column for both the answer and the
+  // choice is: a drop-down is the only answer.)
+  for (const other of ['answer', 'choice'] as const) {
+    const c = columns[other];
+    if (typeof c === 'number' && c === columns.question) {
+      throw new QmapError('invalid', `The question column and the ${other} column are both ${columnLetter(c)}; answers would be written over the questions. Name two different columns.`, { field: `${other}Column` });
+    }
+  }
+  return columns;
 }
 
 function empty(grid: Grid, reason: string): SheetDetection {
@@ -61,6 +70,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   const overridden = o.headerRow !== undefined || o.question !== undefined;
   if (grid.rowCount === 0) return empty(grid, 'the sheet is empty');
   if (grid.hidden && !chosen) return empty(grid, 'the sheet is hidden');
+  if (isReviewSheet(grid.name) && !chosen) return empty(grid, "qmap's own review sheet from an earlier download, not the customer's questions");
   const merges = mergeIndex(grid);
   const summary = !overridden && mostlyFormulas(grid);
 

@@ -113,6 +113,11 @@ export function choicesInHeader(text: string): string[] | null {
   return defined.length >= 2 && new Set(defined).size === defined.length ? defined : null;
 }
 
+/** The sheet qmap adds to every download, listing each question; a second one in the same workbook gets " (2)". */
+export const REVIEW_SHEET = 'qmap確認';
+/** qmap's own review sheet, in a download uploaded again (a partly answered questionnaire, say): not questions. */
+export const isReviewSheet = (name: string): boolean => new RegExp(`^${REVIEW_SHEET}(?: \\(\\d+\\))?$`).test(name);
+
 /** Sheets that by their name hold no questions. */
 export const auxiliarySheet =
   /表紙|記入要領|記入方法|記入例|注意事項|はじめに|改訂履歴|変更履歴|更新履歴|履歴|集計|サマリ|結果|目次|凡例|リスト|選択肢|cover|instruction|readme|read me|about|history|revision|change ?log|summary|guide|legend|contents|lists?$|lookup|dashboard/i;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fixturesDir } from '../../src/paths.js';
 import { detect } from '../../src/workbook/detect.js';
 import { readBook } from '../../src/workbook/read.js';
+import { writeAnswers } from '../../src/workbook/write.js';
 import type { DetectOverrides, Limits, SheetDetection } from '../../src/workbook/types.js';
 
 const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
@@ -257,4 +258,27 @@ t.test('a workbook without questions says which sheets it saw, what columns, and
     message: /"表紙".*"改訂履歴".*A 「版数」.*questionColumn/s,
     details: { sheets: [{ name: '表紙' }, { name: '改訂履歴', candidates: [{ column: 'A', header: '版数' }, { column: 'B' }, { column: 'C' }] }] },
   });
+});
+
+t.test('a download uploaded again: qmap\'s own review sheet is not read as questions', async (t) => {
+  const original = new Uint8Array(readFileSync(join(fixturesDir, 'workbooks', 'layout-title-block.xlsx')));
+  const first = detect(readBook(original, 'q.xlsx', limits));
+  const questions = first.sheets.flatMap((s) => s.questions);
+  const review = questions.map((q) => ({ sheet: q.sheet, cell: q.answerCell!, question: q.text, itemNos: [28], itemTitles: ['バックアップの方法'], score: 0.9, status: 'auto' as const, alternatives: '', answer: '日次で取得しています。' }));
+  const downloaded = writeAnswers(original, 'xlsx', review.map((r) => ({ sheet: r.sheet, cell: r.cell, text: r.answer })), review).bytes;
+  const again = detect(readBook(downloaded, 'q.qmap.xlsx', limits));
+  const sheetOfReview = again.sheets.find((s) => s.name === 'qmap確認')!;
+  t.same(sheetOfReview.questions, [], 'the review sheet holds no questions');
+  t.match(sheetOfReview.reason, /qmap's own review sheet/);
+  t.same(again.sheets.flatMap((s) => s.questions).map((q) => q.text), questions.map((q) => q.text), 'the customer\'s questions, once each');
+  const chosen = detect(readBook(downloaded, 'q.qmap.xlsx', limits), { sheet: 'qmap確認' });
+  t.ok(chosen.sheets.find((s) => s.name === 'qmap確認')!.questions.length > 0, 'asked for by name, it is read like any sheet');
+});
+
+t.test('an override that puts two kinds of cell in one column is refused in plain words', async (t) => {
+  t.throws(() => detect(book('layout-title-block.xlsx'), { questionColumn: 'C', answerColumn: 'c' }), {
+    code: 'invalid',
+    message: 'The question column and the answer column are both C; answers would be written over the questions. Name two different columns.',
+  });
+  t.throws(() => detect(book('layout-title-block.xlsx'), { questionColumn: 'C', choiceColumn: 'C' }), { code: 'invalid', message: /question column and the choice column are both C/ });
 });

@@ -9,8 +9,8 @@ import { inlineTail } from './inline.js';
 import type { Package } from './zip.js';
 import { escapeXml, rootPrefix } from './xml.js';
 import { freeName } from './comments.js';
+import { REVIEW_SHEET } from '../vocabulary.js';
 
-export const REVIEW_SHEET = 'qmap確認';
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
