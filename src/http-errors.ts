@@ -35,17 +35,22 @@ function translate(err: FastifyError, req: FastifyRequest): QmapError | null {
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new QmapError('too_large', `The upload is larger than this server accepts (${err.message}). Split the workbook or ask an admin to raise QMAP_MAX_UPLOAD_BYTES.`);
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new QmapError('unsupported_type', `This endpoint does not accept content type "${req.headers['content-type'] ?? ''}".`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const upload = req.method === 'POST' && req.routeOptions.url === '/v1/questionnaires';
+      const send = upload ? 'Send the workbook as multipart/form-data with the file in the field "file"' : 'Send the body as JSON, with the header content-type: application/json';
+      return new QmapError('unsupported_type', `This endpoint does not accept content type "${req.headers['content-type'] ?? ''}". ${send}.`);
+    }
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new QmapError('unsupported_type', 'Send the workbook as multipart/form-data with the file in the field "file".');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new QmapError('bad_request', 'The request body is not valid JSON.');
-    case 'FST_PARTS_LIMIT':
+    // Nothing was too large: the form had more files or fields than an upload has.
     case 'FST_FILES_LIMIT':
+      return new QmapError('bad_request', 'Send exactly one file, in the form field "file".');
+    case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return new QmapError('too_large', 'The form has more parts than expected: send one file in the field "file" and the optional override fields.');
+      return new QmapError('bad_request', 'The form has more parts than expected: send one file in the field "file" and the optional override fields.');
   }
   if (err.statusCode === 429) return new QmapError('rate_limited', err.message);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -16,13 +16,20 @@ const itemNoField = z.number().int();
 /** The longest custom answer: longer than any cell answer a customer reads, well under Excel's 32,767. */
 export const MAX_ANSWER = 20_000;
 
+const FORMS =
+  'a decision is one of {"itemNo": 28}, {"itemNos": [28, 30]}, {"answer": "…", "choice": "はい"}, {"status": "confirmed"} or {"itemNo": null} (no item answers this), with nothing else in it';
+
 /** The one of five forms a PATCH body takes. */
-export const decisionBody = z.union([
-  z.object({ itemNo: itemNoField.nullable(), choice: z.string().optional() }).strict(),
-  z.object({ itemNos: z.array(itemNoField).min(1).max(5), choice: z.string().optional() }).strict(),
-  z.object({ answer: z.string().max(MAX_ANSWER, `at most ${MAX_ANSWER.toLocaleString('en')} characters; shorten it and save again`), choice: z.string().nullable().optional() }).strict(),
-  z.object({ status: z.literal('confirmed') }).strict(),
-]);
+export const decisionBody = z.union(
+  [
+    z.object({ itemNo: itemNoField.nullable(), choice: z.string().optional() }).strict(),
+    z.object({ itemNos: z.array(itemNoField).min(1).max(5), choice: z.string().optional() }).strict(),
+    z.object({ answer: z.string().max(MAX_ANSWER, `at most ${MAX_ANSWER.toLocaleString('en')} characters; shorten it and save again`), choice: z.string().nullable().optional() }).strict(),
+    z.object({ status: z.literal('confirmed') }).strict(),
+  ],
+  // A body that fits no form is told the forms, not "Invalid input".
+  { error: (issue) => (issue.code === 'invalid_union' ? FORMS : undefined) },
+);
 export type DecisionBody = z.infer<typeof decisionBody>;
 
 export function decide(db: Db, jobId: string, rowId: string, body: DecisionBody, by: string): JobRow {

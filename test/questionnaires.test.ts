@@ -96,6 +96,13 @@ t.test('bad uploads get a clear 4xx and nothing is stored', async (t) => {
   t.match(badOverride.json().message, /column letter/);
   const noFile = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), 'content-type': 'application/json' }, payload: '{}' });
   t.equal(noFile.statusCode, 415);
+  t.match(noFile.json().message, /Send the workbook as multipart\/form-data with the file in the field "file"/, 'says how to send it');
+  const one = form(await checksheet(QUESTIONS), 'a.xlsx');
+  const boundary = one.headers['content-type'].split('boundary=')[1];
+  const another = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nxx\r\n`);
+  const two = await post({ payload: Buffer.concat([another, one.payload]), headers: one.headers });
+  t.equal(two.statusCode, 400, 'two files: nothing was too large, the form was wrong');
+  t.match(two.json().message, /Send exactly one file, in the form field "file"/);
   t.equal(ctx.db.prepare('SELECT count(*) FROM jobs').pluck().get(), 0);
 });
 

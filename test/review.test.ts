@@ -94,6 +94,14 @@ t.test('invalid decisions are refused in plain words and change nothing', async 
   t.equal(unknownRow.statusCode, 404);
   const mixed = await a.patch(row.id, { itemNo: 3, status: 'confirmed' });
   t.equal(mixed.statusCode, 400);
+  for (const body of [{ choice: 'はい' }, { itemNo: '11' }, { status: 'auto' }, {}, { itemNo: 11, answer: 'x' }]) {
+    const res = await a.patch(row.id, body);
+    t.equal(res.statusCode, 400);
+    t.match(res.json().message, /a decision is one of \{"itemNo": 28\}, \{"itemNos": \[28, 30\]\}/, `${JSON.stringify(body)}: the forms a decision takes are named`);
+  }
+  const text = await ctx.app.inject({ method: 'PATCH', url: `/v1/questionnaires/${job.id}/rows/${row.id}`, headers: { ...ctx.as(ctx.reviewer), 'content-type': 'application/x-www-form-urlencoded' }, payload: 'itemNo=11' }); // curl -d without -H
+  t.equal(text.statusCode, 415);
+  t.match(text.json().message, /Send the body as JSON, with the header content-type: application\/json/);
   const long = await a.patch(row.id, { answer: 'あ'.repeat(20_001) });
   t.equal(long.statusCode, 400);
   t.match(long.json().message, /answer: at most 20,000 characters; shorten it and save again/, 'the limit is named, not a validator\'s wording');
