@@ -103,7 +103,9 @@ export function confirmRows(db: Db, jobId: string, rowIds: string[] | 'all', by:
   db.transaction(() => {
     for (const row of wanted) {
       decideRow(db, jobId, row.id, { status: 'confirmed', itemNos: row.itemNos, score: row.score, answer: row.answer, choice: row.choice }, by);
-      learnAlias(db, questionKey(row.question), row.question, row.itemNos, by);
+      // Confirming rows in bulk vouches for the answers they carry; a row left blank was looked at by nobody,
+      // so it does not teach that no item answers its question.
+      if (row.itemNos.length > 0) learnAlias(db, questionKey(row.question), row.question, row.itemNos, by);
     }
     audit(db, { jobId, actor: by, action: 'confirm', detail: { rows: wanted.length } });
   })();

@@ -121,6 +121,14 @@ t.test('confirming many rows at once, and the audit trail of every change', asyn
   t.ok(trail.every((e: { actor: string; at: string }) => /test reviewer/.test(e.actor) && e.at));
   const unknown = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: ['nope'] } });
   t.equal(unknown.statusCode, 404);
+
+  // The next upload of the same questions: the bulk-confirmed answers are remembered, a blank row is not.
+  const blank = job.rows.find((r: { status: string }) => r.status === 'unmatched');
+  t.ok(blank, 'the sheet has a question no item answers');
+  const again = await jobOf(ctx, await sheet());
+  const source = (question: string) => again.rows.find((r: { question: string }) => r.question === question).proposal.source;
+  t.equal(source(job.rows[0].question), 'learned', 'a decided row is remembered');
+  t.not(source(blank.question), 'learned', 'a blank row confirmed in bulk teaches nothing: nobody decided it');
 });
 
 t.test('the download reflects the decisions: corrected answers written, confirmed rows unflagged', async (t) => {
