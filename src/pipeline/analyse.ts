@@ -78,9 +78,14 @@ export function readAndDetect(input: Pick<AnalyseInput, 'bytes' | 'filename' | '
   }
   const filled = questions.filter(({ q }) => q.existingAnswer.trim() || q.existingChoice.trim()).length;
   if (filled) notes.push(`${filled} answer cell(s) already held the customer's text; qmap left them as they were.`);
+  const hidden = detection.sheets.filter((s) => s.hiddenRows);
+  if (hidden.length) {
+    const where = hidden.map((s) => `${s.hiddenRows} in 「${s.name}」`).join(', ');
+    notes.push(`Rows the customer hid were not read (${where}): if they hold questions to answer, unhide them in the workbook and upload it again.`);
+  }
   return {
     kind: book.kind,
-    sheets: detection.sheets.map((s) => ({ ...s, questions: s.questions.length })),
+    sheets: detection.sheets.map(({ hiddenRows: _, ...s }) => ({ ...s, questions: s.questions.length })),
     notes,
     questions,
     first: 0,

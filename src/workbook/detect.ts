@@ -117,6 +117,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
     choices: layout.choices,
     reason: reason(layout, rows),
     questions: rows.questions,
+    ...(rows.skipped.hidden ? { hiddenRows: rows.skipped.hidden } : {}),
   };
 }
 
@@ -178,6 +179,7 @@ function reason(layout: Layout, rows: RowsResult): string {
     s.deleted && `${s.deleted} deleted rows`,
     s.notes && `${s.notes} notes`,
     s.continued && `${s.continued} continuation lines joined to the question above`,
+    s.hidden && `${s.hidden} hidden rows`,
   ].filter(Boolean);
   return `${parts.join('; ')}. ${rows.questions.length} questions${left.length ? `; not questions: ${left.join(', ')}` : ''}.`;
 }

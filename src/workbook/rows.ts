@@ -8,7 +8,8 @@ import { deletedMark, exampleMark, examplePrefix, headerRoles, namesQuestion, no
 
 export interface RowsResult {
   questions: DetectedQuestion[];
-  skipped: { sections: number; examples: number; deleted: number; notes: number; continued: number };
+  /** hidden: rows with text in the question column that the customer hid (collapsed groups, say): not read. */
+  skipped: { sections: number; examples: number; deleted: number; notes: number; continued: number; hidden: number };
 }
 
 const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
@@ -19,7 +20,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
   const { question: qc, answer: ac, choice: cc, number: nc, category: catc } = layout;
   const from = layout.firstRow;
   const headerText = layout.headerRow === null ? '' : normalize(grid.cell(layout.headerRow, qc));
-  const skipped = { sections: 0, examples: 0, deleted: 0, notes: 0, continued: 0 };
+  const skipped = { sections: 0, examples: 0, deleted: 0, notes: 0, continued: 0, hidden: 0 };
   const questions: DetectedQuestion[] = [];
 
   // Is the table numbered? Then an unnumbered row is a section, a note or a continuation.
@@ -52,7 +53,11 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
   let categoryLine = '';
   let lastRow = -2;
   for (let r = from; r < grid.rowCount; r++) {
-    if (grid.hiddenRows.has(r) || boxes?.has(r)) continue;
+    if (grid.hiddenRows.has(r)) {
+      if (grid.cell(r, qc).trim()) skipped.hidden++;
+      continue;
+    }
+    if (boxes?.has(r)) continue;
     if (catc !== null) {
       const v = valueAt(r, catc);
       if (v) {

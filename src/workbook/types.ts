@@ -86,6 +86,8 @@ export interface SheetDetection {
   /** In words: why this header row and these columns were chosen, or why the sheet holds no questions. */
   reason: string;
   questions: DetectedQuestion[];
+  /** Rows with text in the question column that the customer hid; not read as questions. */
+  hiddenRows?: number;
 }
 
 export interface Detection {

@@ -5,6 +5,7 @@ import { fixturesDir } from '../../src/paths.js';
 import { detect } from '../../src/workbook/detect.js';
 import { readBook } from '../../src/workbook/read.js';
 import { writeAnswers } from '../../src/workbook/write.js';
+import { readAndDetect } from '../../src/pipeline/analyse.js';
 import type { DetectOverrides, Limits, SheetDetection } from '../../src/workbook/types.js';
 
 const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
@@ -281,4 +282,20 @@ t.test('an override that puts two kinds of cell in one column is refused in plai
     message: 'The question column and the answer column are both C; answers would be written over the questions. Name two different columns.',
   });
   t.throws(() => detect(book('layout-title-block.xlsx'), { questionColumn: 'C', choiceColumn: 'C' }), { code: 'invalid', message: /question column and the choice column are both C/ });
+});
+
+t.test('rows the customer hid are not read, and the upload says how many and where', async (t) => {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('チェックシート');
+  ws.addRow(['No.', '質問', '回答']);
+  ['データを暗号化していますか。', '旧版の質問（非表示）', 'バックアップを取得していますか。', 'ログを保管していますか。'].forEach((q, i) => ws.addRow([i + 1, q, '']));
+  ws.getRow(3).hidden = true;
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const s = detect(readBook(bytes, 'q.xlsx', limits)).sheets[0];
+  t.same(s.questions.map((q) => q.row), [2, 4, 5], 'the hidden row 3 is not a question');
+  t.match(s.reason, /not questions: 1 hidden rows/);
+  const detected = readAndDetect({ bytes, filename: 'q.xlsx', limits, overrides: {} });
+  t.match(detected.notes.join('\n'), /Rows the customer hid were not read \(1 in 「チェックシート」\): if they hold questions to answer, unhide them/);
+  t.notOk('hiddenRows' in detected.sheets[0], 'the count is said in the note, not stored with the sheet');
 });
