@@ -9,6 +9,7 @@ import { resolveListValues } from './lists.js';
 import { sheetExtras, sheetPartPaths, strikeStyles, type SheetExtras } from './ooxml.js';
 import type { Book, FileKind, Grid, Limits } from './types.js';
 import { inflatePackage, type ZipContainer } from './unzip.js';
+import { quietly } from './quiet.js';
 
 export { acceptedTypes } from './inspect.js';
 
@@ -35,7 +36,7 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
     if (!zip) checkInflatedSize(bytes, limits);
   }
 
-  const wb = parse(bytes, kind, limits, zip);
+  const wb = quietly(() => parse(bytes, kind, limits, zip));
   if (wb.SheetNames.length > limits.sheets) throw tooManySheets(wb.SheetNames.length, limits);
   checkSheetNames(wb, kind);
   const extras = kind === 'xlsx' || kind === 'xlsm' ? ooxmlExtras(wb) : [];

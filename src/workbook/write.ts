@@ -9,6 +9,7 @@ import { formatAddress, parseAddress } from './writer/a1.js';
 import { patchCells, type CellEdit } from './writer/cells.js';
 import { addNotes, type Note } from './writer/comments.js';
 import { addContentType, addRel, readRels, readWorkbook, relsOfType, relType, type WorkbookInfo } from './writer/opc.js';
+import { quietly } from './quiet.js';
 import { recalculateOnOpen } from './writer/calc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
 import { reusingBuffers } from './writer/bytes.js';
@@ -159,15 +160,19 @@ function fillEmptyRows(book: XLSX.WorkBook): void {
 
 function convertToXlsx(bytes: Uint8Array, kind: FileKind): Uint8Array {
   try {
-    const book =
-      kind === 'csv'
-        ? // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
-          XLSX.read(decodeCsv(bytes).text, { type: 'string', raw: true, dense: true })
-        : XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: true, dense: true });
-    fillEmptyRows(book);
-    return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
+    return quietly(() => convert(bytes, kind));
   } catch (e) {
     if (e instanceof QmapError) throw e;
     throw new QmapError('unreadable', `The ${kind} file could not be converted to .xlsx.`, { cause: e instanceof Error ? e.message : String(e) });
   }
+}
+
+function convert(bytes: Uint8Array, kind: FileKind): Uint8Array {
+  const book =
+    kind === 'csv'
+      ? // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
+        XLSX.read(decodeCsv(bytes).text, { type: 'string', raw: true, dense: true })
+      : XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: true, dense: true });
+  fillEmptyRows(book);
+  return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
 }
