@@ -10,20 +10,23 @@ import { getItem, itemHistory, listItems, updateItemAnswer, type Item } from '..
 import { currentLexicon, itemWords } from '../matching/lexicon.js';
 
 const params = z.object({ no: z.coerce.number().int() });
-/** An item with the words customers use for it, so the review page's search finds "backup" as well as バックアップ. */
-const withWords = (item: Item) => ({ ...item, ...itemWords(currentLexicon(), item.no) });
+/** Items with the words customers use for them, so the review page's search finds "backup" as well as バックアップ. */
+function withWords(items: Item[]) {
+  const lexicon = currentLexicon();
+  return items.map((item) => ({ ...item, ...itemWords(lexicon, item.no) }));
+}
 const missing = (no: number) => new QmapError('not_found', `There is no item ${no}; items are numbered 1 to 49.`);
 
 export const itemRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['items'];
 
-  r.get('/v1/items', { schema: { tags, response: { 200: z.array(itemSchema) } } }, async () => listItems(db).map(withWords));
+  r.get('/v1/items', { schema: { tags, response: { 200: z.array(itemSchema) } } }, async () => withWords(listItems(db)));
 
   r.get('/v1/items/:no', { schema: { tags, params, response: { 200: itemSchema } } }, async (req) => {
     const item = getItem(db, req.params.no);
     if (!item) throw missing(req.params.no);
-    return withWords(item);
+    return withWords([item])[0];
   });
 
   r.get('/v1/items/:no/history', { schema: { tags, params, response: { 200: z.array(itemChangeSchema) } } }, async (req) => {
@@ -37,7 +40,7 @@ export const itemRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     async (req) => {
       const item = updateItemAnswer(db, req.params.no, req.body, actor(req));
       if (!item) throw missing(req.params.no);
-      return withWords(item);
+      return withWords([item])[0];
     },
   );
 };

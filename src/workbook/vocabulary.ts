@@ -116,7 +116,8 @@ export function choicesInHeader(text: string): string[] | null {
 /** The sheet qmap adds to every download, listing each question; a second one in the same workbook gets " (2)". */
 export const REVIEW_SHEET = 'qmap確認';
 /** qmap's own review sheet, in a download uploaded again (a partly answered questionnaire, say): not questions. */
-export const isReviewSheet = (name: string): boolean => new RegExp(`^${REVIEW_SHEET}(?: \\(\\d+\\))?$`).test(name);
+const reviewSheetName = new RegExp(`^${REVIEW_SHEET}(?: \\(\\d+\\))?$`);
+export const isReviewSheet = (name: string): boolean => reviewSheetName.test(name);
 
 /** Sheets that by their name hold no questions. */
 export const auxiliarySheet =

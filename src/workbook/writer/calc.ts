@@ -5,7 +5,7 @@
 // marked: Excel asks to save a recalculated workbook on closing, which is noise when nothing could change.
 import type { WorkbookInfo } from './opc.js';
 import type { Package } from './zip.js';
-import { rootPrefix } from './xml.js';
+import { getAttr, rootPrefix, setAttr } from './xml.js';
 
 const FORMULA = /<(?:[\w.-]+:)?f[\s>/]/;
 
@@ -15,12 +15,11 @@ export function recalculateOnOpen(pkg: Package, wb: WorkbookInfo): void {
   if (!hasFormulas) return;
   const xml = pkg.text(wb.part)!;
   const p = rootPrefix(xml);
-  const calcPr = new RegExp(`<${p}calcPr\\b[^>]*?(/?)>`).exec(xml);
+  const calcPr = new RegExp(`<${p}calcPr\\b[^>]*>`).exec(xml);
   if (calcPr) {
-    if (/\sfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(calcPr[0])) return;
-    const tag = calcPr[0].replace(/\sfullCalcOnLoad\s*=\s*["'][^"']*["']/, '');
-    const end = tag.length - (calcPr[1] ? 2 : 1);
-    pkg.setText(wb.part, xml.slice(0, calcPr.index) + `${tag.slice(0, end)} fullCalcOnLoad="1"${tag.slice(end)}` + xml.slice(calcPr.index + calcPr[0].length));
+    const tag = calcPr[0];
+    if (/^(1|true)$/.test(getAttr(tag, 'fullCalcOnLoad') ?? '')) return;
+    pkg.setText(wb.part, xml.slice(0, calcPr.index) + setAttr(tag, 'fullCalcOnLoad', '1') + xml.slice(calcPr.index + tag.length));
     return;
   }
   // calcPr follows these in the workbook's schema order; Excel refuses a workbook whose elements are out of order.
