@@ -1,6 +1,6 @@
 // Upload → questions with proposed answers: read the workbook, detect the questions, match each one.
 // Pure over plain data (no database, no HTTP), so it can run in a worker thread.
-import type { DetectedQuestion, DetectOverrides, FileKind, Limits } from '../workbook/types.js';
+import type { Question as DetectedQuestion, DetectOverrides, FileKind, Limits } from '../workbook/types.js';
 import { readBook } from '../workbook/read.js';
 import { detect } from '../workbook/detect.js';
 import { createMatcher, type Item, type LearnedAlias, type MatchInput, type MatchResult, type Matcher, type Thresholds } from '../matching/matcher.js';

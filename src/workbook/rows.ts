@@ -3,11 +3,11 @@
 import { cellAddress } from './address.js';
 import type { Layout } from './layout.js';
 import type { MergeIndex } from './merges.js';
-import type { DetectedQuestion, Grid } from './types.js';
+import type { Question, Grid } from './types.js';
 import { deletedMark, exampleMark, examplePrefix, headerRoles, namesQuestion, noteMark, normalize, normalizesTo, numbering, questionLike, sectionLike } from './vocabulary.js';
 
 export interface RowsResult {
-  questions: DetectedQuestion[];
+  questions: Question[];
   /** hidden: rows with text in the question column that the customer hid (collapsed groups, say): not read. */
   skipped: { sections: number; examples: number; deleted: number; notes: number; continued: number; hidden: number };
 }
@@ -21,7 +21,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
   const from = layout.firstRow;
   const headerText = layout.headerRow === null ? '' : normalize(grid.cell(layout.headerRow, qc));
   const skipped = { sections: 0, examples: 0, deleted: 0, notes: 0, continued: 0, hidden: 0 };
-  const questions: DetectedQuestion[] = [];
+  const questions: Question[] = [];
 
   // Is the table numbered? Then an unnumbered row is a section, a note or a continuation.
   let withText = 0;
@@ -136,6 +136,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
       number: ownNumber && numbering.test(ownNumber.replace(/\s/g, '')) ? ownNumber : num || null,
       answerCell: answerAt ? cellAddress(answerAt.r, answerAt.c) : null,
       choiceCell: choiceAt ? cellAddress(choiceAt.r, choiceAt.c) : null,
+      choices: choiceAt ? layout.choices : null,
       existingAnswer: answerAt ? grid.cell(answerAt.r, answerAt.c) : '',
       existingChoice: choiceAt ? grid.cell(choiceAt.r, choiceAt.c) : '',
     });

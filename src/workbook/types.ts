@@ -1,7 +1,9 @@
 // The shapes that flow between reading, detection, matching and writing.
 // Each step is a plain function over these values, testable without HTTP or SQLite.
 
-export type FileKind = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv';
+import type { FileKind, Question } from '../domain.js';
+
+export type { FileKind, Question } from '../domain.js';
 
 /** Limits on what a single upload may contain; enforced before and while reading. */
 export interface Limits {
@@ -57,25 +59,6 @@ export interface DetectOverrides {
   choiceColumn?: string;
 }
 
-export interface DetectedQuestion {
-  sheet: string;
-  /** 1-based Excel row of the question text. */
-  row: number;
-  /** The question text as the customer wrote it (rich text runs joined, line breaks as \n). */
-  text: string;
-  /** Nearest section row or category column value, if any. */
-  section: string | null;
-  /** The customer's own numbering (1, 1-1, Q1.2, OP-01), if any. */
-  number: string | null;
-  /** A1 address of the cell the free-text answer belongs in, or null. */
-  answerCell: string | null;
-  /** A1 address of the choice (はい/いいえ, ○/×) cell, or null. */
-  choiceCell: string | null;
-  /** What the customer had already typed into the answer / choice cell before upload ('' if empty). */
-  existingAnswer: string;
-  existingChoice: string;
-}
-
 export interface SheetDetection {
   name: string;
   headerRow: number | null;
@@ -85,7 +68,7 @@ export interface SheetDetection {
   choices: string[] | null;
   /** In words: why this header row and these columns were chosen, or why the sheet holds no questions. */
   reason: string;
-  questions: DetectedQuestion[];
+  questions: Question[];
   /** Rows with text in the question column that the customer hid; not read as questions. */
   hiddenRows?: number;
 }

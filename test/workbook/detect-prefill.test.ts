@@ -8,7 +8,7 @@ import { cellWrites } from '../../src/pipeline/prefill.js';
 import type { NewRow, RowStatus } from '../../src/store/jobs.js';
 import { detect } from '../../src/workbook/detect.js';
 import { readBook } from '../../src/workbook/read.js';
-import type { DetectedQuestion, Limits } from '../../src/workbook/types.js';
+import type { Question as DetectedQuestion, Limits } from '../../src/workbook/types.js';
 
 const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
 const questions = (name: string) => {
