@@ -131,7 +131,14 @@ export interface Item {
   answer: string;
   /** 有 / 無 where the unit asks 有無 and the answer starts with it; null otherwise. */
   shortAnswer: '有' | '無' | null;
+  /** The answer in English, for English questionnaires; null until someone writes it. */
+  answerEn?: string | null;
+  /** What a yes/no or status column says for this item when its answer has no 有/無 (service hours, RTO, …). */
+  defaultChoice?: ChoiceValue | null;
 }
+
+/** A choice column's value, whatever the customer's words for it (はい, ○, Yes, 対応, 済, 適合, ✓ …). */
+export type ChoiceValue = 'yes' | 'no' | 'partial' | 'na';
 
 /** A reviewer's decision remembered: the question and the items that answer it ([] = none does). */
 export interface LearnedAlias {

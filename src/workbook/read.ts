@@ -6,7 +6,7 @@ import { decodeCsv } from './csv.js';
 import { sheetGrid, type SizedGrid } from './grid.js';
 import { acceptedTypes, checkInflatedSize, checkZipLimits, inspect, tooManySheets } from './inspect.js';
 import { resolveListValues } from './lists.js';
-import { sheetExtras, sheetPartPaths, strikeStyles, type SheetExtras } from './ooxml.js';
+import { sheetExtras, sheetPartPaths, strikeStyles, type SheetExtras } from './hints.js';
 import type { Book, FileKind, Grid, Limits } from './types.js';
 import { inflatePackage, type ZipContainer } from './unzip.js';
 import { quietly } from './quiet.js';

@@ -1,4 +1,4 @@
-// What SheetJS's community build does not give us from an xlsx, read straight from the package
+// Hints for detection that SheetJS's community build does not give from an xlsx, read straight from the package
 // parts SheetJS already inflated: hidden rows and columns, list data validations, struck-out cells.
 // Each part is searched with native byte search; only small slices are decoded to text.
 import { decodeRange, decodeCell } from './address.js';
