@@ -32,6 +32,26 @@ export const configSchema = z.object({
   /** Overrides of the calibrated matcher thresholds (fixtures/thresholds.json), in [0, 1]. */
   QMAP_AUTO_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   QMAP_REVIEW_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /**
+   * Whether to believe X-Forwarded-For (behind a reverse proxy): false (default), true, a number of proxy hops,
+   * or the proxies' addresses (comma-separated IPs or CIDRs). Rate limits count by the address it yields.
+   */
+  QMAP_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, c): boolean | number | string => {
+      if (v === undefined || v === '' || v === 'false') return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      if (/^[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*$/.test(v)) return v;
+      c.addIssue({ code: 'custom', message: 'must be false, true, a number of proxy hops, or comma-separated addresses' });
+      return false;
+    }),
+  /** Keep the customer's row heights even where an answer would be clipped (by default rows grow to fit). */
+  QMAP_KEEP_ROW_HEIGHTS: z
+    .enum(['0', '1'], { error: 'must be 0 or 1' })
+    .default('0')
+    .transform((v) => v === '1'),
 });
 
 export type Config = z.infer<typeof configSchema>;

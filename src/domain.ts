@@ -98,6 +98,8 @@ export interface SheetSummary {
 /** An upload read, detected and matched: what the store keeps and the API shows. */
 export interface Analysis {
   kind: FileKind;
+  /** The language the answers are written in. */
+  language: Language;
   sheets: SheetSummary[];
   notes: Message[];
   rows: Row[];
@@ -109,6 +111,8 @@ export interface Job {
   kind: FileKind;
   createdAt: string;
   createdBy: string;
+  /** The language the answers are written in. */
+  language: Language;
   sheets: SheetSummary[];
   notes: Message[];
 }
@@ -131,10 +135,13 @@ export interface Item {
   answer: string;
   /** 有 / 無 where the unit asks 有無 and the answer starts with it; null otherwise. */
   shortAnswer: '有' | '無' | null;
+  categoryEn: string;
+  titleEn: string;
+  descriptionEn: string;
   /** The answer in English, for English questionnaires; null until someone writes it. */
-  answerEn?: string | null;
+  answerEn: string | null;
   /** What a yes/no or status column says for this item when its answer has no 有/無 (service hours, RTO, …). */
-  defaultChoice?: ChoiceValue | null;
+  defaultChoice: ChoiceValue | null;
 }
 
 /** A choice column's value, whatever the customer's words for it (はい, ○, Yes, 対応, 済, 適合, ✓ …). */

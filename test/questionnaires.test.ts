@@ -69,7 +69,7 @@ t.test('a cell the customer already filled is never overwritten, and the job say
   const { app, reviewer, as, res } = await upload(t, file);
   const job = res.json();
   t.equal(job.rows[1].existingAnswer, '弊社回答済み');
-  t.match(job.notes.join(' '), /already held the customer's text/);
+  t.match(job.notes.map((n: { text: string }) => n.text).join(' '), /already held the customer's text/);
   const dl = await app.inject({ url: `/v1/questionnaires/${job.id}/download`, headers: as(reviewer) });
   t.equal(XLSX.read(dl.rawPayload).Sheets['チェックシート']['C5'].v, '弊社回答済み');
 });

@@ -79,6 +79,55 @@ t.test('each PATCH form confirms the row and records who and when', async (t) =>
   t.match(none, { status: 'confirmed', itemNos: [], answer: null, match: null });
 });
 
+t.test('a choice can be set with the item kept, or alone with the answer kept', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const a = api(ctx, job.id);
+  const [enc] = job.rows;
+  const both = (await a.patch(enc.id, { itemNo: 33, choice: '該当なし' })).json();
+  t.match(both, { status: 'confirmed', itemNos: [33], choice: '該当なし' });
+  t.match(both.answer, /データベースストレージの暗号化/, 'the item and its answer are kept');
+  const alone = (await a.patch(enc.id, { choice: 'いいえ' })).json();
+  t.match(alone, { status: 'confirmed', itemNos: [33], choice: 'いいえ', answer: both.answer }, 'a choice alone changes only the choice');
+  t.equal((await a.patch(enc.id, { choice: 'たぶん' })).statusCode, 422, 'only the sheet\'s own values');
+});
+
+t.test('a row can be named by where the customer sees it: Sheet!8, or 8 when one sheet has it', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const a = api(ctx, job.id);
+  const first = job.rows[0];
+  const byPlace = await a.patch(encodeURIComponent(`${first.sheet}!${first.row}`), { itemNo: 33 });
+  t.equal(byPlace.statusCode, 200, byPlace.body);
+  t.equal(byPlace.json().id, first.id);
+  t.equal((await a.patch(String(job.rows[1].row), { itemNo: null })).json().id, job.rows[1].id);
+  const none = await a.patch('99', { itemNo: null });
+  t.equal(none.statusCode, 404);
+  t.match(none.json().message, /No sheet has a question on row 99.*by its sheet and Excel row number, such as/);
+});
+
+t.test('two reviewers deciding the same row: If-Match with the row version, and 412 for the one who was late', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const row = job.rows[0];
+  const patch = (payload: object, ifMatch?: string) =>
+    ctx.app.inject({ method: 'PATCH', url: `/v1/questionnaires/${job.id}/rows/${row.id}`, headers: { ...ctx.as(ctx.reviewer), ...(ifMatch ? { 'if-match': ifMatch } : {}) }, payload });
+  t.equal(row.version, 0);
+  const first = await patch({ itemNo: 33 }, `"${row.version}"`);
+  t.equal(first.statusCode, 200);
+  t.equal(first.headers.etag, '"1"', 'the answer carries the new version');
+  const late = await patch({ itemNo: 28 }, `"${row.version}"`);
+  t.equal(late.statusCode, 412);
+  t.match(late.json(), { code: 'precondition_failed', message: /Someone else changed this row meanwhile/ });
+  t.same((await api(ctx, job.id).rows()).json()[0].itemNos, [33], 'the first decision stands');
+  const unconditional = await patch({ itemNo: 28 });
+  t.equal(unconditional.statusCode, 200, 'without If-Match the last decision wins, as before');
+  t.equal((await patch({ itemNo: 28 }, 'soon')).statusCode, 400, 'an If-Match that is not a version is refused');
+  const many = await Promise.all(Array.from({ length: 30 }, () => patch({ itemNo: 33 }, unconditional.headers.etag as string)));
+  t.equal(many.filter((r) => r.statusCode === 200).length, 1, 'of 30 simultaneous decisions from the same version, one wins');
+  t.equal(many.filter((r) => r.statusCode === 412).length, 29);
+});
+
 t.test('invalid decisions are refused in plain words and change nothing', async (t) => {
   const ctx = await build(t);
   const job = await jobOf(ctx, await sheet());
@@ -94,7 +143,7 @@ t.test('invalid decisions are refused in plain words and change nothing', async 
   t.equal(unknownRow.statusCode, 404);
   const mixed = await a.patch(row.id, { itemNo: 3, status: 'confirmed' });
   t.equal(mixed.statusCode, 400);
-  for (const body of [{ choice: 'はい' }, { itemNo: '11' }, { status: 'auto' }, {}, { itemNo: 11, answer: 'x' }]) {
+  for (const body of [{ choice: 7 }, { itemNo: '11' }, { status: 'auto' }, {}, { itemNo: 11, answer: 'x' }]) {
     const res = await a.patch(row.id, body);
     t.equal(res.statusCode, 400);
     t.match(res.json().message, /a decision is one of \{"itemNo": 28\}, \{"itemNos": \[28, 30\]\}/, `${JSON.stringify(body)}: the forms a decision takes are named`);
@@ -113,9 +162,14 @@ t.test('confirming many rows at once, and the audit trail of every change', asyn
   const job = await jobOf(ctx, await sheet());
   const a = api(ctx, job.id);
   await a.patch(job.rows[0].id, { itemNo: 33 });
+  const before = (await a.rows()).json() as { status: string; answer: string | null; choice: string | null }[];
+  const carrying = before.filter((r) => r.status !== 'confirmed' && (r.answer || r.choice)).length;
+  const blanks = before.filter((r) => !r.answer && !r.choice).length;
+  t.ok(blanks > 0, 'the sheet has a row left blank');
   const res = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: 'all' } });
-  t.same(res.json(), { confirmed: 3 });
-  t.ok((await a.rows()).json().every((r: { status: string }) => r.status === 'confirmed'));
+  t.same(res.json(), { confirmed: carrying, left: blanks }, '"all" confirms the rows that carry an answer; the blank ones are left, and counted');
+  const after = (await a.rows()).json() as { status: string; answer: string | null; choice: string | null }[];
+  t.ok(after.every((r) => (r.answer || r.choice ? r.status === 'confirmed' : r.status !== 'confirmed')), 'a blank row needs a decision of its own');
   const trail = (await a.audit()).json();
   t.same(trail.map((e: { action: string }) => e.action), ['upload', 'decide', 'confirm']);
   t.ok(trail.every((e: { actor: string; at: string }) => /test reviewer/.test(e.actor) && e.at));

@@ -5,7 +5,9 @@ import { fixturesDir } from '../../src/paths.js';
 import { detect } from '../../src/workbook/detect.js';
 import { readBook } from '../../src/workbook/read.js';
 import { writeAnswers } from '../../src/workbook/write.js';
-import { readAndDetect } from '../../src/pipeline/analyse.js';
+import { analyse } from '../../src/pipeline/analyse.js';
+import { messageText } from '../../src/messages.js';
+import { knowledge } from '../helpers/knowledge.js';
 import type { DetectOverrides, Limits, SheetDetection } from '../../src/workbook/types.js';
 
 const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
@@ -295,7 +297,7 @@ t.test('rows the customer hid are not read, and the upload says how many and whe
   const s = detect(readBook(bytes, 'q.xlsx', limits)).sheets[0];
   t.same(s.questions.map((q) => q.row), [2, 4, 5], 'the hidden row 3 is not a question');
   t.match(s.reason, /not questions: 1 hidden rows/);
-  const detected = readAndDetect({ bytes, filename: 'q.xlsx', limits, overrides: {} });
-  t.match(detected.notes.join('\n'), /Rows the customer hid were not read \(1 in 「チェックシート」\): if they hold questions to answer, unhide them/);
+  const detected = analyse({ bytes, filename: 'q.xlsx', limits, overrides: {}, knowledge: knowledge() });
+  t.match(detected.notes.map((n) => messageText(n)).join('\n'), /Rows the customer hid were not read \(1 in 「チェックシート」\): if they hold questions to answer, unhide them/);
   t.notOk('hiddenRows' in detected.sheets[0], 'the count is said in the note, not stored with the sheet');
 });

@@ -1,0 +1,30 @@
+// The page: static files from src/web, served by the same app at / and /static/*, and the words it shows
+// (the message catalogue in its language). No build step: the browser loads hand-written ES modules, and
+// fuse.js's own browser build.
+import type { FastifyPluginAsync } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { messagesIn } from '../../messages.js';
+import { webDir } from '../../paths.js';
+
+/** fuse.js's ES module build (its "import" export), served as is. */
+const fuseFile = fileURLToPath(import.meta.resolve('fuse.js'));
+
+export const webRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(fastifyStatic, {
+    root: webDir,
+    prefix: '/static/',
+    index: false,
+    // The page is small and changes with the server: let the browser revalidate each time.
+    cacheControl: true,
+    maxAge: 0,
+  });
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  app.get('/static/vendor/fuse.mjs', { schema: { hide: true } }, (_req, reply) => reply.sendFile(basename(fuseFile), dirname(fuseFile)));
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/messages/:lang.json', { schema: { hide: true, params: z.object({ lang: z.enum(['ja', 'en']) }) } }, async (req) => messagesIn(req.params.lang));
+};

@@ -1,0 +1,65 @@
+// What qmap says to people, by code, in Japanese and English: the job's notes, the rows' reasons and the words
+// qmap writes into workbooks. The server renders a Message for the review sheet, the CLI and the API (English
+// text beside the code); the page renders the same codes in its own language from GET /messages/:lang.json.
+import type { Language, Message } from './domain.js';
+
+type Templates = Record<string, Record<Language, string>>;
+
+const notes: Templates = {
+  'note.converted': {
+    en: 'The upload is .{kind}: the prefilled workbook comes back as .xlsx with the values kept, but its formatting could not be preserved.',
+    ja: 'アップロードは .{kind} 形式です。回答済みのブックは値を保ったまま .xlsx で返しますが、書式は引き継げません。',
+  },
+  'note.prefilled': {
+    en: "{count} answer cell(s) already held the customer's text; qmap left them as they were.",
+    ja: '{count} 件の回答欄には既にお客様の記入があり、そのまま残しました。',
+  },
+  'note.hiddenRows': {
+    en: 'Rows the customer hid were not read ({where}): if they hold questions to answer, unhide them in the workbook and upload it again.',
+    ja: 'お客様が非表示にした行は読んでいません（{where}）。回答すべき設問があれば、表示してからもう一度アップロードしてください。',
+  },
+  'note.answersInEnglish': {
+    en: 'The questions are in English, so the answers are written in English.',
+    ja: '設問が英語のため、回答を英語で記入しました。',
+  },
+};
+
+const reasons: Templates = {
+  'row.noEnglishAnswer': {
+    en: 'item {itemNo} has no English answer yet: an admin can write one on the item page; until then the row is left for a reviewer',
+    ja: '項目 No.{itemNo} には英語の回答がまだありません。管理者が項目ページで書けます。それまでこの行は確認待ちです',
+  },
+  'row.noChoice': {
+    en: 'no value of the choice column ({choices}) follows from the answer with confidence: choose one',
+    ja: '回答から選択欄の値（{choices}）を確信をもって決められません。選んでください',
+  },
+  'row.library': {
+    en: 'the answer library holds an answer written for 「{question}」',
+    ja: '回答ライブラリに「{question}」への回答があります',
+  },
+  // Reasons and notes stored before they were codes keep their English words.
+  text: { en: '{text}', ja: '{text}' },
+};
+
+/** Words qmap writes into the customer's workbook (review copy only). */
+const workbook: Templates = {
+  'flag.unmatched': { en: 'qmap: no matching item was found. Please write the answer.', ja: 'qmap: 対象項目が見つかりません。ご記入ください。' },
+  'flag.library': { en: 'qmap: to review — an answer from the answer library is proposed.', ja: 'qmap: 要確認 — 回答ライブラリの回答を提案しています。' },
+  'flag.review': { en: 'qmap: to review — proposed: {items} (score {score})', ja: 'qmap: 要確認 — 提案: {items} (スコア {score})' },
+  'flag.others': { en: 'Other candidates: {items}', ja: '他の候補: {items}' },
+  'review.keptAnswer': { en: '(already filled in, left as it was) ', ja: '（記入済みのため変更なし）' },
+};
+
+const catalogue: Templates = { ...notes, ...reasons, ...workbook };
+
+/** A message in words, in the given language; an unknown code is shown as the code and its parameters. */
+export function messageText(m: Message, language: Language = 'en'): string {
+  const template = catalogue[m.code]?.[language];
+  if (template === undefined) return [m.code, ...Object.values(m.params ?? {})].join(' ');
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (m.params && name in m.params ? String(m.params[name]) : whole));
+}
+
+/** The catalogue in one language, for the page. */
+export function messagesIn(language: Language): Record<string, string> {
+  return Object.fromEntries(Object.entries(catalogue).map(([code, t]) => [code, t[language]]));
+}

@@ -1,0 +1,53 @@
+// The 49 checklist items: everyone signed in reads them; admins change the answers, with history kept.
+import { z } from 'zod';
+import { QmapError } from '../errors.js';
+import { currentLexicon, itemWords } from '../matching/lexicon.js';
+import { getItem, itemHistory, listItems, updateItem, type ItemVersion, type StoredItem } from '../store/items.js';
+import type { Context } from './context.js';
+
+const answer = z.string().trim().min(1, 'the answer must not be empty').max(20_000);
+
+/** An admin's change: any of the answers, the 有/無 and the default choice; what is left out stays. */
+export const itemChange = z
+  .object({
+    answer: answer.optional(),
+    answerEn: answer.nullable().optional(),
+    shortAnswer: z.enum(['有', '無']).nullable().optional(),
+    defaultChoice: z.enum(['yes', 'no', 'partial', 'na']).nullable().optional(),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, 'send at least one of answer, answerEn, shortAnswer, defaultChoice');
+export type ItemChangeBody = z.infer<typeof itemChange>;
+
+/** An item with the words customers use for it (the matcher's lexicon), which the page's search looks in. */
+export type ItemWithWords = StoredItem & { aliases: string[] };
+
+export function items(ctx: Context, list = listItems(ctx.db)): ItemWithWords[] {
+  const lexicon = currentLexicon();
+  return list.map((item) => ({ ...item, aliases: itemWords(lexicon, item.no).aliases }));
+}
+
+export function item(ctx: Context, no: number): ItemWithWords {
+  const found = getItem(ctx.db, no);
+  if (!found) throw missing(no);
+  return items(ctx, [found])[0];
+}
+
+/** An item's Japanese title by its number. */
+export function itemTitles(ctx: Context): (no: number) => string {
+  const byNo = new Map(listItems(ctx.db).map((i) => [i.no, i.title]));
+  return (no) => byNo.get(no) ?? `No.${no}`;
+}
+
+export function changeItem(ctx: Context, no: number, change: ItemChangeBody, by: string): ItemWithWords {
+  const changed = updateItem(ctx.db, no, change, by);
+  if (!changed) throw missing(no);
+  return items(ctx, [changed])[0];
+}
+
+export function history(ctx: Context, no: number): ItemVersion[] {
+  if (!getItem(ctx.db, no)) throw missing(no);
+  return itemHistory(ctx.db, no);
+}
+
+const missing = (no: number) => new QmapError('not_found', `There is no item ${no}; items are numbered 1 to 49.`);

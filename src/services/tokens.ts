@@ -1,0 +1,18 @@
+// Tokens for admins: create (the secret is shown once), list, revoke. The CLI does the same on the server's machine.
+import { z } from 'zod';
+import { QmapError } from '../errors.js';
+import { createToken, listTokens, revokeToken, type Role, type Token } from '../store/tokens.js';
+import type { Context } from './context.js';
+
+export const roleSchema = z.enum(['admin', 'reviewer']);
+export const tokenRequest = z.object({ role: roleSchema, name: z.string().trim().min(1).max(100) }).strict();
+
+export const tokens = (ctx: Context): Token[] => listTokens(ctx.db);
+
+export function newToken(ctx: Context, role: Role, name: string): { token: Token; secret: string } {
+  return createToken(ctx.db, role, name);
+}
+
+export function revoke(ctx: Context, id: string): void {
+  if (!revokeToken(ctx.db, id)) throw new QmapError('not_found', `There is no live token ${id}.`);
+}
