@@ -1,41 +1,14 @@
 // The review page in a real browser: a reviewer signs in, drops the customer's workbook, accepts one
 // proposal with the keyboard, corrects another with the item search, and downloads a workbook holding both.
 import t from 'tap';
-import type { Test } from 'tap';
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import { build } from '../helpers/app.js';
 import { fixturePath, sheets } from './fixture.js';
-import { CHROMIUM, hasChromium, openBrowser } from './browser.js';
+import { needsChromium, servePage, type Row } from './page.js';
 
 const questions = sheets.flatMap((s) => s.questions).length;
 
-interface Row {
-  id: string;
-  sheet: string;
-  answerCell: string | null;
-  question: string;
-  status: string;
-  answer: string | null;
-  itemNos: number[];
-}
-
-/** The app listening on a free port and a fresh browser page; what the page logs as an error is collected in problems. */
-async function servePage(t: Test) {
-  const { app, reviewer, as } = await build(t);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const { context, close } = await openBrowser();
-  t.teardown(close);
-  const page = await context.newPage();
-  // Anything the page logs as an error (a CSP refusal, an exception) fails the test.
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  return { app, reviewer, as, base, page, problems };
-}
-
-t.test('a reviewer signs in, uploads, accepts a row, corrects another and downloads both decisions', { skip: hasChromium() ? false : `${CHROMIUM} is not installed (.ci/run installs Debian's chromium)` }, async (t) => {
+t.test('a reviewer signs in, uploads, accepts a row, corrects another and downloads both decisions', needsChromium, async (t) => {
   const { app, reviewer, as, base, page, problems } = await servePage(t);
 
   await page.goto(`${base}/`);
@@ -157,7 +130,7 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   t.same(problems, [], 'the page logged no errors (no CSP refusals, no exceptions)');
 });
 
-t.test('the login URL signs in and leaves the address bar; customer text is shown as text; a bad file gets the server’s message', { skip: hasChromium() ? false : `${CHROMIUM} is not installed` }, async (t) => {
+t.test('the login URL signs in and leaves the address bar; customer text is shown as text; a bad file gets the server’s message', needsChromium, async (t) => {
   const { app, reviewer, base, page, problems } = await servePage(t);
 
   await page.goto(`${base}/#token=${reviewer}`);
