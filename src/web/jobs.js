@@ -1,8 +1,8 @@
 // The first screen: drop a questionnaire to upload it, and the list of questionnaires with their summary.
-import { api, download, upload } from './api.js';
+import { deleteJob, download, listJobs, upload } from './api.js';
 import { h, fill } from './dom.js';
 import { formatDate, t } from './i18n.js';
-import { messageOf, navigate, toast } from './ui.js';
+import { busyButton, messageOf, navigate, toast } from './ui.js';
 
 const ORDER = ['review', 'unmatched', 'auto', 'confirmed'];
 
@@ -95,7 +95,7 @@ export function jobsScreen(main) {
 
   async function load() {
     try {
-      const jobs = await api('GET', '/v1/questionnaires');
+      const jobs = await listJobs();
       if (!gone) fill(list, jobs.length ? jobsTable(jobs, load) : h('p', { class: 'empty' }, t('noJobs')));
     } catch (error) {
       if (!gone) fill(list, h('p', { class: 'alert alert-error', role: 'alert' }, messageOf(error), ' ', h('button', { type: 'button', onclick: load }, t('retry'))));
@@ -116,22 +116,12 @@ function jobsTable(jobs, reload) {
 
 function jobRow(job, reload) {
   const s = job.summary;
-  const dl = h('button', { type: 'button', class: 'small' }, t('download'));
-  dl.addEventListener('click', async () => {
-    dl.disabled = true;
-    try {
-      await download(job.id, job.filename);
-    } catch (error) {
-      toast(messageOf(error), 'error');
-    } finally {
-      dl.disabled = false;
-    }
-  });
+  const dl = busyButton({ class: 'small' }, t('download'), () => download(job.id, job.filename));
   const del = h('button', { type: 'button', class: 'small ghost danger', 'aria-label': `${t('delete')}: ${job.filename}` }, t('delete'));
   del.addEventListener('click', async () => {
     if (!confirm(t('confirmDelete', { name: job.filename }))) return;
     try {
-      await api('DELETE', `/v1/questionnaires/${encodeURIComponent(job.id)}`);
+      await deleteJob(job.id);
       toast(t('deleted', { name: job.filename }));
       reload();
     } catch (error) {
