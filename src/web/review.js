@@ -4,7 +4,7 @@
 // review/keys.js (shortcuts), review/editor.js; here, loading and the reviewer's actions.
 import { listItems, questionnaire } from './api.js';
 import { h, fill } from './dom.js';
-import { t } from './i18n.js';
+import { itemLabel, t } from './i18n.js';
 import { messageOf, toast } from './ui.js';
 import { renderDetail } from './review/detail.js';
 import { showEditor } from './review/editor.js';
@@ -93,8 +93,8 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
       applyFilters();
     },
     accept: (row) => decide(row, { status: 'confirmed' }, () => t('acceptedToast', { row: ref(row) })),
-    choose: (row, no) => decide(row, { itemNo: no }, () => t('chosenToast', { row: ref(row), no, title: state.items.get(no)?.title ?? '' })),
-    addItem: (row, no) => decide(row, { itemNos: [...row.itemNos, no] }, (r) => t('addedToast', { row: ref(row), nos: r.itemNos.map((n) => `No.${n}`).join(' + ') })),
+    choose: (row, no) => decide(row, { itemNo: no }, () => t('chosenToast', { row: ref(row), item: itemLabel(no), title: state.items.get(no)?.title ?? '' })),
+    addItem: (row, no) => decide(row, { itemNos: [...row.itemNos, no] }, (r) => t('addedToast', { row: ref(row), nos: r.itemNos.map(itemLabel).join(' + ') })),
     leaveEmpty: (row) => decide(row, { itemNo: null }, () => t('emptiedToast', { row: ref(row) })),
     // An empty answer is a decision too: the row is confirmed and its cell left blank, and the toast says so.
     saveAnswer: (row, answer, choice) => decide(row, { answer, choice }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) })),

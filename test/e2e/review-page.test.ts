@@ -81,7 +81,7 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   await page.locator('#search-results button[data-no="46"]').click();
   const corrected = page.locator('.row-item', { hasText: '多要素認証' });
   await corrected.locator('.badge', { hasText: '確認済み' }).waitFor();
-  t.match(await corrected.locator('.row-match-title').textContent(), /^No\.46 /, 'the corrected row now shows No.46');
+  t.match(await corrected.locator('.row-match-title').textContent(), /^項目 No\.46 /, 'the corrected row now shows 項目 No.46');
   t.equal(await page.locator('#reviewed').textContent(), `2 / ${questions} 件 確認済み`, 'two rows reviewed');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);

@@ -3,7 +3,7 @@
 // Wide: the question and the ways to pick another item on the left, the proposal beside them.
 // Narrow: one column, the proposal right after the question (see styles.css).
 import { h, fill, scoreBar } from '../dom.js';
-import { formatDate, t } from '../i18n.js';
+import { formatDate, itemLabel, t } from '../i18n.js';
 import { who } from '../jobs.js';
 import { answerEditor } from './editor.js';
 import { addButton, badge } from './render.js';
@@ -35,7 +35,7 @@ function questionCard(row) {
       { class: 'meta' },
       badge(row.status),
       h('span', null, t('rowN', { sheet: row.sheet, row: row.row })),
-      row.number ? h('span', null, `No. ${row.number}`) : null,
+      row.number ? h('span', null, t('questionNo', { n: row.number })) : null,
       row.answerCell ? h('span', null, `${t('cell')} ${row.answerCell}`) : null,
     ),
     row.section ? h('p', { class: 'section-name' }, h('span', { class: 'sr-only' }, `${t('section')}: `), row.section) : null,
@@ -78,9 +78,9 @@ function proposedItem(row, state) {
   return h(
     'div',
     { class: 'item-head' },
-    h('span', { class: 'item-no' }, `No.${row.match.itemNo}`),
+    h('span', { class: 'item-no' }, itemLabel(row.match.itemNo)),
     h('span', { class: 'item-title', id: 'item-title' }, row.match.title),
-    row.itemNos.slice(1).map((n) => h('span', { class: 'item-extra' }, `+ No.${n} ${state.items.get(n)?.title ?? ''}`)),
+    row.itemNos.slice(1).map((n) => h('span', { class: 'item-extra' }, `+ ${itemLabel(n)} ${state.items.get(n)?.title ?? ''}`)),
     item ? h('span', { class: 'item-category' }, item.category) : null,
   );
 }
@@ -118,7 +118,7 @@ function alternative(row, alt, i, state, actions) {
       'button',
       { type: 'button', class: 'option', onclick: () => actions.choose(row, alt.itemNo) },
       h('kbd', null, String(i + 1)),
-      h('span', { class: 'option-body' }, h('span', { class: 'option-title' }, `No.${alt.itemNo} ${alt.title}`), h('span', { class: 'option-answer' }, item?.answer ?? '')),
+      h('span', { class: 'option-body' }, h('span', { class: 'option-title' }, `${itemLabel(alt.itemNo)} ${alt.title}`), h('span', { class: 'option-answer' }, item?.answer ?? '')),
       scoreBar(alt.score, t('score')),
     ),
     addButton(row, item ?? { no: alt.itemNo }, actions),

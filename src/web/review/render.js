@@ -1,7 +1,7 @@
 // The review screen drawn from its state: the frame, the header (progress, bulk confirm, download), the filters
 // and the row list. Clicks call the screen's actions; nothing here changes the state or talks to the server.
 import { h, fill, scoreBar } from '../dom.js';
-import { t } from '../i18n.js';
+import { itemLabel, t } from '../i18n.js';
 import { busyButton } from '../ui.js';
 import { STATUSES } from './state.js';
 
@@ -116,7 +116,7 @@ function listItem(row, state, actions) {
       h('span', { class: 'row-top' }, badge(row.status), h('span', { class: 'row-ref' }, `${row.sheet} · ${row.answerCell ?? row.row}`)),
       h('span', { class: 'row-q' }, row.question),
       row.match
-        ? h('span', { class: 'row-match' }, h('span', { class: 'row-match-title' }, `No.${row.match.itemNo} ${row.match.title}`), row.status !== 'confirmed' ? scoreBar(row.proposal.score, t('score'), row.status) : null)
+        ? h('span', { class: 'row-match' }, h('span', { class: 'row-match-title' }, `${itemLabel(row.match.itemNo)} ${row.match.title}`), row.status !== 'confirmed' ? scoreBar(row.proposal.score, t('score'), row.status) : null)
         : h('span', { class: 'row-match none' }, row.answer ? t('customAnswer') : t('noItem')),
     ),
   );
@@ -129,6 +129,6 @@ export function badge(status) {
 /** Questions with two topics need two items: "+" answers with this item as well as the current ones (at most five). */
 export function addButton(row, item, actions) {
   if (!row.itemNos.length || row.itemNos.includes(item.no) || row.itemNos.length >= 5) return null;
-  const label = t('addItem', { no: item.no, title: item.title ?? '' });
+  const label = t('addItem', { item: itemLabel(item.no), title: item.title ?? '' });
   return h('button', { type: 'button', class: 'option-add', 'data-add': item.no, 'aria-label': label, title: label, onclick: () => actions.addItem(row, item.no) }, '+');
 }

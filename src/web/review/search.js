@@ -1,8 +1,8 @@
-// The search over the 49 items: by number (「28」, 「No.28」, full-width 「２８」) or by fuzzy words in Japanese or
+// The search over the 49 items: by number (「28」, 「No.28」, 「項目 No.28」, "item 28", full-width 「２８」) or by fuzzy words in Japanese or
 // English, with the arrow keys between the field and its results.
 import Fuse from '/static/vendor/fuse.mjs';
 import { h, fill } from '../dom.js';
-import { t } from '../i18n.js';
+import { itemLabel, t } from '../i18n.js';
 import { addButton } from './render.js';
 
 /** A finder over the items: query → the items that fit it best, an item asked for by number first. */
@@ -25,7 +25,8 @@ export function itemFinder(items) {
     // NFKC: 「２８」 or 「Ｎｏ．２８」 typed with the Japanese input method on is No.28 too.
     const q = query.normalize('NFKC').trim();
     if (!q) return [];
-    const exact = /^(?:no\.?\s*)?(\d{1,2})$/i.exec(q);
+    // The number as the page writes it (「項目 No.28」, "Item 28") or as people type it (「28」, 「No.28」).
+    const exact = /^(?:項目|item)?\s*(?:no\.?)?\s*(\d{1,2})$/i.exec(q);
     const asked = exact ? byNo.get(Number(exact[1])) : undefined;
     const hits = fuse.search(q, { limit: 8 }).map((r) => r.item);
     return asked ? [asked, ...hits.filter((i) => i.no !== asked.no)] : hits;
@@ -62,7 +63,7 @@ function resultRow(row, item, actions) {
     h(
       'button',
       { type: 'button', class: 'option', 'data-no': item.no, onclick: () => actions.choose(row, item.no) },
-      h('span', { class: 'option-no' }, `No.${item.no}`),
+      h('span', { class: 'option-no' }, itemLabel(item.no)),
       h('span', { class: 'option-body' }, h('span', { class: 'option-title' }, item.title, h('span', { class: 'item-category' }, item.category)), h('span', { class: 'option-answer' }, item.answer)),
     ),
     addButton(row, item, actions),

@@ -1,0 +1,30 @@
+// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers.
+import t from 'tap';
+import { needsChromium, servePage } from './page.js';
+
+t.test('the customer’s question number and the METI item number are labelled apart, in both languages', needsChromium, async (t) => {
+  const { page, problems, upload, review } = await servePage(t);
+  await review(page, await upload());
+  await page.locator('.row-item', { hasText: 'バックアップ頻度' }).click();
+  const meta = () => page.locator('.question-card .meta').textContent();
+  t.match(await meta(), /設問 3/, 'the customer’s numbering reads 「設問 3」');
+  t.notMatch(await meta(), /No\./, 'with no bare 「No.」 beside it');
+  t.equal(await page.locator('.proposal-card .item-no').textContent(), '項目 No.28', 'the proposed METI item reads 「項目 No.28」');
+  t.match(await page.locator('.row-item[aria-current="true"] .row-match-title').textContent(), /^項目 No\.28 /, 'so does the row list');
+  t.match((await page.locator('.alternatives-card .option-title').allTextContents()).join('\n'), /^項目 No\.\d+ /, 'and the alternatives');
+
+  await page.keyboard.press('/');
+  await page.keyboard.type('項目 No.28');
+  t.equal(await page.locator('#search-results button[data-no]').first().getAttribute('data-no'), '28', 'the search takes 「項目 No.28」 as it is written');
+  t.equal(await page.locator('#search-results .option-no').first().textContent(), '項目 No.28');
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('言語').selectOption('en');
+  await page.locator('.question-card .meta').waitFor();
+  t.match(await meta(), /Question 3/, 'in English: 「Question 3」');
+  t.equal(await page.locator('.proposal-card .item-no').textContent(), 'Item 28', 'and 「Item 28」');
+  await page.keyboard.press('/');
+  await page.keyboard.type('item 28');
+  t.equal(await page.locator('#search-results button[data-no]').first().getAttribute('data-no'), '28', 'the English search takes 「item 28」');
+  t.same(problems, [], 'the page logged no errors');
+});
