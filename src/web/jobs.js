@@ -22,15 +22,16 @@ export function jobsScreen(main) {
     h('span', { class: 'dropzone-hint' }, t('dropHint')),
   );
   // When detection does not find the table, the user says where it is; blank fields are still detected.
+  // The placeholders say 「例: C」: a bare 「C」 reads as a value already filled in.
   const where = [
-    ['sheet', 'text', 'whereSheet', ''],
+    ['sheet', 'text', 'whereSheet', t('whereSheetExample')],
     ['headerRow', 'number', 'whereHeaderRow', '4'],
     ['questionColumn', 'text', 'whereQuestion', 'C'],
     ['answerColumn', 'text', 'whereAnswer', 'E'],
     ['choiceColumn', 'text', 'whereChoice', 'D'],
   ].map(([name, type, label, example]) => ({
     name,
-    input: h('input', { id: `where-${name}`, name, type, min: type === 'number' ? 1 : undefined, placeholder: example, autocomplete: 'off', maxlength: name === 'sheet' ? 31 : 8 }),
+    input: h('input', { id: `where-${name}`, name, type, min: type === 'number' ? 1 : undefined, placeholder: t('example', { value: example }), autocomplete: 'off', maxlength: name === 'sheet' ? 31 : 8 }),
     label,
   }));
   const options = h(

@@ -1,6 +1,9 @@
-// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers.
+// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers and the 「読み取り位置を指定」 fields alike in size with examples that read as examples.
 import t from 'tap';
 import { needsChromium, servePage } from './page.js';
+
+const phone = { width: 390, height: 844 };
+const laptop = { width: 1366, height: 768 };
 
 t.test('the customer’s question number and the METI item number are labelled apart, in both languages', needsChromium, async (t) => {
   const { page, problems, upload, review } = await servePage(t);
@@ -28,3 +31,23 @@ t.test('the customer’s question number and the METI item number are labelled a
   t.equal(await page.locator('#search-results button[data-no]').first().getAttribute('data-no'), '28', 'the English search takes 「item 28」');
   t.same(problems, [], 'the page logged no errors');
 });
+
+for (const [name, viewport] of [['a laptop', laptop], ['a phone', phone]] as const) {
+  t.test(`on ${name}, the 「読み取り位置を指定」 fields are alike and their examples read as examples`, needsChromium, async (t) => {
+    const { base, reviewer, page, problems } = await servePage(t, viewport);
+    await page.goto(`${base}/#token=${reviewer}`);
+    await page.locator('.upload-options summary').click();
+    const fields = page.locator('.where-grid input');
+    t.equal(await fields.count(), 5);
+    const boxes = await fields.evaluateAll((inputs) => inputs.map((i) => ({ id: i.id, height: Math.round(i.getBoundingClientRect().height), width: Math.round(i.getBoundingClientRect().width) })));
+    t.same(new Set(boxes.map((b) => b.height)).size, 1, `every field is as tall as the others (${boxes.map((b) => `${b.id} ${b.height}`).join(', ')})`);
+    t.same(new Set(boxes.map((b) => b.width)).size, 1, `and as wide (${boxes.map((b) => `${b.id} ${b.width}`).join(', ')})`);
+    const placeholders = await fields.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).placeholder));
+    t.ok(placeholders.every((p) => /^例: \S/.test(p)), `every placeholder is an example, not a value: ${placeholders.join(' / ')}`);
+    await page.getByLabel('言語').selectOption('en');
+    await page.locator('.upload-options summary').click();
+    const english = await fields.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).placeholder));
+    t.ok(english.every((p) => /^e\.g\. \S/.test(p)), `in English too: ${english.join(' / ')}`);
+    t.same(problems, [], 'the page logged no errors');
+  });
+}
