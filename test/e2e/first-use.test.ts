@@ -1,5 +1,6 @@
-// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers and the 「読み取り位置を指定」 fields alike in size with examples that read as examples.
+// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers, the 「読み取り位置を指定」 fields alike in size with examples that read as examples and a toast that covers nothing in use.
 import t from 'tap';
+import type { Page } from 'playwright-core';
 import { needsChromium, servePage } from './page.js';
 
 const phone = { width: 390, height: 844 };
@@ -48,6 +49,44 @@ for (const [name, viewport] of [['a laptop', laptop], ['a phone', phone]] as con
     await page.locator('.upload-options summary').click();
     const english = await fields.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).placeholder));
     t.ok(english.every((p) => /^e\.g\. \S/.test(p)), `in English too: ${english.join(' / ')}`);
+    t.same(problems, [], 'the page logged no errors');
+  });
+}
+/**
+ * What the reviewer would see beneath a rectangle: the page's content and controls found at points across it
+ * (the toast lets the pointer through, so elementFromPoint looks under it; what the top bar hides does not count).
+ */
+function covered(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const over = document.querySelector(sel)!.getBoundingClientRect();
+    const content = 'main :is(a, button, input, select, textarea, h1, .question, .answer, .option-row, .row-item, .empty)';
+    const found = new Set<string>();
+    for (let y = over.top + 1; y < over.bottom; y += 6) {
+      for (let x = over.left + 1; x < over.right; x += 6) {
+        const el = document.elementFromPoint(x, y)?.closest(content);
+        if (el) found.add(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}`);
+      }
+    }
+    return [...found];
+  }, selector);
+}
+
+for (const [name, viewport] of [['a laptop', laptop], ['a phone', phone]] as const) {
+  t.test(`on ${name}, the toast after a decision covers nothing the reviewer is reading or using`, needsChromium, async (t) => {
+    const { page, problems, upload, review } = await servePage(t, viewport);
+    await review(page, await upload());
+    // Choose an item for the multi-factor question from the search, then search again for the next row at once.
+    await page.locator('.row-item', { hasText: '多要素認証' }).click();
+    await page.keyboard.press('/');
+    await page.keyboard.type('トレーサビリティ');
+    await page.locator('#search-results button[data-no="46"]').click();
+    const toast = page.locator('#toast .toast-body');
+    await toast.waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('バックアップ');
+    await page.locator('#search-results button[data-no]').first().waitFor();
+    t.ok(await toast.isVisible(), 'the toast is still showing while the reviewer searches');
+    t.same(await covered(page, '#toast .toast-body'), [], 'it covers none of the page’s content or controls');
     t.same(problems, [], 'the page logged no errors');
   });
 }
