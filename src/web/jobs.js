@@ -108,12 +108,24 @@ export function jobsScreen(main) {
   };
 }
 
+/**
+ * A table on a wide screen, a card per job on a phone (styles.css). The roles are spelled out because a table
+ * displayed as cards loses them in some browsers; the cells' own labels are for the eye only, as the column
+ * headers name the cells for screen readers.
+ */
 function jobsTable(jobs, reload) {
   const sorted = [...jobs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const head = h('tr', null, h('th', { scope: 'col' }, t('colFile')), h('th', { scope: 'col' }, t('colUploaded')), h('th', { scope: 'col', class: 'num' }, t('colQuestions')), h('th', { scope: 'col' }, t('colStatus')), h('th', { scope: 'col' }, t('colProgress')), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('download'))));
-  // On a phone the table scrolls sideways in its own box; the page itself stays as wide as the screen.
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'table jobs-table' }, h('thead', null, head), h('tbody', null, sorted.map((job) => jobRow(job, reload)))));
+  const col = (label, cls) => h('th', { scope: 'col', role: 'columnheader', class: cls }, label);
+  const head = h('tr', { role: 'row' }, col(t('colFile')), col(t('colUploaded')), col(t('colQuestions'), 'num'), col(t('colStatus')), col(t('colProgress')), col(h('span', { class: 'sr-only' }, t('download'))));
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h('table', { class: 'table jobs-table', role: 'table', 'aria-labelledby': 'jobs-title' }, h('thead', { role: 'rowgroup' }, head), h('tbody', { role: 'rowgroup' }, sorted.map((job) => jobRow(job, reload)))),
+  );
 }
+
+/** A cell with its column's name shown on a card (hidden beside a column header). */
+const cell = (cls, label, ...content) => h('td', { role: 'cell', class: cls }, label ? h('span', { class: 'cell-label', 'aria-hidden': 'true' }, label) : null, ...content);
 
 function jobRow(job, reload) {
   const s = job.summary;
@@ -131,13 +143,13 @@ function jobRow(job, reload) {
   });
   return h(
     'tr',
-    null,
-    h('td', { class: 'job-file' }, h('a', { href: `#/q/${encodeURIComponent(job.id)}` }, job.filename), job.notes?.length ? h('div', { class: 'job-note' }, job.notes.join(' ')) : null),
-    h('td', { class: 'nowrap' }, formatDate(job.createdAt), h('div', { class: 'muted small' }, who(job.createdBy))),
-    h('td', { class: 'num' }, String(s.questions)),
-    h('td', null, summaryBar(s)),
-    h('td', { class: 'nowrap' }, progressText(s.confirmed, s.questions)),
-    h('td', null, h('div', { class: 'actions' }, h('a', { class: 'button small primary', href: `#/q/${encodeURIComponent(job.id)}` }, t('open')), dl, del)),
+    { role: 'row' },
+    cell('job-file', null, h('a', { href: `#/q/${encodeURIComponent(job.id)}` }, job.filename), job.notes?.length ? h('div', { class: 'job-note' }, job.notes.join(' ')) : null),
+    cell('job-uploaded nowrap', t('colUploaded'), formatDate(job.createdAt), h('div', { class: 'muted small' }, who(job.createdBy))),
+    cell('job-questions num', t('colQuestions'), String(s.questions)),
+    cell('job-status', t('colStatus'), summaryBar(s)),
+    cell('job-progress nowrap', t('colProgress'), progressText(s.confirmed, s.questions)),
+    cell('job-actions', null, h('div', { class: 'actions' }, h('a', { class: 'button small primary', href: `#/q/${encodeURIComponent(job.id)}` }, t('open')), dl, del)),
   );
 }
 

@@ -1,4 +1,4 @@
-// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers, the 「読み取り位置を指定」 fields alike in size with examples that read as examples and a toast that covers nothing in use.
+// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers, the 「読み取り位置を指定」 fields alike in size with examples that read as examples, a toast that covers nothing in use and the job list as cards on a phone.
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { needsChromium, servePage } from './page.js';
@@ -90,3 +90,29 @@ for (const [name, viewport] of [['a laptop', laptop], ['a phone', phone]] as con
     t.same(problems, [], 'the page logged no errors');
   });
 }
+
+t.test('on a phone each questionnaire is a card showing its status, its progress and its buttons', needsChromium, async (t) => {
+  const { base, reviewer, page, problems, upload } = await servePage(t, phone);
+  await upload('2024年度_委託先セキュリティチェックシート（情報システム部）.xlsx');
+  await upload();
+  await page.goto(`${base}/#token=${reviewer}`);
+  await page.locator('.jobs-table').waitFor();
+
+  const jobs = page.locator('.jobs-table tbody tr');
+  t.equal(await jobs.count(), 2);
+  for (const job of await jobs.all()) {
+    const parts = { status: job.locator('.summary'), progress: job.locator('.progress-text'), open: job.getByRole('link', { name: '確認する' }), download: job.getByRole('button', { name: 'ダウンロード' }), remove: job.getByRole('button', { name: /^削除/ }) };
+    for (const [part, locator] of Object.entries(parts)) {
+      const box = (await locator.boundingBox())!;
+      t.ok(box.x >= 0 && box.x + box.width <= phone.width, `${part} is on the screen (${Math.round(box.x)}–${Math.round(box.x + box.width)} px of ${phone.width})`);
+    }
+    t.match(await job.textContent(), /状況.*確認/, 'the card names what its status and progress are');
+  }
+  const scroll = await page.locator('.table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, width: el.clientWidth }));
+  t.ok(scroll.scroll <= scroll.width, 'nothing is left to scroll sideways to');
+  t.equal(await page.getByRole('columnheader', { name: '状況' }).count(), 1, 'screen readers still hear the table and its column names');
+
+  await page.setViewportSize(laptop);
+  t.ok(await page.getByRole('columnheader', { name: '状況' }).isVisible(), 'on a laptop it is a table with visible column headers');
+  t.same(problems, [], 'the page logged no errors');
+});
