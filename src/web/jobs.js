@@ -1,10 +1,12 @@
 // The first screen: drop a questionnaire to upload it, and the list of questionnaires with their summary.
-import { deleteJob, download, listJobs, upload } from './api.js';
+import { ApiError, deleteJob, download, listJobs, upload } from './api.js';
 import { h, fill } from './dom.js';
 import { formatDate, t } from './i18n.js';
 import { busyButton, messageOf, navigate, toast } from './ui.js';
 
 const ORDER = ['review', 'unmatched', 'auto', 'confirmed'];
+/** The sample questionnaire the page ships (scripts/make-sample.ts; fixtures/sample/ links to it). */
+const SAMPLE = '/static/sample/security-checksheet-sample.xlsx';
 
 export function jobsScreen(main) {
   let gone = false;
@@ -97,7 +99,7 @@ export function jobsScreen(main) {
   async function load() {
     try {
       const jobs = await listJobs();
-      if (!gone) fill(list, jobs.length ? jobsTable(jobs, load) : h('p', { class: 'empty' }, t('noJobs')));
+      if (!gone) fill(list, jobs.length ? jobsTable(jobs, load) : noJobs(send));
     } catch (error) {
       if (!gone) fill(list, h('p', { class: 'alert alert-error', role: 'alert' }, messageOf(error), ' ', h('button', { type: 'button', onclick: load }, t('retry'))));
     }
@@ -106,6 +108,25 @@ export function jobsScreen(main) {
   return () => {
     gone = true;
   };
+}
+
+/** Nothing uploaded yet: how to start, and the sample, to try at once or to download and open first. */
+function noJobs(send) {
+  const tryIt = busyButton({ class: 'primary' }, t('sampleTry'), async () => send(await sampleFile()));
+  return h(
+    'div',
+    { class: 'empty' },
+    h('p', null, t('noJobs')),
+    h('p', null, t('sampleLead')),
+    h('p', { class: 'sample-actions' }, tryIt, h('a', { href: SAMPLE, download: t('sampleName') }, t('sampleDownload'))),
+  );
+}
+
+async function sampleFile() {
+  const res = await fetch(SAMPLE).catch(() => null);
+  if (!res) throw new ApiError(0, 'network', '');
+  if (!res.ok) throw new ApiError(res.status, 'not_found', `${SAMPLE}: HTTP ${res.status}`);
+  return new File([await res.blob()], t('sampleName'), { type: res.headers.get('content-type') ?? '' });
 }
 
 /**

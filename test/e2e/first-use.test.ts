@@ -1,8 +1,10 @@
-// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers, the 「読み取り位置を指定」 fields alike in size with examples that read as examples, a toast that covers nothing in use and the job list as cards on a phone.
+// What a first-time user meets on the page (issue 21): the customer’s question numbers told apart from the METI items’ numbers, the 「読み取り位置を指定」 fields alike in size with examples that read as examples, a toast that covers nothing in use, the job list as cards on a phone and a sample to try on the empty job list.
 import t from 'tap';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { needsChromium, servePage } from './page.js';
 
+const samplePath = new URL('../../fixtures/sample/security-checksheet-sample.xlsx', import.meta.url);
 const phone = { width: 390, height: 844 };
 const laptop = { width: 1366, height: 768 };
 
@@ -114,5 +116,33 @@ t.test('on a phone each questionnaire is a card showing its status, its progress
 
   await page.setViewportSize(laptop);
   t.ok(await page.getByRole('columnheader', { name: '状況' }).isVisible(), 'on a laptop it is a table with visible column headers');
+  t.same(problems, [], 'the page logged no errors');
+});
+
+t.test('the empty job list offers a sample questionnaire to download or to try at once', needsChromium, async (t) => {
+  const { base, reviewer, page, problems } = await servePage(t);
+  await page.goto(`${base}/#token=${reviewer}`);
+  const empty = page.locator('.jobs .empty');
+  await empty.waitFor();
+  t.match(await empty.textContent(), /サンプル/, 'the empty list says how to try qmap');
+  await page.getByLabel('言語').selectOption('en');
+  t.ok(await page.getByRole('link', { name: 'Download the sample questionnaire' }).isVisible(), 'so does the English page');
+  t.ok(await page.getByRole('button', { name: 'Try the sample' }).isVisible());
+  await page.getByLabel('Language').selectOption('ja');
+
+  const link = page.getByRole('link', { name: 'サンプルの質問票をダウンロード' });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  t.equal(download.suggestedFilename(), 'セキュリティチェックシート_サンプル.xlsx', 'the sample downloads under a name that says what it is');
+  t.ok(readFileSync((await download.path())!).equals(readFileSync(samplePath)), 'it is fixtures/sample/security-checksheet-sample.xlsx, served by the app');
+
+  await page.getByRole('button', { name: 'サンプルで試す' }).click();
+  await page.locator('.review-title').filter({ hasText: 'セキュリティチェックシート_サンプル.xlsx' }).waitFor();
+  t.equal(await page.locator('#reviewed').textContent(), '0 / 15 件 確認済み', 'one click uploads it: its 15 questions are ready to review');
+  const answered = await page.locator('.row-item:not(.status-unmatched)').count();
+  t.ok(answered >= 10, `most of them come answered (${answered} of 15)`);
+
+  await page.getByRole('link', { name: /質問票一覧/ }).click();
+  await page.locator('.jobs-table').waitFor();
+  t.equal(await page.getByRole('link', { name: 'サンプルの質問票をダウンロード' }).count(), 0, 'with a questionnaire listed, the hint is gone');
   t.same(problems, [], 'the page logged no errors');
 });
