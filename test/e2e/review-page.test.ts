@@ -185,11 +185,12 @@ t.test('the login URL signs in and leaves the address bar; customer text is show
   const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
   t.ok(widths.page <= widths.screen, `the job list fits a 390 px screen (${widths.page} ≤ ${widths.screen} px)`);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await drop('notes.txt', 'not a questionnaire');
-  const alert = page.getByRole('alert').filter({ hasText: 'notes.txt' });
+  // A spreadsheet without questions (an expense list): the server says so, and the page says where to help it.
+  await drop('expenses.csv', '日付,摘要,金額\r\n2024-04-01,交通費,1200\r\n2024-04-02,会議費,3400\r\n');
+  const alert = page.getByRole('alert').filter({ hasText: 'expenses.csv' });
   await alert.waitFor();
-  t.ok(((await alert.textContent()) ?? '').length > 'notes.txt — '.length + 10, 'the upload error carries the server’s explanation');
-  t.match(await alert.textContent(), /^notes\.txt — 質問が見つかりませんでした。 /, 'the Japanese page says what kind of problem it is before the server’s details');
+  t.ok(((await alert.textContent()) ?? '').length > 'expenses.csv — '.length + 10, 'the upload error carries the server’s explanation');
+  t.match(await alert.textContent(), /^expenses\.csv — 質問が見つかりませんでした。 /, 'the Japanese page says what kind of problem it is before the server’s details');
   t.match(await alert.textContent(), /読み取り位置を指定/, 'the message points to where the page lets the user say where the questions are');
 
   // The user says where the table is; the upload carries it, and detection follows it.
