@@ -55,6 +55,22 @@ export async function api(method, path, body) {
   return data;
 }
 
+export const listJobs = () => api('GET', '/v1/questionnaires');
+export const deleteJob = (jobId) => api('DELETE', `/v1/questionnaires/${encodeURIComponent(jobId)}`);
+export const listItems = () => api('GET', '/v1/items');
+
+/** One questionnaire's calls, as the review screen makes them. */
+export function questionnaire(jobId) {
+  const base = `/v1/questionnaires/${encodeURIComponent(jobId)}`;
+  return {
+    load: () => api('GET', base),
+    /** One row's decision: { status: 'confirmed' }, { itemNo }, { itemNos }, { answer, choice }. */
+    decide: (rowId, body) => api('PATCH', `${base}/rows/${encodeURIComponent(rowId)}`, body),
+    confirm: (rowIds) => api('POST', `${base}/rows:confirm`, { rowIds }),
+    download: (fallbackName) => download(jobId, fallbackName),
+  };
+}
+
 /** Checks a token before keeping it; returns the server's refusal (an ApiError) when it is refused. */
 export async function tryToken(secret) {
   const res = await send('GET', '/v1/questionnaires', undefined, secret);

@@ -25,11 +25,17 @@ const strings = {
     whereQuestion: '質問の列',
     whereAnswer: '回答の列',
     whereChoice: '選択肢の列（任意）',
+    example: '例: {value}',
+    whereSheetExample: 'チェックシート',
     dropHint: '.xlsx / .xlsm / .xls / .ods / .csv。お客様のファイルの書式はそのまま残ります。',
     uploading: '{name} をアップロード中… {pct}%',
     analysing: '{name} を解析しています。質問を探して回答と照合中…',
     uploaded: '{name}: {n} 件の質問が見つかりました。',
     noJobs: 'まだ質問票がありません。上の枠にファイルをドロップしてください。',
+    sampleLead: 'はじめての方は、15問のサンプル（架空の会社のセキュリティチェックシート）で試せます。',
+    sampleTry: 'サンプルで試す',
+    sampleDownload: 'サンプルの質問票をダウンロード',
+    sampleName: 'セキュリティチェックシート_サンプル.xlsx',
     colFile: 'ファイル',
     colUploaded: 'アップロード',
     colQuestions: '質問',
@@ -67,6 +73,8 @@ const strings = {
     shortcuts: 'j/k 移動 · a 承認 · 1–3 候補 · / 検索 · e 編集',
 
     question: '質問',
+    questionNo: '設問 {n}',
+    itemNo: '項目 No.{no}',
     cell: 'セル',
     rowN: '{sheet} {row}行目',
     section: '区分',
@@ -100,9 +108,9 @@ const strings = {
     decidedBy: '{who} が {when} に確認',
     sourceLibrary: '回答ライブラリー',
     acceptedToast: '行 {row} を承認しました。',
-    chosenToast: '行 {row} を No.{no}「{title}」にしました。',
+    chosenToast: '行 {row} を {item}「{title}」にしました。',
     emptiedToast: '行 {row} を該当なしにしました。',
-    addItem: 'No.{no}「{title}」も回答に加える',
+    addItem: '{item}「{title}」も回答に加える',
     addedToast: '行 {row} を {nos} で回答します。',
     savedToast: '行 {row} に独自の回答を保存しました。',
     savedBlankToast: '行 {row} を空欄のまま確認済みにしました。',
@@ -138,11 +146,17 @@ const strings = {
     whereQuestion: 'Question column',
     whereAnswer: 'Answer column',
     whereChoice: 'Choice column (optional)',
+    example: 'e.g. {value}',
+    whereSheetExample: 'Questionnaire',
     dropHint: '.xlsx / .xlsm / .xls / .ods / .csv. The customer’s formatting is kept as it is.',
     uploading: 'Uploading {name}… {pct}%',
     analysing: 'Analysing {name}: finding the questions and matching answers…',
     uploaded: '{name}: {n} questions found.',
     noJobs: 'No questionnaires yet. Drop a file in the box above.',
+    sampleLead: 'Trying qmap for the first time? Use the 15-question sample (a made-up company’s security checksheet, in Japanese).',
+    sampleTry: 'Try the sample',
+    sampleDownload: 'Download the sample questionnaire',
+    sampleName: 'security-checksheet-sample.xlsx',
     colFile: 'File',
     colUploaded: 'Uploaded',
     colQuestions: 'Questions',
@@ -180,6 +194,8 @@ const strings = {
     shortcuts: 'j/k move · a accept · 1–3 alternative · / search · e edit',
 
     question: 'Question',
+    questionNo: 'Question {n}',
+    itemNo: 'Item {no}',
     cell: 'Cell',
     rowN: '{sheet} row {row}',
     section: 'Section',
@@ -213,9 +229,9 @@ const strings = {
     decidedBy: 'Checked by {who}, {when}',
     sourceLibrary: 'answer library',
     acceptedToast: 'Accepted row {row}.',
-    chosenToast: 'Row {row} now answers with No.{no} “{title}”.',
+    chosenToast: 'Row {row} now answers with {item} “{title}”.',
     emptiedToast: 'Row {row} marked as not answered by any item.',
-    addItem: 'Also answer with No.{no} “{title}”',
+    addItem: 'Also answer with {item} “{title}”',
     addedToast: 'Row {row} now answers with {nos}.',
     savedToast: 'Saved a custom answer for row {row}.',
     savedBlankToast: 'Confirmed row {row} with its answer left blank.',
@@ -239,6 +255,9 @@ let lang = (() => {
 })();
 
 export const currentLanguage = () => lang;
+
+/** A METI checklist item's number as the page shows it (「項目 No.28」, "Item 28"), apart from the customer's own numbering. */
+export const itemLabel = (no) => t('itemNo', { no });
 
 export function setLanguage(code) {
   if (!(code in strings)) return;

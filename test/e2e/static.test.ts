@@ -1,6 +1,10 @@
 // The page's files, without a browser: served by the app itself, as modules the CSP allows, and nothing else.
 import t from 'tap';
+import { readdirSync } from 'node:fs';
 import { build } from '../helpers/app.js';
+
+/** Every script of the page, as served under /static/ (src/web and its folders). */
+const scripts = (readdirSync(new URL('../../src/web/', import.meta.url), { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
 
 t.test('/ is the review page, and its scripts and styles come from qmap itself', async (t) => {
   const { app } = await build(t);
@@ -14,6 +18,7 @@ t.test('/ is the review page, and its scripts and styles come from qmap itself',
   for (const [url, type] of [
     ['/static/app.js', /javascript/],
     ['/static/review.js', /javascript/],
+    ['/static/review/keys.js', /javascript/],
     ['/static/styles.css', /^text\/css/],
     ['/static/vendor/fuse.mjs', /javascript/],
   ] as const) {
@@ -34,7 +39,8 @@ t.test('nothing outside the page’s folder is served', async (t) => {
 
 t.test('the page’s scripts never parse data as HTML', async (t) => {
   const { app } = await build(t);
-  for (const file of ['app.js', 'api.js', 'dom.js', 'i18n.js', 'jobs.js', 'review.js', 'ui.js']) {
+  t.ok(scripts.includes('review/state.js'), 'the review screen’s parts are among them');
+  for (const file of scripts) {
     const source = (await app.inject({ url: `/static/${file}` })).body;
     t.notMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/, `${file} builds the DOM from text`);
   }
