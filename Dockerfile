@@ -16,6 +16,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY migrations ./migrations
 COPY fixtures/meti-items.json fixtures/lexicon.json fixtures/thresholds.json ./fixtures/
+COPY fixtures/sample ./fixtures/sample
 COPY src/web ./src/web
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -1,15 +1,15 @@
 // npx tsx scripts/make-sample.ts
 // Writes the sample questionnaire a first-time user can try qmap with: a customer's 15-question
 // セキュリティチェックシート as such files come (a title, who sends it, how to fill it in, numbered sections, a
-// はい/いいえ/該当なし drop-down beside a free-text column). It lives with the page, which offers it on the empty
-// job list (/static/sample/…), and fixtures/sample/ links to it for the command line and the API.
+// はい/いいえ/該当なし drop-down beside a free-text column). The page offers it on the empty job list (the app
+// serves it at /sample/…); the command line and the API take it from fixtures/sample/.
 // Content is deterministic; the xlsx bytes differ between runs only by zip timestamps.
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const out = fileURLToPath(new URL('../src/web/sample/security-checksheet-sample.xlsx', import.meta.url));
+const out = fileURLToPath(new URL('../fixtures/sample/security-checksheet-sample.xlsx', import.meta.url));
 
 /** Sections and their questions, as a customer's information-systems department would ask them. */
 const sections: { title: string; questions: string[] }[] = [

@@ -2,7 +2,7 @@
 // (#/ lists the questionnaires, #/q/<id> reviews one, ?status=…&sheet=…&row=… keeping the reviewer's place).
 import { events, forgetToken, keepToken, token, tryToken } from './api.js';
 import { h, fill } from './dom.js';
-import { currentLanguage, languages, setLanguage, t } from './i18n.js';
+import { currentLanguage, languages, loadMessages, setLanguage, t } from './i18n.js';
 import { jobsScreen } from './jobs.js';
 import { reviewScreen } from './review.js';
 import { messageOf, navigate } from './ui.js';
@@ -130,4 +130,4 @@ window.addEventListener('dragover', (e) => e.preventDefault());
 window.addEventListener('drop', (e) => e.preventDefault());
 
 setLanguage(currentLanguage());
-route();
+void loadMessages().then(route);

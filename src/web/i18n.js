@@ -266,6 +266,25 @@ export function setLanguage(code) {
   document.documentElement.lang = code;
 }
 
+// The server's message catalogue (src/messages.ts) in each language, fetched once when the page starts.
+const messages = {};
+
+export async function loadMessages() {
+  await Promise.all(
+    languages.map(async ({ code }) => {
+      messages[code] = await fetch(`/messages/${code}.json`).then((r) => (r.ok ? r.json() : {}), () => ({}));
+    }),
+  );
+}
+
+/** A server message ({code, params, text}) in the page's language; its English text when the code is unknown. */
+export function say(message) {
+  const template = messages[lang]?.[message.code];
+  if (template === undefined) return message.text ?? message.code;
+  const params = message.params ?? {};
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
 export function t(key, vars = {}) {
   const text = strings[lang][key] ?? strings.ja[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));

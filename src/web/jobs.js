@@ -1,12 +1,12 @@
 // The first screen: drop a questionnaire to upload it, and the list of questionnaires with their summary.
 import { ApiError, deleteJob, download, listJobs, upload } from './api.js';
 import { h, fill } from './dom.js';
-import { formatDate, t } from './i18n.js';
+import { formatDate, say, t } from './i18n.js';
 import { busyButton, messageOf, navigate, toast } from './ui.js';
 
 const ORDER = ['review', 'unmatched', 'auto', 'confirmed'];
-/** The sample questionnaire the page ships (scripts/make-sample.ts; fixtures/sample/ links to it). */
-const SAMPLE = '/static/sample/security-checksheet-sample.xlsx';
+/** The sample questionnaire qmap ships (fixtures/sample/, made by scripts/make-sample.ts), served by the app. */
+const SAMPLE = '/sample/security-checksheet-sample.xlsx';
 
 export function jobsScreen(main) {
   let gone = false;
@@ -165,7 +165,7 @@ function jobRow(job, reload) {
   return h(
     'tr',
     { role: 'row' },
-    cell('job-file', null, h('a', { href: `#/q/${encodeURIComponent(job.id)}` }, job.filename), job.notes?.length ? h('div', { class: 'job-note' }, job.notes.join(' ')) : null),
+    cell('job-file', null, h('a', { href: `#/q/${encodeURIComponent(job.id)}` }, job.filename), job.notes?.length ? h('div', { class: 'job-note' }, job.notes.map(say).join(' ')) : null),
     cell('job-uploaded nowrap', t('colUploaded'), formatDate(job.createdAt), h('div', { class: 'muted small' }, who(job.createdBy))),
     cell('job-questions num', t('colQuestions'), String(s.questions)),
     cell('job-status', t('colStatus'), summaryBar(s)),

@@ -126,7 +126,8 @@ t.test('the empty job list offers a sample questionnaire to download or to try a
   await empty.waitFor();
   t.match(await empty.textContent(), /サンプル/, 'the empty list says how to try qmap');
   await page.getByLabel('言語').selectOption('en');
-  t.ok(await page.getByRole('link', { name: 'Download the sample questionnaire' }).isVisible(), 'so does the English page');
+  const english = page.getByRole('link', { name: 'Download the sample questionnaire' });
+  t.ok(await english.waitFor().then(() => english.isVisible()), 'so does the English page');
   t.ok(await page.getByRole('button', { name: 'Try the sample' }).isVisible());
   await page.getByLabel('Language').selectOption('ja');
 

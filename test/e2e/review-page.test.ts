@@ -85,7 +85,7 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   t.equal(await page.locator('#reviewed').textContent(), `2 / ${questions} 件 確認済み`, 'two rows reviewed');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
-  t.equal(download.suggestedFilename(), 'security-checksheet.qmap.xlsx', 'the download keeps the customer’s file name');
+  t.equal(download.suggestedFilename(), 'security-checksheet.qmap-review.xlsx', 'the review copy keeps the customer’s file name, marked as qmap’s review copy');
   const book = XLSX.read(readFileSync((await download.path())!));
 
   const jobs = (await app.inject({ url: '/v1/questionnaires', headers: as(reviewer) })).json() as { id: string }[];

@@ -3,12 +3,12 @@
 // fuse.js's own browser build.
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { messagesIn } from '../../messages.js';
-import { webDir } from '../../paths.js';
+import { fixturesDir, webDir } from '../../paths.js';
 
 /** fuse.js's ES module build (its "import" export), served as is. */
 const fuseFile = fileURLToPath(import.meta.resolve('fuse.js'));
@@ -24,6 +24,10 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   });
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   app.get('/static/vendor/fuse.mjs', { schema: { hide: true } }, (_req, reply) => reply.sendFile(basename(fuseFile), dirname(fuseFile)));
+  // The sample questionnaire a first-time user can try (fixtures/sample/), without signing in.
+  app.get('/sample/security-checksheet-sample.xlsx', { schema: { hide: true } }, (_req, reply) =>
+    reply.sendFile('security-checksheet-sample.xlsx', join(fixturesDir, 'sample'), { contentType: true }),
+  );
   app
     .withTypeProvider<ZodTypeProvider>()
     .get('/messages/:lang.json', { schema: { hide: true, params: z.object({ lang: z.enum(['ja', 'en']) }) } }, async (req) => messagesIn(req.params.lang));

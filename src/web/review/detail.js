@@ -3,7 +3,7 @@
 // Wide: the question and the ways to pick another item on the left, the proposal beside them.
 // Narrow: one column, the proposal right after the question (see styles.css).
 import { h, fill, scoreBar } from '../dom.js';
-import { formatDate, itemLabel, t } from '../i18n.js';
+import { formatDate, itemLabel, say, t } from '../i18n.js';
 import { who } from '../jobs.js';
 import { answerEditor } from './editor.js';
 import { addButton, badge } from './render.js';
@@ -56,7 +56,7 @@ function proposalCard(row, state, actions) {
     h('h2', { class: 'card-title' }, row.status === 'confirmed' ? t('chosenItem') : t('proposal')),
     proposedItem(row, state),
     evidence(row),
-    row.proposal.reasons.length ? h('details', { class: 'reasons' }, h('summary', null, t('reasons')), h('ul', null, row.proposal.reasons.map((r) => h('li', null, r)))) : null,
+    row.proposal.reasons.length ? h('details', { class: 'reasons' }, h('summary', null, t('reasons')), h('ul', null, row.proposal.reasons.map((r) => h('li', null, say(r))))) : null,
     h('h3', { class: 'card-subtitle' }, t('answerToWrite'), row.answerCell ? h('span', { class: 'muted' }, ` (${row.answerCell})`) : null),
     h('div', { class: `answer ${row.answer ? '' : 'answer-empty'}`, id: 'answer-text' }, row.answer || t('emptyAnswer')),
     row.choice ? h('p', { class: 'choice' }, `${t('choiceToWrite')}: `, h('strong', null, row.choice), row.choiceCell ? ` (${row.choiceCell})` : '') : null,

@@ -1,7 +1,7 @@
 // The review screen drawn from its state: the frame, the header (progress, bulk confirm, download), the filters
 // and the row list. Clicks call the screen's actions; nothing here changes the state or talks to the server.
 import { h, fill, scoreBar } from '../dom.js';
-import { itemLabel, t } from '../i18n.js';
+import { itemLabel, say, t } from '../i18n.js';
 import { busyButton } from '../ui.js';
 import { STATUSES } from './state.js';
 
@@ -22,7 +22,7 @@ export function reviewPage(view, job) {
     'div',
     { class: 'page page-review' },
     view.head,
-    job.notes?.length ? h('div', { class: 'alert alert-info notes' }, h('strong', null, t('notes')), ' ', job.notes.join(' ')) : null,
+    job.notes?.length ? h('div', { class: 'alert alert-info notes' }, h('strong', null, t('notes')), ' ', job.notes.map(say).join(' ')) : null,
     view.filters,
     h('div', { class: 'review-body' }, view.listPane, view.detail),
   );
