@@ -1,7 +1,7 @@
 // /docs is the contract: every /v1 operation it publishes is called here for real, and every answer, success
 // or error, must be valid against the schema the document gives for that status code.
 import t from 'tap';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { build } from './helpers/app.js';
 import { checksheet, form } from './helpers/workbooks.js';
 
