@@ -31,6 +31,9 @@ export async function requireTokens(app: FastifyInstance, db: Db): Promise<void>
     const secret = bearer(req);
     if (!secret) throw new QmapError('unauthorized', 'Sign in first: send "Authorization: Bearer <token>". Ask an admin for a token.');
     const token = authenticate(db, secret);
+    if (token?.signInOnly && req.routeOptions.url !== '/v1/sign-in') {
+      throw new QmapError('unauthorized', 'This is a one-time sign-in link: open it in the browser (or POST /v1/sign-in with it) to get a token of your own.');
+    }
     if (token) {
       // A valid token is never refused for what others did from the same address.
       req.token = token;

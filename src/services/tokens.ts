@@ -13,6 +13,18 @@ export function newToken(ctx: Context, role: Role, name: string): { token: Token
   return createToken(ctx.db, role, name);
 }
 
+/**
+ * Signing in with a token. A one-time sign-in link (the first-start admin link) is exchanged for an admin token of
+ * one's own, shown only now, and stops working; any other token is simply confirmed (secret null: keep using it).
+ */
+export function signIn(ctx: Context, token: Token): { token: Token; secret: string | null } {
+  if (!token.signInOnly) return { token, secret: null };
+  return ctx.db.transaction(() => {
+    revokeToken(ctx.db, token.id);
+    return createToken(ctx.db, token.role, token.role === 'admin' ? 'admin (first start)' : token.name);
+  })();
+}
+
 export function revoke(ctx: Context, id: string): void {
   if (!revokeToken(ctx.db, id)) throw new QmapError('not_found', `There is no live token ${id}.`);
 }

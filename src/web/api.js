@@ -71,12 +71,15 @@ export function questionnaire(jobId) {
   };
 }
 
-/** Checks a token before keeping it; returns the server's refusal (an ApiError) when it is refused. */
-export async function tryToken(secret) {
-  const res = await send('GET', '/v1/questionnaires', undefined, secret);
-  if (res.ok) return null;
+/**
+ * Signs in with a token: the server confirms it, or exchanges a one-time sign-in link for a token of one's own.
+ * Returns the secret to keep, or the server's refusal (an ApiError).
+ */
+export async function signIn(secret) {
+  const res = await send('POST', '/v1/sign-in', undefined, secret);
   const data = await res.json().catch(() => null);
-  return new ApiError(res.status, data?.code ?? 'error', data?.message ?? `HTTP ${res.status}`);
+  if (res.ok) return { secret: data?.secret ?? secret };
+  return { error: new ApiError(res.status, data?.code ?? 'error', data?.message ?? `HTTP ${res.status}`) };
 }
 
 /** Uploads with XMLHttpRequest, the one browser API that reports upload progress; fields say where the questions are. */

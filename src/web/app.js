@@ -1,6 +1,6 @@
 // The page's shell: sign-in, the top bar, the language switch and a tiny hash router
 // (#/ lists the questionnaires, #/q/<id> reviews one, ?status=…&sheet=…&row=… keeping the reviewer's place).
-import { events, forgetToken, keepToken, token, tryToken } from './api.js';
+import { events, forgetToken, keepToken, signIn, token } from './api.js';
 import { h, fill } from './dom.js';
 import { currentLanguage, languages, loadMessages, setLanguage, t } from './i18n.js';
 import { jobsScreen } from './jobs.js';
@@ -11,13 +11,18 @@ const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
 let leave = null; // the current screen's clean-up (keyboard listeners and the like)
 
-/** The login URL printed at first start carries the token in the fragment: keep it, then wipe it from the address bar. */
-function takeTokenFromUrl() {
+/**
+ * A sign-in link (#token=…, the first-start link among them) carries the token in the fragment: wipe it from the
+ * address bar, then sign in with it (a one-time link is exchanged for a token of one's own).
+ */
+async function takeTokenFromUrl() {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   const secret = params.get('token');
-  if (!secret) return;
-  keepToken(secret, false);
+  if (!secret) return null;
   history.replaceState(null, '', `${location.pathname}#/`);
+  const signed = await signIn(secret).catch(() => ({ error: null }));
+  if (signed.secret) keepToken(signed.secret, false);
+  return signed.error ? messageOf(signed.error) : signed.secret ? null : t('networkError');
 }
 
 function renderTopbar() {
@@ -81,16 +86,16 @@ function showSignIn(message) {
         if (!secret) return;
         submit.disabled = true;
         submit.textContent = t('signingIn');
-        const refused = await tryToken(secret).then((e) => e && messageOf(e), () => t('networkError'));
+        const signed = await signIn(secret).catch(() => ({ error: null }));
         submit.disabled = false;
         submit.textContent = t('signIn');
-        if (refused) {
-          fill(error, refused);
+        if (!signed.secret) {
+          fill(error, signed.error ? messageOf(signed.error) : t('networkError'));
           error.hidden = false;
           input.focus();
           return;
         }
-        keepToken(secret, remember.checked);
+        keepToken(signed.secret, remember.checked);
         renderTopbar();
         // Signed in again after a refusal: back to the page (and the row) the reviewer was on.
         route();
@@ -110,11 +115,11 @@ function showSignIn(message) {
   input.focus();
 }
 
-function route() {
+async function route() {
   leave?.();
   leave = null;
-  takeTokenFromUrl();
-  if (!token()) return showSignIn();
+  const refused = await takeTokenFromUrl();
+  if (!token() || refused) return showSignIn(refused ?? undefined);
   renderTopbar();
   const path = location.hash.replace(/^#/, '') || '/';
   const review = /^\/q\/([^/?]+)(?:\?(.*))?$/.exec(path);
@@ -124,7 +129,7 @@ function route() {
 }
 
 events.addEventListener('unauthorized', (e) => showSignIn(e.detail?.message ? messageOf(e.detail) : t('signedOutExpired')));
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => void route());
 // A file dropped outside the drop zone must not replace the page.
 window.addEventListener('dragover', (e) => e.preventDefault());
 window.addEventListener('drop', (e) => e.preventDefault());
