@@ -1,14 +1,16 @@
 // Starts qmap: configuration → database → worker pool → app → listen; stops cleanly on SIGTERM / SIGINT.
 import { buildApp } from './app.js';
 import { bootstrapTokens, loginUrl } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, diskReserve, loadConfig } from './config.js';
 import { createPool } from './pipeline/pool.js';
 import { scheduleRetention } from './services/retention.js';
 import { NewerDatabaseError, openStore } from './store/db.js';
+import { keepReserve } from './store/reserve.js';
 
 async function main() {
   const config = loadConfig();
   const db = openStore(config.QMAP_DB);
+  if (!keepReserve(config.QMAP_DB, diskReserve(config))) process.stderr.write('qmap: the disk has no room for the reserve that lets deletions work on a full disk; free some space.\n');
   const { firstSecret } = bootstrapTokens(db, config);
   // Uploads are read and downloads written in worker threads, so a hostile file cannot stall or crash the server.
   const runner = createPool(config, { onWorkerError: (err) => app.log.error({ err }, 'a worker failed while idle; it is replaced') });

@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import type { Job, Row, RowStatus } from '../domain.js';
 import { QmapError } from '../errors.js';
-import { limitsOf } from '../config.js';
+import { diskReserve, limitsOf } from '../config.js';
 import { newId } from '../ids.js';
 import { unreviewed, type Copy } from '../pipeline/prefill.js';
 import { audit, auditOf, type AuditEntry } from '../store/audit.js';
 import { deleteJob, getJob, insertJob, jobRows, listJobs, uploadBytes } from '../store/jobs.js';
 import { listItems } from '../store/items.js';
+import { withReserve } from '../store/reserve.js';
 import type { DetectOverrides } from '../workbook/types.js';
 import type { Context } from './context.js';
 import { currentKnowledge } from './knowledge.js';
@@ -114,12 +115,16 @@ export async function download(ctx: Context, id: string, copy: Copy, by: string)
 
 /** Deletes the job, its upload, its rows and what was learned from it; the trail records who did it. */
 export function removeQuestionnaire(ctx: Context, id: string, by: string, reason: 'delete' | 'retention' = 'delete'): void {
-  ctx.db.transaction(() => {
-    if (!deleteJob(ctx.db, id)) throw notFound(id);
-    audit(ctx.db, { jobId: id, actor: by, action: reason, detail: {} });
-  })();
+  // On a full disk the deletion itself needs room: the reserve kept beside the database gives it.
+  const roomy = <T>(work: () => T) => withReserve(ctx.config.QMAP_DB, diskReserve(ctx.config), work);
+  roomy(() =>
+    ctx.db.transaction(() => {
+      if (!deleteJob(ctx.db, id)) throw notFound(id);
+      audit(ctx.db, { jobId: id, actor: by, action: reason, detail: {} });
+    })(),
+  );
   // secure_delete zeroed the pages in the database file; the checkpoint clears the old copies from the WAL.
-  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  roomy(() => ctx.db.pragma('wal_checkpoint(TRUNCATE)'));
 }
 
 /** What happened to the job, by whom and when. */

@@ -43,7 +43,7 @@ for (const how of ['DELETE', 'retention'] as const) {
     if (how === 'DELETE') {
       t.equal((await ctx.app.inject({ method: 'DELETE', url: `/v1/questionnaires/${job.id}`, headers: ctx.as(ctx.reviewer) })).statusCode, 204);
     } else {
-      t.same(deleteExpired(ctx, new Date(Date.now() + 2 * 86_400_000)), [job.id]);
+      t.same(deleteExpired(ctx.ctx, new Date(Date.now() + 2 * 86_400_000)), [job.id]);
     }
 
     const disk = onDisk(file);
