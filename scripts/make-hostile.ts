@@ -446,8 +446,152 @@ export async function hostileCorpus(): Promise<HostileFile[]> {
   add('duplicate sheet names', 'three-same.xlsx', xlsx({ sheets: [1, 2, 3].map(() => ({ name: 'S', rows: questionnaireRows() })) }), XLSX_TYPE);
   add('duplicate sheet names', 'empty-names.xlsx', dupe('', ''), XLSX_TYPE);
 
+  for (const f of await packageAttacks()) files.push(f);
   return files;
 }
+
+// ---------- packages that mean different things to different readers, or expand past the limits ----------
+
+/** Where each entry's local header and directory entry are, in a zip made by `zip()`. */
+function records(bytes: Uint8Array): Map<string, { local: number; central: number }> {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = b.length - 22;
+  const out = new Map<string, { local: number; central: number }>();
+  for (let p = b.readUInt32LE(end + 16); p < end; p += 46 + b.readUInt16LE(p + 28)) {
+    out.set(b.toString('utf8', p + 46, p + 46 + b.readUInt16LE(p + 28)), { local: b.readUInt32LE(p + 42), central: p });
+  }
+  return out;
+}
+
+/** The zip with one entry's declared sizes changed, in its local header, its directory entry or both. */
+function declare(bytes: Uint8Array, name: string, sizes: { compressed?: number; size?: number }, where: ('local' | 'central')[] = ['local', 'central']): Uint8Array {
+  const out = Buffer.from(bytes);
+  const r = records(bytes).get(name)!;
+  for (const w of where) {
+    const at = w === 'local' ? r.local + 18 : r.central + 20;
+    if (sizes.compressed !== undefined) out.writeUInt32LE(sizes.compressed, at);
+    if (sizes.size !== undefined) out.writeUInt32LE(sizes.size, at + 4);
+  }
+  return new Uint8Array(out);
+}
+
+/** The zip with directory entries added: copies of `name`'s entry under other names, pointing at its record. */
+function sharedRecord(bytes: Uint8Array, name: string, names: string[]): Uint8Array {
+  const b = Buffer.from(bytes);
+  const end = b.length - 22;
+  const r = records(bytes).get(name)!;
+  const entry = b.subarray(r.central, r.central + 46);
+  const extra = names.map((n) => {
+    const nameBytes = Buffer.from(n);
+    const e = Buffer.from(entry);
+    e.writeUInt16LE(nameBytes.length, 28);
+    return Buffer.concat([e, nameBytes]);
+  });
+  const cdStart = b.readUInt32LE(end + 16);
+  const eocd = Buffer.from(b.subarray(end));
+  const count = b.readUInt16LE(end + 10) + names.length;
+  eocd.writeUInt16LE(count, 8);
+  eocd.writeUInt16LE(count, 10);
+  eocd.writeUInt32LE(end - cdStart + extra.reduce((n, e) => n + e.length, 0), 12);
+  return new Uint8Array(Buffer.concat([b.subarray(0, end), ...extra, eocd]));
+}
+
+const ODS_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const ODS_NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+
+/** An .ods whose one sheet holds `rows` (table-row elements); parts can be replaced. */
+export function ods(rows: string, parts: Record<string, string> = {}): Uint8Array {
+  const all: Record<string, string> = {
+    mimetype: ODS_TYPE,
+    'META-INF/manifest.xml': '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+    'styles.xml': `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ODS_NS}/>`,
+    'content.xml': `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODS_NS}><office:body><office:spreadsheet><table:table table:name="S">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`,
+    ...parts,
+  };
+  return zip(Object.entries(all).map(([name, text]) => ({ name, data: enc.encode(text), method: name === 'mimetype' ? 0 : 8 })));
+}
+
+const odsCell = (text: string, attrs = '') => `<table:table-cell office:value-type="string"${attrs}><text:p>${text}</text:p></table:table-cell>`;
+const odsQuestions = () => questionnaireRows().map((r) => `<table:table-row>${r.map((v) => odsCell(v)).join('')}</table:table-row>`).join('');
+
+/**
+ * Issue 18's package findings, each a file: records hidden inside or between others, entries sharing a
+ * record or a name, local headers that disagree with the directory, DOCTYPEs, sheet names XML forbids,
+ * and .ods repeats that expand a 1 KB file past every limit.
+ */
+export async function packageAttacks(): Promise<HostileFile[]> {
+  const files: HostileFile[] = [];
+  const add = (kind: string, name: string, bytes: Uint8Array, contentType = XLSX_TYPE) => files.push({ kind, name, bytes, contentType });
+  const parts = xlsxParts({ sheets: [{ name: 'チェックシート', rows: questionnaireRows() }] });
+  const items = (extra: ZipItem[] = [], drop: string[] = []) => [...Object.entries(parts).filter(([n]) => !drop.includes(n)).map(([name, data]) => ({ name, data })), ...extra];
+
+  // A part whose declared compressed size swallows the next record: a sheet that says 706 bytes and inflates to 706 bytes and 300 MiB more.
+  const sheet = parts['xl/worksheets/sheet1.xml'];
+  const hiddenSheet = await deflatedRun(sheet.length + 300 * MB, 0x20, strFromBytes(sheet));
+  const app = enc.encode('<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>');
+  const hidden = zip(items([{ name: 'docProps/app.xml', data: app }, { name: 'xl/worksheets/sheet1.xml', data: hiddenSheet.data, raw: hiddenSheet, declaredSize: sheet.length }], ['xl/worksheets/sheet1.xml']));
+  const appCompressed = Buffer.from(hidden).readUInt32LE(records(hidden).get('docProps/app.xml')!.local + 18);
+  const sheetRecord = 30 + 'xl/worksheets/sheet1.xml'.length + hiddenSheet.data.length;
+  add('zip records', 'hidden-record-inside-app-xml.xlsx', declare(hidden, 'docProps/app.xml', { compressed: appCompressed + sheetRecord }));
+
+  // Forty directory entries pointing at one record that inflates to 25 MiB.
+  const big = await deflatedRun(25 * MB, 0x20);
+  const shared = zip(items([{ name: 'xl/media/image1.png', data: big.data, raw: big, method: 8 }]));
+  add('zip records', 'forty-entries-one-record.xlsx', sharedRecord(shared, 'xl/media/image1.png', Array.from({ length: 39 }, (_, i) => `xl/media/image${i + 2}.png`)));
+  add('zip records', 'forty-entries-one-record-one-name.xlsx', sharedRecord(shared, 'xl/media/image1.png', Array.from({ length: 39 }, () => 'xl/media/image1.png')));
+
+  // A record in a gap between listed records, which a streaming reader sees and a directory reader does not.
+  const gapped = zip(items([{ name: 'xl/sharedStrings.xml', data: enc.encode(`<?xml version="1.0"?><sst xmlns="${NS}"><si><t>=HYPERLINK("http://evil")</t></si></sst>`) }]));
+  const g = records(gapped);
+  const cut = g.get('xl/sharedStrings.xml')!;
+  const cdStart = Buffer.from(gapped).readUInt32LE(gapped.length - 22 + 16);
+  const withoutEntry = Buffer.from(gapped);
+  // Drop the directory entry; the record stays in the file.
+  const entryLength = 46 + 'xl/sharedStrings.xml'.length;
+  const cd = Buffer.concat([withoutEntry.subarray(cdStart, cut.central), withoutEntry.subarray(cut.central + entryLength, gapped.length - 22)]);
+  const eocd = Buffer.from(withoutEntry.subarray(gapped.length - 22));
+  const count = eocd.readUInt16LE(8) - 1;
+  eocd.writeUInt16LE(count, 8);
+  eocd.writeUInt16LE(count, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  add('zip records', 'record-not-in-directory.xlsx', new Uint8Array(Buffer.concat([withoutEntry.subarray(0, cdStart), cd, eocd])));
+
+  // Two entries of one name: reading took the first, writing the second.
+  const strings = (text: string) => enc.encode(`<?xml version="1.0"?><sst xmlns="${NS}"><si><t>${text}</t></si></sst>`);
+  add('zip records', 'two-shared-strings-parts.xlsx', zip(items([{ name: 'xl/sharedStrings.xml', data: strings('A') }, { name: 'xl/sharedStrings.xml', data: strings('B') }])));
+  add('zip records', 'two-parts-differing-in-case.xlsx', zip(items([{ name: 'xl/worksheets/Sheet1.xml', data: parts['xl/worksheets/sheet1.xml'] }])));
+
+  // Local headers that disagree with the directory.
+  const good = zip(items());
+  const sheetSize = parts['xl/worksheets/sheet1.xml'].length;
+  add('zip records', 'local-header-declares-another-size.xlsx', declare(good, 'xl/worksheets/sheet1.xml', { size: sheetSize + 100 }, ['local']));
+  add('zip records', 'directory-declares-another-size.xlsx', declare(good, 'xl/worksheets/sheet1.xml', { size: sheetSize - 100 }, ['central']));
+
+  // DOCTYPEs, which OPC forbids in every part, even without entities.
+  const withDoctype = (name: string, doctype: string) => {
+    const text = strFromBytes(parts[name] ?? enc.encode('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'));
+    return zip(items([{ name, data: enc.encode(text.replace(/^(<\?xml[^>]*\?>)?/, `$1${doctype}`)) }], [name]));
+  };
+  add('doctype', 'doctype-in-sheet.xlsx', withDoctype('xl/worksheets/sheet1.xml', '<!DOCTYPE worksheet>'));
+  add('doctype', 'doctype-system-in-rels.xlsx', withDoctype('_rels/.rels', '<!DOCTYPE Relationships SYSTEM "http://example.com/r.dtd">'));
+  add('doctype', 'doctype-in-workbook-rels.xlsx', withDoctype('xl/_rels/workbook.xml.rels', '<!DOCTYPE Relationships>'));
+  add('doctype', 'ods-entities-in-styles.ods', ods(odsQuestions(), { 'styles.xml': `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><office:document-styles ${ODS_NS}/>` }), ODS_TYPE);
+
+  // Sheet names XML cannot hold: the upload used to be accepted and its download failed.
+  for (const [label, ref] of [['beyond-unicode', '&#x110000;'], ['nul', '&#0;'], ['surrogate', '&#xD800;']]) {
+    const wb = strFromBytes(parts['xl/workbook.xml']).replace('name="チェックシート"', `name="チェック${ref}"`);
+    add('sheet names', `sheet-name-${label}.xlsx`, zip(items([{ name: 'xl/workbook.xml', data: enc.encode(wb) }], ['xl/workbook.xml'])));
+  }
+
+  // .ods repeats: a kilobyte that stands for millions of rows or cells.
+  add('ods repeats', 'ods-a-million-repeated-rows.ods', ods(`${odsQuestions()}<table:table-row table:number-rows-repeated="1000000">${odsCell('x')}</table:table-row>`), ODS_TYPE);
+  add('ods repeats', 'ods-90000-rows-of-150-cells.ods', ods(`${odsQuestions()}<table:table-row table:number-rows-repeated="90000">${odsCell('x', ' table:number-columns-repeated="150"')}</table:table-row>`), ODS_TYPE);
+  add('ods repeats', 'ods-90000-rows-of-150-empty-cells.ods', ods(`${odsQuestions()}<table:table-row table:number-rows-repeated="90000"><table:table-cell table:number-columns-repeated="150"></table:table-cell></table:table-row>`), ODS_TYPE);
+  add('ods repeats', 'ods-merged-cells-repeated.ods', ods(`${odsQuestions()}${'<table:table-row><table:covered-table-cell table:number-columns-repeated="16000000"/></table:table-row>'.repeat(20)}`), ODS_TYPE);
+  return files;
+}
+
+const strFromBytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 
 /** Writes the corpus to a folder, for a look by hand: npx tsx scripts/make-hostile.ts /tmp/hostile */
 if (import.meta.url === `file://${process.argv[1]}`) {

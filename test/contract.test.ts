@@ -73,6 +73,8 @@ t.test('every /v1 operation answers what /docs says it answers', async (t) => {
   await call('DELETE', '/v1/library/{id}', `/v1/library/${entry.id}`);
   await call('GET', '/v1/gaps', '/v1/gaps?limit=5');
 
+  await call('POST', '/v1/sign-in', '/v1/sign-in', { token: reviewer });
+  await call('POST', '/v1/sign-in', '/v1/sign-in', { token: 'qmap_wrong' });
   const token = await call('POST', '/v1/tokens', '/v1/tokens', { payload: { role: 'reviewer', name: 'sales' } });
   await call('GET', '/v1/tokens', '/v1/tokens');
   await call('DELETE', '/v1/tokens/{id}', `/v1/tokens/${token.json().id}`);

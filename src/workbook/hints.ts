@@ -1,7 +1,8 @@
 // Hints for detection that SheetJS's community build does not give from an xlsx, read straight from the package
-// parts SheetJS already inflated: hidden rows and columns, list data validations, struck-out cells.
+// parts the package layer inflated: hidden rows and columns, list data validations, struck-out cells.
 // Each part is searched with native byte search; only small slices are decoded to text.
 import { decodeRange, decodeCell } from './address.js';
+import { unescapeXml } from './package/xml.js';
 import type { Range } from './types.js';
 
 export interface SheetExtras {
@@ -15,22 +16,6 @@ export interface SheetExtras {
 const utf8 = new TextDecoder();
 const asBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 
-export function unescapeXml(s: string): string {
-  return s.replace(/&(quot|amp|lt|gt|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
-    switch (e) {
-      case 'quot': return '"';
-      case 'amp': return '&';
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'apos': return "'";
-      default: {
-        const n = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return n <= 0x10ffff ? String.fromCodePoint(n) : '';
-      }
-    }
-  });
-}
-
 const attrPatterns = new Map<string, RegExp>();
 const attr = (tag: string, name: string): string | undefined => {
   let re = attrPatterns.get(name);
@@ -38,17 +23,6 @@ const attr = (tag: string, name: string): string | undefined => {
   return re.exec(tag)?.[1];
 };
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
-
-/** Sheet part paths in workbook order, from workbook.xml's r:ids and workbook.xml.rels. */
-export function sheetPartPaths(relsXml: string, sheetRelIds: (string | undefined)[]): (string | undefined)[] {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : 'xl/' + target.replace(/^\.\//, ''));
-  }
-  return sheetRelIds.map((id) => (id ? targets.get(id) : undefined));
-}
 
 /** cellXfs indices whose font is struck through. */
 export function strikeStyles(stylesXml: string): Set<number> {

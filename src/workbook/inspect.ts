@@ -1,23 +1,18 @@
-// Looks at an upload's container before anything is parsed: what kind of file it really is
-// (by its bytes, not its name), whether it is encrypted, and whether its zip directory
-// promises more than the limits allow. Nothing here inflates a workbook's sheets.
-import { Unzip, UnzipInflate, unzipSync, strFromU8 } from 'fflate';
-import { CFB } from 'xlsx';
+// Looks at an upload's container before anything is parsed: what kind of file it really is (by its
+// bytes, not its name), whether it is encrypted, and, for a zip, its checked directory. Nothing here
+// inflates more than the package's content types or an ODF mimetype.
 import { QmapError } from '../errors.js';
+import { isMacroEnabled } from './package/content-types.js';
+import { Package } from './package/package.js';
+import { oleStreams } from './package/sheetjs.js';
 import type { FileKind, Limits } from './types.js';
 
 export const acceptedTypes = '.xlsx, .xlsm, .xls, .ods or .csv';
 
-export interface ZipEntry {
-  name: string;
-  /** Uncompressed size as the zip directory declares it. */
-  originalSize: number;
-}
-
 export interface Inspection {
   kind: FileKind;
-  /** The zip directory of xlsx/xlsm/ods uploads; empty for xls and csv. */
-  entries: ZipEntry[];
+  /** The package of an xlsx/xlsm/ods upload, opened but not inflated; null for xls and csv. */
+  pkg: Package | null;
   /** An OLE container holding an encrypted OOXML package (what Excel writes for "Encrypt with Password"). */
   encrypted: boolean;
 }
@@ -32,101 +27,32 @@ function unsupported(what: string): QmapError {
   });
 }
 
-const unreadableZip = () =>
-  new QmapError('unreadable', 'The file looks like an Excel or OpenDocument workbook but its zip structure is damaged (truncated or corrupt). Save it again from Excel and upload the new file.');
+/** Content types and mimetypes are a few KB; a bigger one is not read to learn the kind. */
+const SMALL_PART = 4 << 20;
 
-/** The zip directory, read without inflating anything. */
-export function zipEntries(bytes: Uint8Array): ZipEntry[] {
-  const entries: ZipEntry[] = [];
-  try {
-    unzipSync(bytes, {
-      filter(f) {
-        entries.push({ name: f.name, originalSize: f.originalSize });
-        return false;
-      },
-    });
-  } catch {
-    throw unreadableZip();
-  }
-  return entries;
+function smallPart(pkg: Package, name: string): string {
+  const bytes = pkg.has(name) && pkg.size(name) <= SMALL_PART ? pkg.bytes(name) : null;
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : '';
 }
 
-/**
- * Streams the zip through fflate in 64 KiB slices, handing each wanted member's inflated chunks to `take`,
- * and stops as soon as `take` says so: a member whose directory entry lies about its size can never
- * inflate much past what we asked for.
- */
-function streamZip(bytes: Uint8Array, wanted: (name: string) => boolean, take: (name: string, chunk: Uint8Array) => boolean): 'done' | 'stopped' | 'broken' {
-  let state: 'done' | 'stopped' | 'broken' = 'done';
-  const unzip = new Unzip((file) => {
-    if (state !== 'done' || !wanted(file.name)) return;
-    file.ondata = (err, chunk) => {
-      if (err) state = 'broken';
-      else if (state === 'done' && !take(file.name, chunk)) {
-        state = 'stopped';
-        file.terminate();
-      }
-    };
-    try {
-      file.start();
-    } catch {
-      state = 'broken';
-    }
-  });
-  unzip.register(UnzipInflate);
-  const slice = 1 << 16;
-  try {
-    for (let i = 0; i < bytes.length && state === 'done'; i += slice) unzip.push(bytes.subarray(i, i + slice), i + slice >= bytes.length);
-  } catch {
-    if (state === 'done') state = 'broken';
+function zipKind(pkg: Package): FileKind {
+  if (pkg.has('xl/workbook.xml') || /spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template)\.macroEnabled\.main/i.test(smallPart(pkg, '[Content_Types].xml'))) {
+    // A VBA part alone does not make a macro-enabled workbook; the workbook's content type does.
+    return isMacroEnabled(pkg) ? 'xlsm' : 'xlsx';
   }
-  return state;
-}
-
-/** One small zip member as text (content types, mimetype); '' when absent or bigger than what we expect. */
-function smallEntry(bytes: Uint8Array, name: string, maxBytes = 1 << 20): string {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const state = streamZip(bytes, (n) => n === name, (_n, chunk) => {
-    size += chunk.length;
-    chunks.push(chunk);
-    return size <= maxBytes;
-  });
-  if (state === 'broken') throw unreadableZip();
-  if (state === 'stopped') return '';
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
+  if (pkg.has('mimetype') || pkg.has('content.xml')) {
+    const mime = smallPart(pkg, 'mimetype').trim();
+    if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || (mime === '' && pkg.has('content.xml'))) return 'ods';
+    throw unsupported(`This is an OpenDocument file of type "${mime.slice(0, 100)}", not a spreadsheet.`);
   }
-  return strFromU8(all);
-}
-
-function zipKind(bytes: Uint8Array, entries: ZipEntry[]): FileKind {
-  const names = new Set(entries.map((e) => e.name));
-  if (names.has('xl/workbook.xml')) {
-    const types = smallEntry(bytes, '[Content_Types].xml');
-    return /macroEnabled/i.test(types) || names.has('xl/vbaProject.bin') ? 'xlsm' : 'xlsx';
-  }
-  if (names.has('mimetype') || names.has('content.xml')) {
-    const mime = smallEntry(bytes, 'mimetype', 200).trim();
-    if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || (mime === '' && names.has('content.xml'))) return 'ods';
-    throw unsupported(`This is an OpenDocument file of type "${mime}", not a spreadsheet.`);
-  }
-  if (names.has('xl/workbook.bin')) throw unsupported('This is an Excel binary workbook (.xlsb), which qmap does not read; save it as .xlsx.');
-  if (names.has('word/document.xml')) throw unsupported('This is a Word document, not a spreadsheet.');
-  if (names.has('ppt/presentation.xml')) throw unsupported('This is a PowerPoint file, not a spreadsheet.');
+  if (pkg.has('xl/workbook.bin')) throw unsupported('This is an Excel binary workbook (.xlsb), which qmap does not read; save it as .xlsx.');
+  if (pkg.has('word/document.xml')) throw unsupported('This is a Word document, not a spreadsheet.');
+  if (pkg.has('ppt/presentation.xml')) throw unsupported('This is a PowerPoint file, not a spreadsheet.');
   throw unsupported('This is a zip archive, not a spreadsheet.');
 }
 
 function oleKind(bytes: Uint8Array): { kind: FileKind; encrypted: boolean } {
-  let paths: string[];
-  try {
-    paths = (CFB.read(bytes, { type: 'buffer' }) as { FullPaths: string[] }).FullPaths;
-  } catch {
-    throw new QmapError('unreadable', 'The file looks like an old-style Excel workbook (.xls) but is damaged. Save it again from Excel and upload the new file.');
-  }
+  const paths = oleStreams(bytes);
   const has = (name: string) => paths.some((p) => p.endsWith('/' + name));
   if (has('EncryptedPackage')) return { kind: 'xlsx', encrypted: true };
   if (has('Workbook') || has('Book')) return { kind: 'xls', encrypted: false };
@@ -144,52 +70,38 @@ function textKind(bytes: Uint8Array): FileKind {
   return 'csv';
 }
 
-/** What the bytes are, trusting content over the file name. */
-export function inspect(bytes: Uint8Array, filename: string): Inspection {
+/**
+ * What the bytes are, trusting content over the file name. A zip's directory is checked, and its parts
+ * may declare `maxBytes` together at most (QmapError 'too_large' otherwise).
+ */
+export function inspect(bytes: Uint8Array, filename: string, maxBytes = Number.MAX_SAFE_INTEGER): Inspection {
   if (bytes.length === 0) throw new QmapError('unreadable', `The file "${filename}" is empty (0 bytes). Upload the questionnaire saved as ${acceptedTypes}.`);
   if (isZip(bytes)) {
-    const entries = zipEntries(bytes);
-    return { kind: zipKind(bytes, entries), entries, encrypted: false };
+    const pkg = Package.open(bytes, maxBytes);
+    return { kind: zipKind(pkg), pkg, encrypted: false };
   }
   if (isOle(bytes)) {
     const { kind, encrypted } = oleKind(bytes);
-    return { kind: encrypted && /\.xlsm$/i.test(filename) ? 'xlsm' : kind, entries: [], encrypted };
+    return { kind: encrypted && /\.xlsm$/i.test(filename) ? 'xlsm' : kind, pkg: null, encrypted };
   }
-  return { kind: textKind(bytes), entries: [], encrypted: false };
-}
-
-/** Refuses a zip whose directory declares more than the limits, before a byte is inflated. */
-export function checkZipLimits(entries: ZipEntry[], limits: Limits): void {
-  let total = 0;
-  let sheets = 0;
-  for (const e of entries) {
-    total += e.originalSize;
-    if (/^xl\/(worksheets|chartsheets)\/[^/]+\.xml$/.test(e.name)) sheets++;
-  }
-  if (total > limits.uncompressedBytes) {
-    throw new QmapError(
-      'too_large',
-      `The workbook unpacks to ${mb(total)}, more than the ${mb(limits.uncompressedBytes)} limit. Remove unused sheets, images or formatting and upload it again.`,
-      { limit: 'uncompressedBytes', max: limits.uncompressedBytes, actual: total },
-    );
-  }
-  if (sheets > limits.sheets) throw tooManySheets(sheets, limits);
+  return { kind: textKind(bytes), pkg: null, encrypted: false };
 }
 
 /**
- * Inflates the zip in a stream, counting bytes and keeping none, and stops as soon as the total passes
- * the limit: a zip whose directory understates its sizes is caught before SheetJS inflates it for real.
+ * The kind to name in messages: the extension the user uploaded when it is one of the spreadsheet kinds
+ * qmap reads and the content agrees with it in family (a workbook read as xlsm is still the user's .xlsx),
+ * else what the content is.
  */
-export function checkInflatedSize(bytes: Uint8Array, limits: Limits): void {
-  let total = 0;
-  const state = streamZip(bytes, () => true, (_name, chunk) => (total += chunk.length) <= limits.uncompressedBytes);
-  if (state === 'stopped') {
-    throw new QmapError('too_large', `The workbook unpacks to more than the ${mb(limits.uncompressedBytes)} limit. Remove unused sheets, images or formatting and upload it again.`, {
-      limit: 'uncompressedBytes',
-      max: limits.uncompressedBytes,
-    });
-  }
-  if (state === 'broken') throw unreadableZip();
+export function shownKind(filename: string, kind: FileKind): FileKind {
+  const ext = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase();
+  const ooxml = (k: string | undefined) => k === 'xlsx' || k === 'xlsm';
+  return ooxml(ext) && ooxml(kind) ? (ext as FileKind) : kind;
+}
+
+/** Refuses a package with more sheets than the limit, counted from its part names before anything is inflated. */
+export function checkSheetCount(pkg: Package, limits: Limits): void {
+  const sheets = pkg.names().filter((n) => /^xl\/(worksheets|chartsheets)\/[^/]+\.xml$/i.test(n)).length;
+  if (sheets > limits.sheets) throw tooManySheets(sheets, limits);
 }
 
 export function tooManySheets(count: number, limits: Limits): QmapError {
@@ -199,5 +111,3 @@ export function tooManySheets(count: number, limits: Limits): QmapError {
     actual: count,
   });
 }
-
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

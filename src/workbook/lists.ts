@@ -1,6 +1,6 @@
 // The allowed values of a list data validation: a quoted list ("はい,いいえ"), a range on this or
 // another sheet (Lists!$A$1:$A$3, $H:$H) or a defined name that points at one.
-import { columnIndex, decodeRange } from './address.js';
+import { columnIndex, decodeRange } from './package/a1.js';
 import type { Grid } from './types.js';
 
 export interface DefinedName {

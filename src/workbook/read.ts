@@ -1,15 +1,20 @@
-// Reads an upload into a Book of text Grids, refusing what is too big, encrypted or not a spreadsheet
-// with a QmapError a user can act on. Macros are never run: SheetJS only reads cell values.
-import * as XLSX from 'xlsx';
+// Reads an upload into a Book of text Grids, refusing what is too big, encrypted, damaged or not a
+// spreadsheet with a QmapError a user can act on. Macros are never run: SheetJS only reads cell values.
+import type * as XLSX from 'xlsx';
 import { QmapError } from '../errors.js';
 import { decodeCsv } from './csv.js';
 import { sheetGrid, type SizedGrid } from './grid.js';
-import { acceptedTypes, checkInflatedSize, checkZipLimits, inspect, tooManySheets } from './inspect.js';
+import { acceptedTypes, inspect, shownKind, tooManySheets } from './inspect.js';
 import { resolveListValues } from './lists.js';
-import { sheetExtras, sheetPartPaths, strikeStyles, type SheetExtras } from './hints.js';
+import { sheetExtras, strikeStyles, type SheetExtras } from './hints.js';
+import { cellAddress } from './package/a1.js';
+import type { Package } from './package/package.js';
+import { readPackage, readCsv, readXls } from './package/sheetjs.js';
+import { relsOfType, relType } from './package/rels.js';
+import { checkSheetNameCharacters, readWorkbook, type WorkbookInfo } from './package/workbook.js';
 import type { Book, FileKind, Grid, Limits } from './types.js';
-import { inflatePackage, type ZipContainer } from './unzip.js';
-import { quietly } from './quiet.js';
+import { unpack } from './unpack.js';
+import { tooManyRows } from './expansion.js';
 
 export { acceptedTypes } from './inspect.js';
 
@@ -26,25 +31,23 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
       actual: bytes.length,
     });
   }
-  const { kind, entries, encrypted } = inspect(bytes, filename);
+  const { kind, pkg, encrypted } = inspect(bytes, filename, limits.uncompressedBytes);
   if (encrypted) throw passwordProtected();
-  let zip: ZipContainer | null = null;
-  if (entries.length) {
-    checkZipLimits(entries, limits);
-    // One native inflate for the size check and for SheetJS; anything unusual is counted by streaming instead.
-    zip = inflatePackage(bytes, limits.uncompressedBytes);
-    if (!zip) checkInflatedSize(bytes, limits);
-  }
+  if (pkg) unpack(pkg, kind, limits);
+  const shown = shownKind(filename, kind);
 
-  const wb = quietly(() => parse(bytes, kind, limits, zip));
+  const wb = parse(bytes, kind, shown, limits, pkg);
   if (wb.SheetNames.length > limits.sheets) throw tooManySheets(wb.SheetNames.length, limits);
-  checkSheetNames(wb, kind);
-  const extras = kind === 'xlsx' || kind === 'xlsm' ? ooxmlExtras(wb) : [];
+  const info = pkg && kind !== 'ods' ? sheetList(pkg, wb) : null;
+  const names = info ? info.sheets.map((s) => s.name) : wb.SheetNames;
+  checkSheetNames(names, shown);
+  const extras = info ? ooxmlExtras(pkg!, info) : [];
   const formulas = extras.map((e) => e?.validations ?? []);
 
-  const sheets: SizedGrid[] = wb.SheetNames.map((name, i) => {
+  const sheets: SizedGrid[] = wb.SheetNames.map((key, i) => {
+    const name = names[i];
     const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
-    const ws = wb.Sheets[name];
+    const ws = wb.Sheets[key];
     // SheetJS leaves out a sheet it could not parse (a broken shared-strings part, say) instead of failing.
     if (!ws) throw new QmapError('unreadable', `Sheet "${name.slice(0, 100)}" could not be read: the workbook is damaged. Open it in Excel, save it again as ${acceptedTypes}, and upload the new file.`);
     refuseLongCells(ws, name);
@@ -52,71 +55,65 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
     checkSize(grid, limits);
     return grid;
   });
-  const names = (wb.Workbook?.Names ?? []).map((n) => ({ name: n.Name, ref: n.Ref, sheet: n.Sheet }));
+  const definedNames = (wb.Workbook?.Names ?? []).map((n) => ({ name: n.Name, ref: n.Ref, sheet: n.Sheet }));
   sheets.forEach((grid, i) => {
-    grid.validations = (formulas[i] ?? []).map((v) => ({ range: v.range, values: resolveListValues(v.formula, grid, sheets, names) }));
+    grid.validations = (formulas[i] ?? []).map((v) => ({ range: v.range, values: resolveListValues(v.formula, grid, sheets, definedNames) }));
   });
   return { kind, sheets: sheets.map(({ truncated: _, ...grid }): Grid => grid) };
 }
 
-function parse(bytes: Uint8Array, kind: FileKind, limits: Limits, zip: ZipContainer | null): XLSX.WorkBook {
+function parse(bytes: Uint8Array, kind: FileKind, shown: FileKind, limits: Limits, pkg: Package | null): XLSX.WorkBook {
   const common: XLSX.ParsingOptions = { dense: true, sheetRows: limits.rows + 1, cellHTML: false, cellDates: false };
   try {
-    if (kind === 'csv') {
-      const { text } = decodeCsv(bytes);
-      // raw: keep "1-1" and "001" as the customer typed them instead of guessing dates and numbers.
-      return XLSX.read(text, { ...common, type: 'string', raw: true });
-    }
+    if (kind === 'csv') return readCsv(decodeCsv(bytes).text, common);
     const options: XLSX.ParsingOptions = {
       ...common,
-      type: 'buffer',
-      bookFiles: kind === 'xlsx' || kind === 'xlsm',
       bookVBA: false,
       // xls and ods only report hidden rows and columns with styles on; for xlsx we read them ourselves.
       cellStyles: kind === 'xls' || kind === 'ods',
+      // A sheet's <dimension> is a claim (A1:XFD1048576 on a seven-row sheet is common): rows are counted as read.
+      nodim: kind === 'xlsx' || kind === 'xlsm',
     };
-    if (!zip) return XLSX.read(bytes, options);
-    // XLSX.read does this before it hands a zip to parse_zip.
-    if (options.cellStyles) Object.assign(options, { cellNF: true, sheetStubs: true });
-    return (XLSX as unknown as { parse_zip(zip: ZipContainer, o: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip(zip, options);
+    return pkg ? readPackage(pkg, options) : readXls(bytes, options);
   } catch (e) {
     if (e instanceof QmapError) throw e;
     const message = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(message)) throw passwordProtected();
-    throw new QmapError('unreadable', `The ${kind} file could not be read (${message.slice(0, 200)}). Open it in Excel, save it again as ${acceptedTypes}, and upload the new file.`);
+    throw new QmapError('unreadable', `The ${shown} file could not be read (${message.slice(0, 200)}). Open it in Excel, save it again as ${acceptedTypes}, and upload the new file.`);
   }
 }
 
-interface BookFiles {
-  files?: Record<string, { content?: Uint8Array }>;
+/**
+ * An OOXML workbook's sheet list as the package layer reads it, the way the writer reads it, so an answer
+ * is written to the sheet it was read from whatever characters the name holds; null (SheetJS's names are
+ * used) when the two lists do not line up.
+ */
+function sheetList(pkg: Package, wb: XLSX.WorkBook): WorkbookInfo | null {
+  const info = readWorkbook(pkg);
+  if (info.sheets.length !== wb.SheetNames.length) return null;
+  checkSheetNameCharacters(pkg, info);
+  return info;
 }
 
-function ooxmlExtras(wb: XLSX.WorkBook): (SheetExtras | undefined)[] {
-  const files = (wb as BookFiles).files ?? {};
-  const part = (path: string) => files[path]?.content;
+function ooxmlExtras(pkg: Package, wb: WorkbookInfo): (SheetExtras | undefined)[] {
   const dec = new TextDecoder();
-  const rels = part('xl/_rels/workbook.xml.rels');
-  const styles = part('xl/styles.xml');
-  const relIds = (wb.Workbook?.Sheets ?? []).map((s) => (s as { id?: string }).id);
-  const paths = rels ? sheetPartPaths(dec.decode(rels), relIds) : [];
+  const stylesPart = relsOfType(wb.rels, relType.styles)[0]?.target;
+  const styles = stylesPart ? pkg.bytes(stylesPart) : null;
   const struckXfs = styles ? strikeStyles(dec.decode(styles)) : new Set<number>();
-  const out = wb.SheetNames.map((_, i) => {
-    const p = paths[i] ? part(paths[i]!) : undefined;
-    return p ? sheetExtras(p, struckXfs) : undefined;
+  return wb.sheets.map((sheet) => {
+    const part = sheet.part ? pkg.bytes(sheet.part) : null;
+    return part ? sheetExtras(part, struckXfs) : undefined;
   });
-  // The inflated parts are no longer needed; let them go before detection runs.
-  delete (wb as BookFiles).files;
-  return out;
 }
 
 /** Longest sheet name read; Excel allows 31 characters, other tools a little more. */
 const MAX_SHEET_NAME = 255;
 
 /** Answers find their sheet by name, so every sheet needs its own, as Excel requires (compared without case). */
-function checkSheetNames(wb: XLSX.WorkBook, kind: FileKind): void {
+function checkSheetNames(names: string[], kind: FileKind): void {
   const seen = new Set<string>();
   const again = `Open it in Excel (which renames or repairs such sheets), save it as ${acceptedTypes}, and upload the new file.`;
-  for (const name of wb.SheetNames) {
+  for (const name of names) {
     const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
     if (!name.trim()) throw new QmapError('unreadable', `The ${kind} file has a sheet without a name, which Excel does not allow. ${again}`);
     if (name.length > MAX_SHEET_NAME) {
@@ -140,7 +137,7 @@ function refuseLongCells(ws: XLSX.WorkSheet, name: string): void {
     for (let c = 0; c < row.length; c++) {
       const v = row[c]?.v;
       if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
-        throw new QmapError('too_large', `Sheet "${name.slice(0, 100)}" has a cell (${XLSX.utils.encode_cell({ r, c })}) with ${v.length} characters; Excel's limit is ${MAX_CELL_CHARS}. Shorten it and upload again.`, {
+        throw new QmapError('too_large', `Sheet "${name.slice(0, 100)}" has a cell (${cellAddress(r, c)}) with ${v.length} characters; Excel's limit is ${MAX_CELL_CHARS}. Shorten it and upload again.`, {
           limit: 'cellCharacters',
           max: MAX_CELL_CHARS,
           sheet: name.slice(0, 100),
@@ -151,13 +148,7 @@ function refuseLongCells(ws: XLSX.WorkSheet, name: string): void {
 }
 
 function checkSize(grid: SizedGrid, limits: Limits): void {
-  if (grid.truncated || grid.rowCount > limits.rows) {
-    throw new QmapError('too_large', `Sheet "${grid.name}" has more than ${limits.rows} rows, the limit for one sheet. Delete the unused rows below the table and upload it again.`, {
-      limit: 'rows',
-      max: limits.rows,
-      sheet: grid.name,
-    });
-  }
+  if (grid.truncated || grid.rowCount > limits.rows) throw tooManyRows(grid.name, limits);
   if (grid.colCount > limits.columns) {
     throw new QmapError('too_large', `Sheet "${grid.name}" uses ${grid.colCount} columns, more than the limit of ${limits.columns}. Delete the unused columns to the right of the table and upload it again.`, {
       limit: 'columns',

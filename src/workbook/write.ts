@@ -1,26 +1,28 @@
 // Writing the vendor's answers back into the customer's own workbook.
 // The original package is patched part by part: every part qmap does not need is copied through, and
 // in the answered sheets only the written cells change. Pure: same inputs, same bytes.
-import * as XLSX from 'xlsx';
 import { QmapError } from '../errors.js';
 import { decodeCsv } from './csv.js';
-import type { CellWrite, FileKind, ReviewLine } from './types.js';
-import { formatAddress, parseAddress } from './writer/a1.js';
+import type { CellWrite, FileKind, Limits, ReviewLine } from './types.js';
+import { formatAddress, parseAddress } from './package/a1.js';
+import { addContentType, isMacroEnabled } from './package/content-types.js';
+import { Package, type Source } from './package/package.js';
+import { addRel, readRels, relsOfType, relType } from './package/rels.js';
+import { readCsv, readPackage, readXls, writeXlsx } from './package/sheetjs.js';
+import { readWorkbook, type WorkbookInfo } from './package/workbook.js';
+import { cleanText } from './package/xml.js';
 import { patchCells, type CellEdit } from './writer/cells.js';
 import { addNotes, type Note } from './writer/comments.js';
-import { addContentType, addRel, readRels, readWorkbook, relsOfType, relType, type WorkbookInfo } from './writer/opc.js';
-import { quietly } from './quiet.js';
 import { recalculateOnOpen } from './writer/calc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
 import { reusingBuffers } from './writer/bytes.js';
 import { coverInDimension, readSheetInfo } from './writer/sheet.js';
-import { MINIMAL_STYLES, Styles, type Look } from './writer/styles.js';
-import { Splices, type Source } from './writer/splice.js';
-import { Package } from './writer/zip.js';
-import { cleanText } from './writer/xml.js';
+import { formulaLike, MINIMAL_STYLES, Styles, type Look } from './writer/styles.js';
+import { Splices } from './writer/splice.js';
+import { unpack } from './unpack.js';
 
 export interface WriteResult {
-  /** Always an OOXML package: .xlsx, or .xlsm when the input was .xlsm. */
+  /** Always an OOXML package: .xlsm when the package is a macro-enabled workbook, else .xlsx. */
   bytes: Uint8Array;
   extension: 'xlsx' | 'xlsm';
   /** False for .xls, .ods and .csv input, which come back as a new .xlsx with values only. */
@@ -29,18 +31,24 @@ export interface WriteResult {
   skipped: { sheet: string; cell: string; reason: string }[];
 }
 
-/** Excel refuses cells longer than this. */
-const MAX_CELL_CHARS = 32767;
-// Text Excel would otherwise take for a formula if someone edits the cell.
-const FORMULA_LIKE = /^[=+\-@]/;
-
-export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[]): WriteResult {
-  return reusingBuffers(() => write(original, kind, writes, review));
+export interface WriteOptions {
+  /** The limits the upload was read with: the stored original is unpacked under them again. */
+  limits?: Limits;
 }
 
-function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[]): WriteResult {
+/** What an upload may be when no limits are given (the defaults of QMAP_MAX_*). */
+const DEFAULT_LIMITS: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
+
+/** Excel refuses cells longer than this. */
+const MAX_CELL_CHARS = 32767;
+
+export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[], options: WriteOptions = {}): WriteResult {
+  return reusingBuffers(() => write(original, kind, writes, review, options.limits ?? DEFAULT_LIMITS));
+}
+
+function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[], limits: Limits): WriteResult {
   const preserved = kind === 'xlsx' || kind === 'xlsm';
-  const pkg = Package.read(preserved ? original : convertToXlsx(original, kind));
+  const pkg = preserved ? openPackage(original, limits) : Package.open(convertToXlsx(original, kind, limits), Number.MAX_SAFE_INTEGER);
   const wb = readWorkbook(pkg);
   const styles = new Styles(stylesXml(pkg, wb));
   const skipped: WriteResult['skipped'] = [];
@@ -64,7 +72,17 @@ function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review
   const stylesOut = styles.result();
   if (stylesOut !== null) pkg.setText(stylesPart, stylesOut);
 
-  return { bytes: pkg.write(), extension: kind === 'xlsm' ? 'xlsm' : 'xlsx', formattingPreserved: preserved, skipped };
+  return { bytes: pkg.write(), extension: isMacroEnabled(pkg) ? 'xlsm' : 'xlsx', formattingPreserved: preserved, skipped };
+}
+
+/** The stored original, checked as its upload was: a package that is not what it says is refused, never inflated past the limits. */
+function openPackage(bytes: Uint8Array, limits: Limits): Package {
+  try {
+    return Package.open(bytes, limits.uncompressedBytes);
+  } catch (e) {
+    if (e instanceof QmapError) throw e;
+    throw new QmapError('unreadable', 'The workbook could not be opened as a zip package.', { cause: String(e) });
+  }
 }
 
 interface Edit extends CellEdit {
@@ -96,7 +114,7 @@ function writeSheet(pkg: Package, part: string, source: Source, writes: CellWrit
     }
     taken.add(key);
     const text = limitLength(cleanText(write.text));
-    const look = LOOKS[(text !== '' ? 4 : 0) + (write.flag ? 2 : 0) + (FORMULA_LIKE.test(text) ? 1 : 0)];
+    const look = LOOKS[(text !== '' ? 4 : 0) + (write.flag ? 2 : 0) + (formulaLike(text) ? 1 : 0)];
     edits.push({ row: at.row, col: at.col, text, write, look });
   }
 
@@ -147,32 +165,21 @@ function stylesXml(pkg: Package, wb: WorkbookInfo): string {
 }
 
 /** .xls, .ods and .csv become an .xlsx holding their values; formatting is not carried over. */
-/**
- * A dense sheet leaves an empty row out of its rows (a hole), and SheetJS's xlsx writer reads every row it
- * spans: a blank line between a title and the table, in nearly every questionnaire, made the write fail.
- */
-function fillEmptyRows(book: XLSX.WorkBook): void {
-  for (const name of book.SheetNames) {
-    const rows = (book.Sheets[name] as { '!data'?: unknown[][] })['!data'];
-    if (rows) for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  }
-}
-
-function convertToXlsx(bytes: Uint8Array, kind: FileKind): Uint8Array {
+function convertToXlsx(bytes: Uint8Array, kind: FileKind, limits: Limits): Uint8Array {
   try {
-    return quietly(() => convert(bytes, kind));
+    return writeXlsx(readOriginal(bytes, kind, limits));
   } catch (e) {
     if (e instanceof QmapError) throw e;
     throw new QmapError('unreadable', `The ${kind} file could not be converted to .xlsx.`, { cause: e instanceof Error ? e.message : String(e) });
   }
 }
 
-function convert(bytes: Uint8Array, kind: FileKind): Uint8Array {
-  const book =
-    kind === 'csv'
-      ? // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
-        XLSX.read(decodeCsv(bytes).text, { type: 'string', raw: true, dense: true })
-      : XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: true, dense: true });
-  fillEmptyRows(book);
-  return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
+function readOriginal(bytes: Uint8Array, kind: FileKind, limits: Limits) {
+  const options = { cellNF: true, cellFormula: true, dense: true };
+  // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
+  if (kind === 'csv') return readCsv(decodeCsv(bytes).text, { dense: true });
+  if (kind === 'xls') return readXls(bytes, options);
+  const pkg = openPackage(bytes, limits);
+  unpack(pkg, kind, limits);
+  return readPackage(pkg, options);
 }

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { quietly } from '../../src/workbook/quiet.js';
+import { quietly } from '../../src/workbook/package/sheetjs.js';
 
 t.test('what SheetJS prints about a customer\'s file never reaches the log, and the console comes back afterwards', async (t) => {
   const printed: unknown[] = [];

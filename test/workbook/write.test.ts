@@ -6,6 +6,8 @@ import { writeAnswers } from '../../src/workbook/write.js';
 import type { CellWrite, FileKind } from '../../src/workbook/types.js';
 import { fixture, LONG, part, plainWrites, reviewFor, richWrites, unusualWrites } from './write-helpers.js';
 import { parseXml, type El } from './fidelity.js';
+import { Package } from '../../src/workbook/package/package.js';
+import { addRel, relType } from '../../src/workbook/package/rels.js';
 
 const rich = fixture('rich.xlsx');
 const result = writeAnswers(rich, 'xlsx', richWrites, reviewFor(richWrites));
@@ -233,4 +235,54 @@ t.test('a workbook with formulas but no calcPr gets one, after the elements the 
 
 t.test('a package that cannot be opened says so with an error the API can map', async (t) => {
   t.throws(() => writeAnswers(new Uint8Array([1, 2, 3]), 'xlsx', [], []), { code: 'unreadable' });
+});
+
+/** The cellXfs entry of a written cell, found through its s attribute. */
+const styleOf = (pkg: Uint8Array, sheetPart: string, ref: string): El => xfOf(pkg, sheetPart, ref);
+
+t.test('everything qmap writes that Excel could take for a formula stays text when edited: answers, choices and the review sheet', async (t) => {
+  const risky = ['=1+1', '+81 3 1234', '-1', '@SUM(A1)', '\t=1+1', '\r\n=HYPERLINK("x")', '＝1+1'];
+  const writes: CellWrite[] = risky.map((text, i) => ({ sheet: 'チェックシート', cell: `E${20 + i}`, text }));
+  const lines = reviewFor(writes).map((l, i) => ({ ...l, question: risky[i], answer: risky[(i + 1) % risky.length] }));
+  const out = writeAnswers(rich, 'xlsx', [...writes, { sheet: 'チェックシート', cell: 'E30', text: '通常の回答' }], lines);
+  for (const w of writes) t.equal(styleOf(out.bytes, 'xl/worksheets/sheet1.xml', w.cell).attrs.quotePrefix, '1', `answer ${JSON.stringify(w.text)}`);
+  t.notOk(styleOf(out.bytes, 'xl/worksheets/sheet1.xml', 'E30').attrs.quotePrefix, 'plain text is left alone');
+  const review = 'xl/worksheets/sheet4.xml';
+  for (let i = 0; i < risky.length; i++) {
+    t.equal(styleOf(out.bytes, review, `C${i + 2}`).attrs.quotePrefix, '1', `review question ${JSON.stringify(risky[i])}`);
+    t.equal(styleOf(out.bytes, review, `I${i + 2}`).attrs.quotePrefix, '1', `review answer ${JSON.stringify(risky[(i + 1) % risky.length])}`);
+  }
+  t.equal(child(styleOf(out.bytes, review, 'C2'), 'alignment').attrs.wrapText, '1', 'the quoted question still wraps');
+  t.match(part(out.bytes, review), /<c r="C6" s="\d+" t="inlineStr"><is><t xml:space="preserve">\t=1\+1<\/t>/, 'a question starting with a tab keeps it');
+});
+
+t.test('a workbook whose only formulas read other workbooks or DDE links is not set to recalculate on opening', async (t) => {
+  const withFormula = (f: string) => {
+    const ws = XLSX.utils.aoa_to_sheet([['質問', '回答', '参照'], ['暗号化していますか。', '', null]]);
+    ws.C2 = { t: 'n', f, v: 0 };
+    return new Uint8Array(XLSX.write(XLSX.utils.book_new(ws, '質問票'), { type: 'array', bookType: 'xlsx' }));
+  };
+  const answer = [{ sheet: '質問票', cell: 'B2', text: 'はい' }];
+  const calc = (bytes: Uint8Array) => /fullCalcOnLoad/.test(part(writeAnswers(bytes, 'xlsx', answer, []).bytes, 'xl/workbook.xml'));
+  t.notOk(calc(withFormula('[1]Sheet1!A1')), 'a reference to another workbook');
+  t.notOk(calc(withFormula("'[2]My sheet'!B2*2")), 'a quoted one');
+  t.notOk(calc(withFormula("cmd|'/C calc'!A0")), 'a DDE formula');
+  t.ok(calc(withFormula('IF(B2="はい",1,0)')), 'a formula reading the answers');
+  t.ok(calc(withFormula('Table1[2019]+B2')), "a table's column is this workbook's");
+
+  const pkg = Package.open(withFormula('IF(B2="はい",1,0)'), 200 << 20);
+  const link = 'xl/externalLinks/externalLink1.xml';
+  pkg.setText(link, '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><ddeLink ddeService="cmd" ddeTopic="/C calc"/></externalLink>');
+  addRel(pkg, 'xl/workbook.xml', relType.externalLink, link);
+  t.notOk(calc(pkg.write()), 'a workbook holding a DDE link is never recalculated on qmap’s account');
+});
+
+t.test('a stray VBA part does not turn an .xlsx into an .xlsm download', async (t) => {
+  const pkg = Package.open(rich, 200 << 20);
+  pkg.setBytes('xl/vbaProject.bin', new Uint8Array(512));
+  const stray = pkg.write();
+  // A job stored before qmap read the content type had this kind; the download follows the package.
+  const out = writeAnswers(stray, 'xlsm', richWrites, []);
+  t.equal(out.extension, 'xlsx');
+  t.notMatch(part(out.bytes, '[Content_Types].xml'), /macroEnabled/);
 });

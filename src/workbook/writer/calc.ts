@@ -1,18 +1,17 @@
 // Formulas that read the cells qmap wrote (a score =IF(C5="はい",1,0), a total =SUM(E2:E16)) keep the
 // values cached when the customer last saved. The workbook is marked to be recalculated when it is opened
 // (calcPr fullCalcOnLoad, as Excel and ExcelJS write it), so Excel shows values that agree with the answers;
-// LibreOffice follows its own "recalculation on file load" setting instead. Only a workbook with formulas is
-// marked: Excel asks to save a recalculated workbook on closing, which is noise when nothing could change.
-import type { WorkbookInfo } from './opc.js';
-import type { Package } from './zip.js';
-import { getAttr, rootPrefix, setAttr } from './xml.js';
-
-const FORMULA = /<(?:[\w.-]+:)?f[\s>/]/;
+// LibreOffice follows its own "recalculation on file load" setting instead. Only a workbook with formulas
+// that read its own cells is marked: Excel asks to save a recalculated workbook on closing, which is noise
+// when nothing could change, and a full recalculation would also refresh DDE links (which start programs)
+// and references to other workbooks, which qmap must never set off.
+import type { Package } from '../package/package.js';
+import { relsOfType, relType } from '../package/rels.js';
+import type { WorkbookInfo } from '../package/workbook.js';
+import { getAttr, rootPrefix, setAttr } from '../package/xml.js';
 
 export function recalculateOnOpen(pkg: Package, wb: WorkbookInfo): void {
-  // Read as bytes (source), not decoded text: a sheet's text would be cached and then written from it.
-  const hasFormulas = wb.sheets.some((s) => s.isWorksheet && s.part && FORMULA.test(pkg.source(s.part)?.text ?? ''));
-  if (!hasFormulas) return;
+  if (!worthRecalculating(pkg, wb)) return;
   const xml = pkg.text(wb.part)!;
   const p = rootPrefix(xml);
   const calcPr = new RegExp(`<${p}calcPr\\b[^>]*>`).exec(xml);
@@ -32,4 +31,27 @@ export function recalculateOnOpen(pkg: Package, wb: WorkbookInfo): void {
       return;
     }
   }
+}
+
+// A formula element with text (shared-formula copies are empty and repeat their master's).
+const FORMULA = /<(?:[\w.-]+:)?f\b[^>]*>([^<]+)</g;
+// A DDE reference (program|topic!item) written straight into a formula.
+const DDE_IN_FORMULA = /<(?:[\w.-]+:)?f\b[^>]*>[^<]*\|/;
+// A reference to another workbook: [1]Sheet1!A1, '[2]My sheet'!B2 or [1]!Name (not a table's Table1[2019]).
+const EXTERNAL = /(?:^|[^\w\]])(?:'|&apos;)?\[\d+\]/;
+
+/** A formula reads this workbook's own cells, and none is a DDE link. */
+function worthRecalculating(pkg: Package, wb: WorkbookInfo): boolean {
+  if (hasDdeLinks(pkg, wb)) return false;
+  // Read as bytes (source), not decoded text: a sheet's text would be cached and then written from it.
+  const sheets = wb.sheets.filter((s) => s.isWorksheet && s.part).map((s) => pkg.source(s.part!)?.text ?? '');
+  if (sheets.some((xml) => DDE_IN_FORMULA.test(xml))) return false;
+  for (const xml of sheets) {
+    for (const m of xml.matchAll(FORMULA)) if (!EXTERNAL.test(m[1])) return true;
+  }
+  return false;
+}
+
+function hasDdeLinks(pkg: Package, wb: WorkbookInfo): boolean {
+  return relsOfType(wb.rels, relType.externalLink).some((r) => !r.external && /<(?:[\w.-]+:)?(ddeLink|oleLink)\b/.test(pkg.text(r.target) ?? ''));
 }

@@ -1,9 +1,10 @@
 // Writing cells into a worksheet part's <sheetData> with one linear scan. Rows and cells that
 // take no answer are copied through as they are; only the written cells' bytes change.
-import { formatAddress } from './a1.js';
+import { columnNumber, formatAddress } from '../package/a1.js';
 import { InlineTails, inlineTail } from './inline.js';
-import { textOf, type Splices } from './splice.js';
-import { getAttr, removeAttr, setAttr } from './xml.js';
+import { textOf } from '../package/package.js';
+import type { Splices } from './splice.js';
+import { getAttr, removeAttr, setAttr } from '../package/xml.js';
 
 export interface CellEdit {
   row: number;
@@ -165,7 +166,7 @@ class Patcher<E extends CellEdit> {
       if (col > 0 && xml.charCodeAt(i) !== 38) return col;
     }
     const ref = getAttr(textOf(xml.slice(at, end)), 'r');
-    return ref ? columnOf(ref) : prevCol + 1;
+    return ref ? columnNumber(/^\$?([A-Za-z]*)/.exec(ref)![1]) : prevCol + 1;
   }
 
   /** New <row> elements at `at` for the edits before row `before`; returns the index of the first edit left. */
@@ -260,17 +261,6 @@ function coverInSpans(rowTag: string, edits: CellEdit[]): string {
   const lo = Math.min(ranges[0][0], ...outside.map((e) => e.col));
   const hi = Math.max(ranges[0][1], ...outside.map((e) => e.col));
   return setAttr(rowTag, 'spans', `${lo}:${hi}`);
-}
-
-/** The column number of an A1 reference, read from its leading letters. */
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~32; // upper-case
-    if (c < 65 || c > 90) break;
-    n = n * 26 + c - 64;
-  }
-  return n;
 }
 
 function takeRow(sorted: CellEdit[], from: number): number {

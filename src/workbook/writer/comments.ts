@@ -1,13 +1,13 @@
 // Cell comments (notes) for cells to review: a comments part for the text and a legacy VML drawing for
 // the note boxes, which is what Excel and LibreOffice both read. A sheet's existing notes are kept and
 // qmap's are appended to the same parts.
-import { formatAddress, type Address } from './a1.js';
-import { addContentType, addRel, readRels, relPrefix, relsOfType, relType, REL_NAMESPACE } from './opc.js';
+import { formatAddress, type Address } from '../package/a1.js';
+import { addContentType } from '../package/content-types.js';
+import { textOf, type Package } from '../package/package.js';
+import { addRel, readRels, relPrefix, relsOfType, relType, REL_NAMESPACE } from '../package/rels.js';
+import { escapeContent, escapeXml, getAttr, rootPrefix, splitBeforeRootEnd, topLevelChildren } from '../package/xml.js';
 import { ByteSink } from './bytes.js';
-import { splitBeforeRootEnd } from './opc.js';
-import { textOf, type Splices } from './splice.js';
-import type { Package } from './zip.js';
-import { escapeContent, escapeXml, getAttr, rootPrefix, topLevelChildren } from './xml.js';
+import type { Splices } from './splice.js';
 
 export const AUTHOR = 'qmap';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -1,7 +1,7 @@
 // The end of an inline-string cell, from its type to its close (` t="inlineStr"><is><t>…</t></is></c>`),
 // as UTF-8. Answers, item titles and statuses repeat over thousands of rows: each distinct text is
 // escaped and encoded once.
-import { escapeCellText, needsPreserve } from './xml.js';
+import { escapeCellText, needsPreserve } from '../package/xml.js';
 
 const encoder = new TextEncoder();
 

@@ -1,13 +1,15 @@
 // The 「qmap確認」 sheet: one line per question, so a reviewer can walk the whole questionnaire,
 // jump to each answer cell and filter by status. Added as the workbook's last sheet.
 import type { ReviewLine } from '../types.js';
-import { columnLetters, parseAddress, quoteSheetName } from './a1.js';
-import { addContentType, addRel, insertBeforeRootEnd, REL_NAMESPACE, relPrefix, relType, type WorkbookInfo } from './opc.js';
-import type { Styles } from './styles.js';
+import { columnLetters, parseAddress, quoteSheetName } from '../package/a1.js';
+import { addContentType } from '../package/content-types.js';
+import type { Package } from '../package/package.js';
+import { addRel, REL_NAMESPACE, relPrefix, relType } from '../package/rels.js';
+import type { WorkbookInfo } from '../package/workbook.js';
+import { escapeXml, insertBeforeRootEnd, rootPrefix } from '../package/xml.js';
+import { formulaLike, type Styles } from './styles.js';
 import { ByteSink } from './bytes.js';
 import { inlineTail } from './inline.js';
-import type { Package } from './zip.js';
-import { escapeXml, rootPrefix } from './xml.js';
 import { freeName } from './comments.js';
 import { REVIEW_SHEET } from '../vocabulary.js';
 
@@ -43,7 +45,9 @@ export function addReviewSheet(pkg: Package, wb: WorkbookInfo, styles: Styles, l
     link: styles.addXf({ fontId: styles.addFont('<u/>', 'FF0563C1'), applyFont: 1 }),
     score: styles.addXf({ numFmtId: 2, applyNumberFormat: 1 }),
   };
-  pkg.setBytes(part, sheetXml(lines, look, limit));
+  // A question or answer that Excel could take for a formula stays text when someone edits it.
+  const quoted = (s: number) => styles.cellStyle(s, { wrap: false, highlight: false, quotePrefix: true });
+  pkg.setBytes(part, sheetXml(lines, look, limit, quoted));
   addContentType(pkg, 'Override', `/${part}`, WORKSHEET_CT);
   const relId = addRel(pkg, wb.part, relType.worksheet, part);
   const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
@@ -56,6 +60,8 @@ export function addReviewSheet(pkg: Package, wb: WorkbookInfo, styles: Styles, l
   pkg.setText(wb.part, close >= 0 ? xml.slice(0, close) + entry + xml.slice(close) : insertBeforeRootEnd(xml, `<${p}sheets>${entry}</${p}sheets>`));
   return name;
 }
+
+const attrS = (s: number) => (s ? ` s="${s}"` : '');
 
 function uniqueName(existing: string[]): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
@@ -75,7 +81,7 @@ interface Looks {
  * The sheet's XML, written straight into UTF-8 a row at a time (see ByteSink): it holds every question
  * and answer. Texts that repeat down the sheet (sheet names, items, statuses, answers) are escaped once.
  */
-function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string): Uint8Array {
+function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string, quoted: (style: number) => number): Uint8Array {
   // Room for every text as 3-byte UTF-8 plus each row's markup: the buffer then never grows.
   let chars = 0;
   for (const l of lines) chars += l.sheet.length + l.question.length + l.alternatives.length + l.answer.length + l.itemTitles.join('\n').length;
@@ -91,8 +97,9 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
       `<cols>${cols}</cols>` +
       '<sheetData>',
   );
-  const cell = (ref: string, value: string, s = 0) => (value === '' ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}${inlineTail('', value, limit)}`);
-  const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`);
+  const styleOf = (value: string, s: number) => (formulaLike(value) ? quoted(s) : s);
+  const cell = (ref: string, value: string, s = 0) => (value === '' ? '' : `<c r="${ref}"${attrS(styleOf(value, s))}${inlineTail('', value, limit)}`);
+  const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${attrS(s)}><v>${value}</v></c>`);
   out.push(`<row r="1">${COLUMNS.map((c, i) => cell(`${columnLetters(i + 1)}1`, c.title, look.header)).join('')}</row>`);
   const links = new ByteSink(120 * lines.length + 64);
   const locations = new Map<string, string>();
@@ -101,8 +108,8 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
   const cached = (col: number, ref: string, value: string, s: number) => {
     if (value === '') return '';
     let tail = tails[col].get(value);
-    if (tail === undefined) tails[col].set(value, (tail = inlineTail('', value, limit)));
-    return `<c r="${ref}"${s ? ` s="${s}"` : ''}${tail}`;
+    if (tail === undefined) tails[col].set(value, (tail = `${attrS(styleOf(value, s))}${inlineTail('', value, limit)}`));
+    return `<c r="${ref}"${tail}`;
   };
   const wrap = (col: number) => (COLUMNS[col].wrap ? look.wrap : 0);
   const [titleStyle, alternativeStyle, answerStyle, questionStyle] = [wrap(4), wrap(7), wrap(8), wrap(2)];

@@ -1,8 +1,9 @@
 // What the writer needs to know about a worksheet besides its cells: column styles, merged ranges,
 // and the recorded used range. Read from the XML around <sheetData> without scanning the rows.
-import { formatRange, parseRange, type Address, type CellRange } from './a1.js';
-import { textOf, type Splices } from './splice.js';
-import { getAttr, setAttr } from './xml.js';
+import { formatRange, parseRange, type Address, type CellRange } from '../package/a1.js';
+import { textOf } from '../package/package.js';
+import type { Splices } from './splice.js';
+import { getAttr, setAttr } from '../package/xml.js';
 
 export interface SheetInfo {
   /** Style index a column gives its empty cells, from <cols>. */

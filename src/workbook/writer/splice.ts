@@ -1,6 +1,7 @@
 // Edits to a part's text collected as replacements and applied once, straight into UTF-8, when the part
 // is written out: a 4 MB sheet with 20,000 written cells is then never rebuilt as a string and encoded
 // again, and its untouched stretches are copied as bytes.
+import type { Source } from '../package/package.js';
 import { ByteSink } from './bytes.js';
 
 interface Splice {
@@ -8,23 +9,6 @@ interface Splice {
   end: number;
   content: string | Uint8Array;
 }
-
-/**
- * A part's UTF-8 bytes, and the same bytes read as Latin-1: one character per byte, so positions in
- * `text` are byte offsets and decoding is a copy. Markup is ASCII and reads the same either way; text
- * taken from it to be written again or compared as text goes through textOf.
- */
-export interface Source {
-  text: string;
-  bytes: Uint8Array;
-}
-
-/** The text a stretch of Source.text stands for (its bytes decoded as UTF-8). */
-export function textOf(latin1: string): string {
-  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 export class Splices {
   private readonly list: Splice[] = [];

@@ -1,7 +1,7 @@
 // New cell formats for written cells, appended to styles.xml. Existing entries are never changed or
 // reordered (cells everywhere refer to them by index); each new <xf> is a copy of the cell's own
 // format, so its font, border and number format stay, with wrapping and, for cells to review, a fill.
-import { getAttr, setAttr } from './xml.js';
+import { getAttr, setAttr } from '../package/xml.js';
 
 export interface Look {
   /** Wrap long text within the cell. */
@@ -11,6 +11,17 @@ export interface Look {
   /** Keep text starting with = + - @ as text when someone edits the cell in Excel. */
   quotePrefix: boolean;
 }
+
+/**
+ * Text Excel would take for a formula if someone edits the cell: starting with = + - @ (or their
+ * full-width forms, which Japanese input turns into them), perhaps after tabs or line breaks. Such a cell
+ * gets quotePrefix, so it stays text.
+ */
+export function formulaLike(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+const FORMULA_START = /^[\t\r\n]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Excel's "Neutral" yellow: visible, and dark text stays readable on it. */
 export const HIGHLIGHT_RGB = 'FFFFEB9C';
@@ -52,12 +63,14 @@ export class Styles {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const xfs = this.collection('cellXfs');
-    const original = xfs.items[base] ?? this.withPrefix(DEFAULT_XF);
+    // The base may be one of the customer's formats or one added here (the review sheet's).
+    const known = xfs.items[base] ?? xfs.added[base - xfs.items.length];
+    const original = known ?? this.withPrefix(DEFAULT_XF);
     let xf = original;
     if (look.wrap) xf = withWrap(xf, this.prefix);
     if (look.highlight) xf = setOpenAttr(setOpenAttr(xf, 'fillId', String(this.highlight())), 'applyFill', '1');
     if (look.quotePrefix) xf = setOpenAttr(xf, 'quotePrefix', '1');
-    const index = xf === original && xfs.items[base] !== undefined ? base : this.add('cellXfs', xf);
+    const index = xf === original && known !== undefined ? base : this.add('cellXfs', xf);
     this.cache.set(key, index);
     return index;
   }

@@ -1,5 +1,6 @@
-// Small helpers for editing OOXML parts as text. Parts are patched in place, never
-// re-serialised, so everything qmap does not write keeps its exact bytes.
+// XML as qmap reads and edits it: escaping and unescaping, attributes, the document element, and the
+// prolog checks. Parts are patched in place, never re-serialised, so everything qmap does not write keeps
+// its exact bytes; reading and writing unescape with the same function, so they agree on every name.
 
 // Characters XML 1.0 forbids, plus lone surrogates: dropped from anything qmap writes.
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -43,11 +44,40 @@ function escapeMarkup(text: string): string {
   return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (ch) => ESCAPES[ch]) : text;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Entity and character references replaced by what they stand for. A reference to something that is not
+ * an XML character (&#0;, &#xD800;, &#x110000;) becomes U+FFFD: such a part is not well-formed, and
+ * the reader refuses it where it matters (see badCharacterReference), but nothing here may throw.
+ */
 export function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e];
+    if (e[0] !== '#') return ENTITIES[e];
+    const n = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return isXmlChar(n) ? String.fromCodePoint(n) : '\uFFFD';
   });
+}
+
+/** Characters XML 1.0 allows: tab, line breaks, and U+0020 up to U+10FFFF without surrogates, U+FFFE and U+FFFF. */
+function isXmlChar(n: number): boolean {
+  return n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+}
+
+/** The first character reference in `text` to something that is not an XML character, or null. */
+export function badCharacterReference(text: string): string | null {
+  for (const m of text.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    const n = m[1][0] === 'x' ? parseInt(m[1].slice(1), 16) : parseInt(m[1], 10);
+    if (!isXmlChar(n)) return m[0];
+  }
+  return null;
+}
+
+/** OOXML's escape of characters XML cannot carry (ST_Xstring): `_x000D_` is a carriage return, `_x005F_` a literal `_`. */
+export function decodeXstring(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 // One compiled pattern per attribute name: attributes are read for every row and written cell.
@@ -167,4 +197,44 @@ export function localName(qname: string): string {
 /** Index of the document element's end tag. */
 export function rootEndTag(xml: string): number {
   return xml.lastIndexOf('</');
+}
+
+export function insertBeforeRootEnd(xml: string, insert: string): string {
+  const [head, tail] = splitBeforeRootEnd(xml);
+  return head + insert + tail;
+}
+
+/** The text before and after the place where content goes at the end of the document element. */
+export function splitBeforeRootEnd(xml: string): [string, string] {
+  const end = rootEndTag(xml);
+  // A self-closing document element (`<Relationships/>`) has no end tag: open it.
+  const selfClosing = /<([\w.:-]+)([^>]*)\/>\s*$/.exec(xml);
+  if (selfClosing && (end < 0 || end < selfClosing.index)) {
+    return [`${xml.slice(0, selfClosing.index)}<${selfClosing[1]}${selfClosing[2]}>`, `</${selfClosing[1]}>${xml.slice(selfClosing.index + selfClosing[0].length)}`];
+  }
+  return [xml.slice(0, end), xml.slice(end)];
+}
+
+/**
+ * Whether a part's prolog declares a document type (<!DOCTYPE …>), and whether it has an internal subset
+ * (`[…]`, where entities are declared). Read from the bytes before the document element, in UTF-8 or UTF-16.
+ */
+export function doctypeOf(part: Uint8Array): { internalSubset: boolean } | null {
+  const head = prologText(part);
+  const at = head.search(/<!DOCTYPE/i);
+  if (at < 0) return null;
+  const open = head.indexOf('[', at);
+  const close = head.indexOf('>', at);
+  return { internalSubset: open >= 0 && (close < 0 || open < close) };
+}
+
+/** The text before the document element (at most 64 KiB of it), decoded by its byte-order mark. */
+function prologText(part: Uint8Array): string {
+  const head = part.subarray(0, 1 << 16);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0x3c && head[1] === 0);
+  const bigEndian = head[0] === 0xfe;
+  const text = new TextDecoder(utf16 ? (bigEndian ? 'utf-16be' : 'utf-16le') : 'utf-8').decode(head);
+  // Comments and processing instructions may come first; the document element ends the prolog.
+  const root = /<[A-Za-z_]/.exec(text.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, (m) => ' '.repeat(m.length)));
+  return root ? text.slice(0, root.index) : text;
 }
