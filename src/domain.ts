@@ -93,6 +93,19 @@ export interface SheetSummary {
   choices: string[] | null;
   reason: string;
   questions: number;
+  /** What identifies the sheet's template (sheet names and header cells), for remembering its layout; null without questions. */
+  template: { fingerprint: string; words: string[] } | null;
+}
+
+/** Where a template's questions are, as a user gave (or confirmed) it, used again for the same template. */
+export interface RememberedLayout {
+  id: string;
+  fingerprint: string;
+  sheet: string;
+  headerRow: number | null;
+  questionColumn: string;
+  answerColumn: string | null;
+  choiceColumn: string | null;
 }
 
 /** An upload read, detected and matched: what the store keeps and the API shows. */
@@ -103,6 +116,8 @@ export interface Analysis {
   sheets: SheetSummary[];
   notes: Message[];
   rows: Row[];
+  /** The remembered layout that said where the questions are, if one did. */
+  layout: string | null;
 }
 
 export interface Job {

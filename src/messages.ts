@@ -18,6 +18,10 @@ const notes: Templates = {
     en: 'Rows the customer hid were not read ({where}): if they hold questions to answer, unhide them in the workbook and upload it again.',
     ja: 'お客様が非表示にした行は読んでいません（{where}）。回答すべき設問があれば、表示してからもう一度アップロードしてください。',
   },
+  'note.layoutRemembered': {
+    en: 'This is a template qmap was shown before: the questions were read where a user said they are (sheet 「{sheet}」). Remembered layouts are listed under /v1/layouts.',
+    ja: '以前に読み取り位置を指定されたテンプレートです。指定どおりの位置（シート「{sheet}」）から設問を読みました。記憶した位置は /v1/layouts で確認・削除できます。',
+  },
   'note.answersInEnglish': {
     en: 'The questions are in English, so the answers are written in English.',
     ja: '設問が英語のため、回答を英語で記入しました。',

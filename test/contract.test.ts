@@ -38,6 +38,13 @@ t.test('every /v1 operation answers what /docs says it answers', async (t) => {
   const up = await call('POST', '/v1/questionnaires', '/v1/questionnaires', { token: reviewer, payload: body.payload, headers: body.headers });
   t.equal(up.statusCode, 201);
   const job = up.json();
+  const preview = form(await checksheet(['通信はTLS1.2以上で暗号化されていますか。']), 'p.xlsx');
+  await call('POST', '/v1/previews', '/v1/previews', { payload: preview.payload, headers: preview.headers });
+  const given = form(await checksheet(['通信はTLS1.2以上で暗号化されていますか。']), 'g.xlsx', { answerColumn: 'D' });
+  await call('POST', '/v1/questionnaires', '/v1/questionnaires', { payload: given.payload, headers: given.headers });
+  const remembered = await call('GET', '/v1/layouts', '/v1/layouts');
+  await call('DELETE', '/v1/layouts/{id}', `/v1/layouts/${remembered.json()[0].id}`);
+  await call('DELETE', '/v1/layouts/{id}', '/v1/layouts/nope');
   const bad = form(Buffer.from('%PDF-1.4 not a sheet'), 'x.xlsx');
   t.equal((await call('POST', '/v1/questionnaires', '/v1/questionnaires', { payload: bad.payload, headers: bad.headers })).statusCode, 415);
 
@@ -46,6 +53,8 @@ t.test('every /v1 operation answers what /docs says it answers', async (t) => {
   await call('GET', '/v1/items/{no}', '/v1/items/28');
   await call('GET', '/v1/items/{no}', '/v1/items/99');
   await call('GET', '/v1/items/{no}/history', '/v1/items/28/history');
+  await call('GET', '/v1/items/{no}/questions', '/v1/items/42/questions');
+  await call('GET', '/v1/items/{no}/questions', '/v1/items/99/questions');
   await call('PUT', '/v1/items/{no}', '/v1/items/28', { payload: { answerEn: 'Daily backups, kept 7 generations.' } });
   await call('PUT', '/v1/items/{no}', '/v1/items/28', { token: reviewer, payload: { answer: 'x' } });
   await call('PUT', '/v1/items/{no}', '/v1/items/28', { payload: { nonsense: 1 } });
@@ -67,6 +76,10 @@ t.test('every /v1 operation answers what /docs says it answers', async (t) => {
 
   const library = await call('GET', '/v1/library', '/v1/library');
   const entry = library.json()[0];
+  const own = await call('POST', '/v1/library', '/v1/library', { payload: { questions: ['反社会的勢力との関係はありますか。'], answer: 'ありません。' } });
+  await call('POST', '/v1/library', '/v1/library', { payload: { questions: [] } });
+  await call('POST', '/v1/library/{id}/merge', `/v1/library/${entry.id}/merge`, { payload: { from: own.json().id } });
+  await call('POST', '/v1/library/{id}/merge', `/v1/library/${entry.id}/merge`, { payload: { from: 'nope' } });
   await call('GET', '/v1/library/{id}', `/v1/library/${entry.id}`);
   await call('PUT', '/v1/library/{id}', `/v1/library/${entry.id}`, { payload: { answer: '資本金は1億円です（2026年3月期）。' } });
   await call('DELETE', '/v1/library/{id}', `/v1/library/${entry.id}`);

@@ -214,7 +214,7 @@ t.test('"no item answers this" is remembered, and a custom answer is offered fro
   const first = await jobOf(ctx, file);
   await api(ctx, first.id).patch(first.rows[0].id, { answer: 'TOTPによる多要素認証に対応しています。' });
   const library = (await ctx.app.inject({ url: '/v1/library', headers: ctx.as(ctx.reviewer) })).json();
-  t.match(library, [{ question: mfa, answer: 'TOTPによる多要素認証に対応しています。', createdBy: /test reviewer/ }]);
+  t.match(library, [{ forms: [{ question: mfa, jobId: first.id }], answer: 'TOTPによる多要素認証に対応しています。', createdBy: /test reviewer/ }]);
   const second = await jobOf(ctx, file);
   t.match(second.rows[0], { status: 'review', answer: 'TOTPによる多要素認証に対応しています。', itemNos: [] });
   t.equal(second.rows[0].proposal.source, 'library');

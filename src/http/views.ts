@@ -101,6 +101,18 @@ export const itemSchema = z.object({
   updatedBy: z.string(),
   /** The words customers use for the item (the matcher's lexicon): what a search looks in. */
   aliases: z.array(z.string()),
+  /** In the last 90 days: rows it was proposed for, and proposals reviewers changed. */
+  usage: z.object({ used: z.number(), corrected: z.number() }),
+});
+
+export const answeredQuestionSchema = z.object({
+  jobId: z.string(),
+  filename: z.string(),
+  at: z.string(),
+  sheet: z.string(),
+  row: z.number(),
+  question: z.string(),
+  status: z.string(),
 });
 
 export const itemVersionSchema = z.object({
@@ -123,15 +135,17 @@ export const tokenSchema = z.object({
 
 export const libraryEntrySchema = z.object({
   id: z.string(),
-  question: z.string(),
   answer: z.string(),
   choice: z.string().nullable(),
-  /** The questionnaire it was learned from (forgotten with it), or null for the vendor's own answer. */
-  jobId: z.string().nullable(),
+  /** The question forms it is offered for; each learned from a questionnaire (forgotten with it), or jobId null: the vendor's own. */
+  forms: z.array(z.object({ question: z.string(), jobId: z.string().nullable() })),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedBy: z.string(),
   updatedAt: z.string(),
+  /** When it was last offered for a question, and how often. */
+  lastUsedAt: z.string().nullable(),
+  uses: z.number(),
 });
 
 export const gapSchema = z.object({ question: z.string(), count: z.number(), questionnaires: z.number(), examples: z.array(z.string()) });
@@ -144,6 +158,42 @@ export const auditEntrySchema = z.object({
   actor: z.string(),
   action: z.string(),
   detail: z.record(z.string(), z.unknown()),
+});
+
+export const layoutSchema = z.object({
+  id: z.string(),
+  sheet: z.string(),
+  headerRow: z.number().nullable(),
+  questionColumn: z.string(),
+  answerColumn: z.string().nullable(),
+  choiceColumn: z.string().nullable(),
+  /** The template's header cells (or first questions), to recognise it by. */
+  description: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  usedAt: z.string().nullable(),
+  uses: z.number(),
+});
+
+export const previewSchema = z.object({
+  kind: z.enum(['xlsx', 'xlsm', 'xls', 'ods', 'csv']),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      hidden: z.boolean(),
+      rowCount: z.number(),
+      colCount: z.number(),
+      columns: z.array(z.string()),
+      rows: z.array(z.array(z.string())),
+      merges: z.array(z.object({ row: z.number(), column: z.string(), rows: z.number(), columns: z.number() })),
+      hiddenRows: z.array(z.number()),
+      hiddenColumns: z.array(z.string()),
+      /** Where qmap would read the questions on its own, or null. */
+      detected: z
+        .object({ headerRow: z.number().nullable(), questionColumn: z.string().nullable(), answerColumn: z.string().nullable(), choiceColumn: z.string().nullable(), questions: z.number() })
+        .nullable(),
+    }),
+  ),
 });
 
 export type RowView = z.infer<typeof rowSchema>;

@@ -1,12 +1,13 @@
 // Upload → Analysis: read the workbook, find its questions, match each one, and make the rows to store.
 // Pure over plain data (no database, no HTTP), so it runs in a worker thread or in the CLI alike.
 import { newId } from '../ids.js';
-import type { Analysis, Item, Language, LibraryAnswer, Message, Proposal, Question, Row, SheetSummary } from '../domain.js';
+import type { Analysis, Item, Language, LibraryAnswer, Message, Proposal, Question, RememberedLayout, Row, SheetSummary } from '../domain.js';
 import { composeAnswer } from './answers.js';
 import { choiceFor } from '../matching/answer.js';
 import type { MatchResult } from '../matching/matcher.js';
 import { detect } from '../workbook/detect.js';
 import { readBook } from '../workbook/read.js';
+import { fingerprint, templateWords, type TemplatePlace } from '../workbook/template.js';
 import type { Book, Detection, DetectOverrides, Limits } from '../workbook/types.js';
 import { compiled, type Compiled, type Knowledge } from './knowledge.js';
 
@@ -16,6 +17,8 @@ export interface AnalyseInput {
   limits: Limits;
   overrides: DetectOverrides;
   knowledge: Knowledge;
+  /** Layouts users gave for templates: one whose template this upload is says where its questions are. */
+  layouts?: RememberedLayout[];
   /** The language to answer in; by default the questions' own. */
   answerLanguage?: Language;
   /** Told as questions are matched, for progress bars on long files. */
@@ -24,13 +27,21 @@ export interface AnalyseInput {
 
 export function analyse(input: AnalyseInput): Analysis {
   const book = readBook(input.bytes, input.filename, input.limits);
-  const detection = detect(book, input.overrides);
+  const layout = given(input.overrides) ? null : (input.layouts ?? []).find((l) => fingerprint(book, l) === l.fingerprint) ?? null;
+  const detection = detect(book, layout ? overridesOf(layout) : input.overrides);
   const questions = detection.sheets.flatMap((s) => s.questions);
   const language = input.answerLanguage ?? languageOf(questions);
   const knowledge = compiled(input.knowledge);
   const proposals = matchAll(knowledge, questions, input.onProgress);
   const rows = questions.map((q, ord) => rowOf(q, ord, proposals[ord], input.knowledge.items, language));
-  return { kind: book.kind, language, sheets: summaries(detection), notes: notes(book, detection, language), rows };
+  const said = layout ? [{ code: 'note.layoutRemembered', params: { sheet: layout.sheet } }] : [];
+  return { kind: book.kind, language, sheets: summaries(book, detection), notes: [...said, ...notes(book, detection, language)], rows, layout: layout?.id ?? null };
+}
+
+const given = (o: DetectOverrides) => Object.values(o).some((v) => v !== undefined);
+
+function overridesOf(l: RememberedLayout): DetectOverrides {
+  return { sheet: l.sheet, headerRow: l.headerRow ?? undefined, questionColumn: l.questionColumn, answerColumn: l.answerColumn ?? undefined, choiceColumn: l.choiceColumn ?? 'none' };
 }
 
 /** English when most questions have no Japanese in them. */
@@ -99,7 +110,7 @@ function rowOf(q: Question, ord: number, { proposal, library }: Proposed, items:
   return row;
 }
 
-function summaries(detection: Detection): SheetSummary[] {
+function summaries(book: Book, detection: Detection): SheetSummary[] {
   return detection.sheets.map(({ name, headerRow, questionColumn, answerColumn, choiceColumn, choices, reason, questions }) => ({
     name,
     headerRow,
@@ -109,7 +120,14 @@ function summaries(detection: Detection): SheetSummary[] {
     choices,
     reason,
     questions: questions.length,
+    template: questions.length && questionColumn ? templateOf(book, { sheet: name, headerRow, questionColumn }) : null,
   }));
+}
+
+function templateOf(book: Book, place: TemplatePlace): SheetSummary['template'] {
+  const print = fingerprint(book, place);
+  const grid = book.sheets.find((g) => g.name === place.sheet);
+  return print && grid ? { fingerprint: print, words: templateWords(grid, place) } : null;
 }
 
 function notes(book: Book, detection: Detection, language: Language): Message[] {

@@ -12,17 +12,19 @@ import { QmapError } from '../errors.js';
 import type { WriteResult } from '../workbook/write.js';
 import { analyse, type AnalyseInput } from './analyse.js';
 import { prefill, type PrefillInput } from './prefill.js';
+import { previewOf, type Preview, type PreviewInput } from './preview.js';
 import type { Task, TaskOutput, WorkerMessage } from './worker.js';
 
 export interface Runner {
   analyse(input: AnalyseInput): Promise<Analysis>;
   prefill(input: PrefillInput): Promise<WriteResult>;
+  preview(input: PreviewInput): Promise<Preview>;
   close(): Promise<void>;
 }
 
 /** The pipeline in this thread: for the CLI and for tests that do not exercise the pool. */
 export function inProcess(): Runner {
-  return { analyse: async (input) => analyse(input), prefill: async (input) => prefill(input), close: async () => {} };
+  return { analyse: async (input) => analyse(input), prefill: async (input) => prefill(input), preview: async (input) => previewOf(input), close: async () => {} };
 }
 
 export interface PoolOptions {
@@ -66,6 +68,7 @@ export function createPool(config: Config, options: PoolOptions = {}): Runner {
   return {
     analyse: async ({ onProgress: _, ...input }) => (await run({ kind: 'analyse', input })) as Analysis,
     prefill: async (input) => (await run({ kind: 'prefill', input })) as WriteResult,
+    preview: async (input) => (await run({ kind: 'preview', input })) as Preview,
     close: () => piscina.close(),
   };
 }

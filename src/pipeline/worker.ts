@@ -9,11 +9,17 @@ import { isQmapError, type ErrorCode } from '../errors.js';
 import type { WriteResult } from '../workbook/write.js';
 import { analyse, type AnalyseInput } from './analyse.js';
 import { prefill, type PrefillInput } from './prefill.js';
+import { previewOf, type Preview, type PreviewInput } from './preview.js';
 
-export type Task = { kind: 'analyse'; input: Omit<AnalyseInput, 'onProgress'> } | { kind: 'prefill'; input: PrefillInput };
+export type Task =
+  | { kind: 'analyse'; input: Omit<AnalyseInput, 'onProgress'> }
+  | { kind: 'prefill'; input: PrefillInput }
+  | { kind: 'preview'; input: PreviewInput };
+
+type Result = Analysis | WriteResult | Preview;
 
 export type TaskOutput =
-  | { ok: true; value: Analysis | WriteResult }
+  | { ok: true; value: Result }
   | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
 // Below the main thread (on Linux, niceness is per thread): however many files are being worked on, the
@@ -30,10 +36,16 @@ export interface WorkerMessage {
   started: MessagePort;
 }
 
-export default (message: WorkerMessage) => answer(message, (task) => (task.kind === 'analyse' ? analyse(task.input) : prefill(task.input)));
+export default (message: WorkerMessage) => answer(message, perform);
+
+export function perform(task: Task): Result {
+  if (task.kind === 'analyse') return analyse(task.input);
+  if (task.kind === 'prefill') return prefill(task.input);
+  return previewOf(task.input);
+}
 
 /** Runs a task in this worker the pool's way: says it started, then answers with the result or the refusal. */
-export function answer({ task, started }: WorkerMessage, work: (task: Task) => Analysis | WriteResult) {
+export function answer({ task, started }: WorkerMessage, work: (task: Task) => Result) {
   started.postMessage('started');
   started.close();
   const output = settle(() => work(task));
@@ -42,7 +54,7 @@ export function answer({ task, started }: WorkerMessage, work: (task: Task) => A
   return move({ [transferableSymbol]: bytes, [valueSymbol]: output });
 }
 
-function settle(work: () => Analysis | WriteResult): TaskOutput {
+function settle(work: () => Result): TaskOutput {
   try {
     return { ok: true, value: work() };
   } catch (e) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { QmapError } from '../errors.js';
 import { currentLexicon, itemWords } from '../matching/lexicon.js';
 import { getItem, itemHistory, listItems, updateItem, type ItemVersion, type StoredItem } from '../store/items.js';
+import { usageSince, type Usage } from '../store/usage.js';
 import type { Context } from './context.js';
 
 const answer = z.string().trim().min(1, 'the answer must not be empty').max(20_000);
@@ -19,12 +20,41 @@ export const itemChange = z
   .refine((c) => Object.keys(c).length > 0, 'send at least one of answer, answerEn, shortAnswer, defaultChoice');
 export type ItemChangeBody = z.infer<typeof itemChange>;
 
-/** An item with the words customers use for it (the matcher's lexicon), which the page's search looks in. */
-export type ItemWithWords = StoredItem & { aliases: string[] };
+/**
+ * An item with the words customers use for it (the matcher's lexicon, which the page's search looks in), and how
+ * often it was proposed and corrected in the last 90 days.
+ */
+export type ItemWithWords = StoredItem & { aliases: string[]; usage: Usage };
+
+const USAGE_DAYS = 90;
 
 export function items(ctx: Context, list = listItems(ctx.db)): ItemWithWords[] {
   const lexicon = currentLexicon();
-  return list.map((item) => ({ ...item, aliases: itemWords(lexicon, item.no).aliases }));
+  const usage = usageSince(ctx.db, new Date(Date.now() - USAGE_DAYS * 86_400_000).toISOString().slice(0, 10));
+  return list.map((item) => ({ ...item, aliases: itemWords(lexicon, item.no).aliases, usage: usage.get(item.no) ?? { used: 0, corrected: 0 } }));
+}
+
+export interface AnsweredQuestion {
+  jobId: string;
+  filename: string;
+  at: string;
+  sheet: string;
+  row: number;
+  question: string;
+  status: string;
+}
+
+/** The questions this item answers in the questionnaires kept now, newest first. */
+export function questionsAnswered(ctx: Context, no: number, limit = 20): AnsweredQuestion[] {
+  item(ctx, no);
+  return ctx.db
+    .prepare(
+      `SELECT j.id AS jobId, j.filename, j.created_at AS at, r.sheet, r.row, r.question, r.status
+       FROM job_rows r JOIN jobs j ON j.id = r.job_id
+       WHERE EXISTS (SELECT 1 FROM json_each(r.item_nos) WHERE value = ?)
+       ORDER BY j.created_at DESC, r.ord LIMIT ?`,
+    )
+    .all(no, limit) as AnsweredQuestion[];
 }
 
 export function item(ctx: Context, no: number): ItemWithWords {

@@ -7,7 +7,7 @@ import { listAliases } from '../store/aliases.js';
 import type { Db } from '../store/db.js';
 import { listItems } from '../store/items.js';
 import { knowledgeRevision } from '../store/knowledge.js';
-import { listLibrary } from '../store/library.js';
+import { libraryAnswers } from '../store/library.js';
 
 const kept = new WeakMap<Db, Knowledge>();
 
@@ -23,7 +23,7 @@ export function currentKnowledge(db: Db, config: Config): Knowledge {
       revision,
       items: listItems(db).map(({ updatedAt: _a, updatedBy: _b, ...item }) => item),
       learned: listAliases(db),
-      library: listLibrary(db).map(({ id, question, answer, choice }) => ({ id, question, answer, choice })),
+      library: libraryAnswers(db),
     };
   })();
   if (keep) kept.set(db, knowledge);

@@ -3,12 +3,20 @@
 import { z } from 'zod';
 import { QmapError } from '../errors.js';
 import { groupNear, questionKey } from '../matching/near.js';
-import { deleteLibraryEntry, getLibraryEntry, listLibrary, updateLibraryEntry, type LibraryEntry } from '../store/library.js';
+import { createEntry, deleteLibraryEntry, getLibraryEntry, listLibrary, mergeEntries, updateLibraryEntry, type LibraryEntry } from '../store/library.js';
 import type { Context } from './context.js';
 
-export const libraryChange = z
-  .object({ answer: z.string().trim().min(1, 'the answer must not be empty').max(20_000), choice: z.string().max(200).nullable().optional() })
+const answer = z.string().trim().min(1, 'the answer must not be empty').max(20_000);
+const choice = z.string().max(200).nullable();
+
+export const libraryChange = z.object({ answer, choice: choice.optional() }).strict();
+
+/** A library answer an admin writes (say, from a gap): the question forms it covers and the answer. */
+export const libraryCreate = z
+  .object({ questions: z.array(z.string().trim().min(1).max(2000)).min(1).max(50), answer, choice: choice.default(null) })
   .strict();
+
+export const libraryMerge = z.object({ from: z.string().min(1).max(64) }).strict();
 
 export const libraryEntries = (ctx: Context): LibraryEntry[] => listLibrary(ctx.db);
 
@@ -19,6 +27,19 @@ export function libraryEntry(ctx: Context, id: string): LibraryEntry {
 /** An admin's edit; it makes the entry the vendor's own answer, kept when its questionnaire is deleted. */
 export function changeLibraryEntry(ctx: Context, id: string, change: z.infer<typeof libraryChange>, by: string): LibraryEntry {
   return updateLibraryEntry(ctx.db, id, change, by) ?? missing(id);
+}
+
+/** The vendor's own answer for these questions; a form another entry covered moves to this one. */
+export function createLibraryEntry(ctx: Context, body: z.infer<typeof libraryCreate>, by: string): LibraryEntry {
+  const forms = [...new Map(body.questions.map((q) => [questionKey(q), q])).entries()].filter(([norm]) => norm).map(([norm, question]) => ({ norm, question, jobId: null }));
+  if (!forms.length) throw new QmapError('invalid', 'The questions have no words to match on. Write the question as customers ask it.');
+  return ctx.db.transaction(() => createEntry(ctx.db, forms, { answer: body.answer, choice: body.choice }, by))();
+}
+
+/** Two entries become one: `into` keeps its answer and takes every question form of `from`. */
+export function mergeLibraryEntries(ctx: Context, into: string, from: string, by: string): LibraryEntry {
+  if (into === from) throw new QmapError('invalid', 'An entry cannot be merged with itself: name two different entries.');
+  return ctx.db.transaction(() => mergeEntries(ctx.db, into, from, by))() ?? missing(getLibraryEntry(ctx.db, into) ? from : into);
 }
 
 export function removeLibraryEntry(ctx: Context, id: string): void {

@@ -9,10 +9,13 @@ import { unreviewed, type Copy } from '../pipeline/prefill.js';
 import { audit, auditOf, type AuditEntry } from '../store/audit.js';
 import { deleteJob, getJob, insertJob, jobRows, listJobs, uploadBytes } from '../store/jobs.js';
 import { listItems } from '../store/items.js';
+import { libraryUsed } from '../store/library.js';
+import { countUsage } from '../store/usage.js';
 import { withReserve } from '../store/reserve.js';
 import type { DetectOverrides } from '../workbook/types.js';
 import type { Context } from './context.js';
 import { currentKnowledge } from './knowledge.js';
+import { layouts, rememberedUsed, rememberGiven } from './layouts.js';
 
 const column = z
   .string()
@@ -50,6 +53,7 @@ export async function createQuestionnaire(ctx: Context, upload: Upload, by: stri
     limits: limitsOf(ctx.config),
     overrides: overrides as DetectOverrides,
     knowledge: currentKnowledge(ctx.db, ctx.config),
+    layouts: layouts(ctx),
     answerLanguage,
     onProgress: upload.onProgress,
   });
@@ -65,10 +69,22 @@ export async function createQuestionnaire(ctx: Context, upload: Upload, by: stri
   };
   ctx.db.transaction(() => {
     insertJob(ctx.db, job, upload.bytes, analysis.rows);
+    countUsage(ctx.db, itemsProposed(analysis.rows));
+    libraryUsed(ctx.db, analysis.rows.flatMap((r) => (r.proposal.libraryId ? [r.proposal.libraryId] : [])));
     // The trail keeps no customer text: the kind and size of the upload, not its name.
     audit(ctx.db, { jobId: job.id, actor: by, action: 'upload', detail: { kind: job.kind, bytes: upload.bytes.byteLength, questions: analysis.rows.length } });
+    // Where the user said the questions are is remembered for the template; a remembered layout used, counted.
+    if (Object.values(overrides).some((v) => v !== undefined)) rememberGiven(ctx, job.id, analysis, by);
+    if (analysis.layout) rememberedUsed(ctx, job.id, analysis.layout, by);
   })();
   return { job, rows: analysis.rows };
+}
+
+/** How many rows each item was proposed for. */
+function itemsProposed(rows: Row[]): Map<number, { used: number }> {
+  const counts = new Map<number, { used: number }>();
+  for (const r of rows) for (const no of r.status === 'unmatched' ? [] : r.proposal.itemNos) counts.set(no, { used: (counts.get(no)?.used ?? 0) + 1 });
+  return counts;
 }
 
 export function questionnaire(ctx: Context, id: string): Job {

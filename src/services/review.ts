@@ -10,6 +10,7 @@ import { audit } from '../store/audit.js';
 import { listItems } from '../store/items.js';
 import { decideRow, getRow, jobRows, rowAt, type Decision } from '../store/jobs.js';
 import { keepInLibrary } from '../store/library.js';
+import { countUsage } from '../store/usage.js';
 import type { Context } from './context.js';
 import { questionnaire } from './questionnaires.js';
 
@@ -49,6 +50,7 @@ export function decide(ctx: Context, jobId: string, ref: string, body: DecisionB
   ctx.db.transaction(() => {
     if (!decideRow(ctx.db, jobId, row.id, row.version, decision, by)) throw changedMeanwhile(getRow(ctx.db, jobId, row.id) ?? row);
     learn(ctx, jobId, row, body, decision, by);
+    countUsage(ctx.db, corrections(row, decision));
     audit(ctx.db, {
       jobId,
       rowId: row.id,
@@ -104,6 +106,11 @@ function toDecision(items: Item[], row: Row, body: DecisionBody, language: Langu
   if (!('answer' in body)) return { status: 'confirmed', itemNos: row.itemNos, answer: row.answer, choice: checkChoice(body.choice) };
   const answer = body.answer.trim();
   return { status: 'confirmed', itemNos: [], answer: answer || null, choice: checkChoice(body.choice) };
+}
+
+/** The items qmap proposed for the row that the reviewer's decision no longer answers with: corrected. */
+function corrections(row: Row, d: Decision): Map<number, { corrected: number }> {
+  return new Map(row.proposal.itemNos.filter((no) => row.proposal.status !== 'unmatched' && !d.itemNos.includes(no)).map((no) => [no, { corrected: 1 }]));
 }
 
 /** The question becomes an alias of what the reviewer chose; custom answers go to the answer library. */

@@ -24,9 +24,9 @@ async function jobWithDecisions(ctx: TestApp) {
   const patch = (row: string, payload: object) => ctx.app.inject({ method: 'PATCH', url: `/v1/questionnaires/${job.id}/rows/${row}`, headers: ctx.as(ctx.reviewer), payload });
   await patch(job.rows[0].id, { answer: CUSTOM });
   await patch(job.rows[1].id, { answer: '関係はありません。' });
-  const library = (await ctx.app.inject({ url: '/v1/library', headers: ctx.as(ctx.admin) })).json() as { id: string; question: string }[];
+  const library = (await ctx.app.inject({ url: '/v1/library', headers: ctx.as(ctx.admin) })).json() as { id: string; forms: { question: string }[] }[];
   // An admin makes the second answer the vendor's own: it stays when the questionnaire goes.
-  const kept = library.find((e) => e.question === KEPT)!;
+  const kept = library.find((e) => e.forms[0].question === KEPT)!;
   await ctx.app.inject({ method: 'PUT', url: `/v1/library/${kept.id}`, headers: ctx.as(ctx.admin), payload: { answer: OWN } });
   return job;
 }

@@ -2,10 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeItem, history, item, itemChange, items } from '../../services/items.js';
+import { changeItem, history, item, itemChange, items, questionsAnswered } from '../../services/items.js';
 import type { Context } from '../../services/context.js';
 import { actor } from '../auth.js';
-import { errors, itemSchema, itemVersionSchema } from '../views.js';
+import { answeredQuestionSchema, errors, itemSchema, itemVersionSchema } from '../views.js';
 
 const params = z.object({ no: z.coerce.number().int() });
 
@@ -18,6 +18,11 @@ export const itemRoutes: FastifyPluginAsync<Context> = async (app, ctx) => {
   r.get('/items/:no', { config, schema: { tags, params, response: { 200: itemSchema, ...errors(404) } } }, async (req) => item(ctx, req.params.no));
   r.get('/items/:no/history', { config, schema: { tags, params, response: { 200: z.array(itemVersionSchema), ...errors(404) } } }, async (req) =>
     history(ctx, req.params.no),
+  );
+  r.get(
+    '/items/:no/questions',
+    { schema: { tags, params, description: 'The questions this item answers in the questionnaires kept now, newest first.', response: { 200: z.array(answeredQuestionSchema), ...errors(404) } } },
+    async (req) => questionsAnswered(ctx, req.params.no),
   );
   r.put(
     '/items/:no',

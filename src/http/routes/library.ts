@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../services/context.js';
-import { changeLibraryEntry, gaps, libraryChange, libraryEntries, libraryEntry, removeLibraryEntry } from '../../services/library.js';
+import { changeLibraryEntry, createLibraryEntry, gaps, libraryChange, libraryCreate, libraryEntries, libraryEntry, libraryMerge, mergeLibraryEntries, removeLibraryEntry } from '../../services/library.js';
 import { actor } from '../auth.js';
 import { errors, gapSchema, libraryEntrySchema } from '../views.js';
 
@@ -16,6 +16,16 @@ export const libraryRoutes: FastifyPluginAsync<Context> = async (app, ctx) => {
 
   r.get('/library', { schema: { tags, response: { 200: z.array(libraryEntrySchema), ...errors() } } }, async () => libraryEntries(ctx));
   r.get('/library/:id', { schema: { tags, params, response: { 200: libraryEntrySchema, ...errors(404) } } }, async (req) => libraryEntry(ctx, req.params.id));
+  r.post(
+    '/library',
+    { config: admin, schema: { tags, body: libraryCreate, description: 'Write the vendor\'s own answer for questions no item answers (say, a group from /v1/gaps).', response: { 201: libraryEntrySchema, ...errors(422, 503, 507) } } },
+    async (req, reply) => reply.status(201).send(createLibraryEntry(ctx, req.body, actor(req))),
+  );
+  r.post(
+    '/library/:id/merge',
+    { config: admin, schema: { tags, params, body: libraryMerge, description: 'Merge entry `from` into this one: this entry keeps its answer and takes every question form of the other, which is gone.', response: { 200: libraryEntrySchema, ...errors(404, 422, 503, 507) } } },
+    async (req) => mergeLibraryEntries(ctx, req.params.id, req.body.from, actor(req)),
+  );
   r.put(
     '/library/:id',
     { config: admin, schema: { tags, params, body: libraryChange, response: { 200: libraryEntrySchema, ...errors(404, 503, 507) } } },

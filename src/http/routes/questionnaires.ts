@@ -1,4 +1,5 @@
-// Questionnaire jobs over HTTP: upload, list, read, download (review or final copy), delete, audit trail.
+// Questionnaire jobs over HTTP: upload, list, read, download (review or final copy), delete, audit trail; and
+// pointing at the table (a preview of an upload, the layouts remembered for templates).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -7,12 +8,14 @@ import { QmapError } from '../../errors.js';
 import type { Context } from '../../services/context.js';
 import { auditTrail, createQuestionnaire, download, questionnaire, questionnaires, removeQuestionnaire, rowsOf, uploadFields, type Upload } from '../../services/questionnaires.js';
 import { itemTitles } from '../../services/items.js';
+import { forgetLayout, layouts, previewUpload } from '../../services/layouts.js';
 import { actor } from '../auth.js';
-import { auditEntrySchema, errors, jobSchema, jobSummarySchema, jobSummaryView, jobView } from '../views.js';
+import { auditEntrySchema, errors, jobSchema, jobSummarySchema, jobSummaryView, jobView, layoutSchema, previewSchema } from '../views.js';
 
 const params = z.object({ id: z.string().min(1).max(64) });
 const accepted = '.xlsx, .xlsm, .xls, .ods or .csv';
 
+/** The multipart form of an upload: the file in the field "file", and the optional fields. */
 async function readUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw new QmapError('unsupported_type', `Send the workbook as multipart/form-data with the file in the field "file" (${accepted}).`);
   let file: { bytes: Uint8Array; filename: string } | null = null;
@@ -62,6 +65,30 @@ export const questionnaireRoutes: FastifyPluginAsync<Context> = async (app, ctx)
       return reply.status(201).header('location', `/v1/questionnaires/${job.id}`).send(jobView(job, rows, itemTitles(ctx)));
     },
   );
+
+  r.post(
+    '/previews',
+    {
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        description: 'The top of each sheet of a workbook (the first 40 rows and 26 columns: text, merged and hidden cells) and where qmap would read the questions on its own, so a user can point at the table. Nothing is stored.',
+        response: { 200: previewSchema, ...errors(413, 415, 422, 503) },
+      },
+    },
+    async (req) => {
+      const { bytes, filename } = await readUpload(req);
+      return previewUpload(ctx, bytes, filename);
+    },
+  );
+
+  r.get('/layouts', { schema: { tags: ['layouts'], description: 'Layouts users gave for questionnaire templates, used again for the same template.', response: { 200: z.array(layoutSchema), ...errors() } } }, async () =>
+    layouts(ctx),
+  );
+  r.delete('/layouts/:id', { schema: { tags: ['layouts'], params, response: { 204: z.null(), ...errors(404, 503, 507) } } }, async (req, reply) => {
+    forgetLayout(ctx, req.params.id, actor(req));
+    return reply.status(204).send(null);
+  });
 
   r.get('/questionnaires', { schema: { tags, response: { 200: z.array(jobSummarySchema), ...errors() } } }, async () =>
     questionnaires(ctx).map((j) => jobSummaryView(j, j.summary)),
