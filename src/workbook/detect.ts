@@ -63,7 +63,7 @@ function columnOverrides(o: DetectOverrides): ColumnOverrides {
 }
 
 function empty(grid: Grid, reason: string): SheetDetection {
-  return { name: grid.name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, reason, questions: [] };
+  return { name: grid.name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, marks: null, reason, questions: [] };
 }
 
 function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDetection {
@@ -115,6 +115,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
     answerColumn: layout.answerBelow ? columnLetter(layout.question) : layout.answer === null ? null : columnLetter(layout.answer),
     choiceColumn: layout.choice === null ? null : columnLetter(layout.choice),
     choices: layout.choices,
+    marks: null,
     reason: reason(layout, rows),
     questions: rows.questions,
     ...(rows.skipped.hidden ? { hiddenRows: rows.skipped.hidden } : {}),

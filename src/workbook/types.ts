@@ -66,6 +66,8 @@ export interface SheetDetection {
   answerColumn: string | null;
   choiceColumn: string | null;
   choices: string[] | null;
+  /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
+  marks: { value: string; column: string }[] | null;
   /** In words: why this header row and these columns were chosen, or why the sheet holds no questions. */
   reason: string;
   questions: Question[];
