@@ -4,7 +4,7 @@ import { columnIndex, columnLetter } from './address.js';
 import { QmapError } from '../errors.js';
 import { headerCandidates, headerCells, layoutFromHeader, layoutFromText, type ColumnOverrides, type Layout } from './layout.js';
 import { mergeIndex, type MergeIndex } from './merges.js';
-import { questionRows, type RowsResult } from './rows.js';
+import { questionRows, withAnswerBoxes, type RowsResult } from './rows.js';
 import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
 import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
 
@@ -76,15 +76,16 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
 
   let found: { layout: Layout; rows: RowsResult } | null = null;
   if (o.headerRow !== undefined) {
-    const layout = layoutFromHeader(grid, merges, o.headerRow, headerCells(grid, merges, o.headerRow), o);
-    if (layout) {
-      layout.why.unshift(`header row ${o.headerRow + 1} was given`);
+    const given = layoutFromHeader(grid, merges, o.headerRow, headerCells(grid, merges, o.headerRow), o);
+    if (given) {
+      const layout = withAnswerBoxes(grid, merges, { ...given, why: [`header row ${o.headerRow + 1} was given`, ...given.why] });
       found = { layout, rows: questionRows(grid, merges, layout) };
     }
   } else {
     for (const h of headerCandidates(grid, merges).slice(0, 5)) {
-      const layout = layoutFromHeader(grid, merges, h.row, h.cells, o);
-      if (!layout) continue;
+      const named = layoutFromHeader(grid, merges, h.row, h.cells, o);
+      if (!named) continue;
+      const layout = withAnswerBoxes(grid, merges, named);
       const rows = questionRows(grid, merges, layout);
       if (rows.questions.length) {
         found = { layout, rows };
@@ -95,10 +96,14 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   // No header names the columns: fall back to the text itself, except on sheets that by name are
   // covers, instructions or histories, whose prose reads like questions.
   if (!found && (overridden || !auxiliarySheet.test(grid.name))) {
-    const layout = o.question !== undefined ? textLayoutAt(grid, o) : layoutFromText(grid, merges);
-    if (layout) {
-      const rows = questionRows(grid, merges, layout);
-      if (layout.answer === null && layout.choice === null && !layout.answerBelow) guessAnswerBeside(grid, merges, layout, rows);
+    const text = o.question !== undefined ? textLayoutAt(grid, o) : layoutFromText(grid, merges);
+    if (text) {
+      let layout = withAnswerBoxes(grid, merges, text);
+      let rows = questionRows(grid, merges, layout);
+      if (layout.answer === null && layout.choice === null && !layout.boxes && rows.questions.length) {
+        layout = answerBeside(merges, layout, rows.questions[0].row - 1);
+        rows = questionRows(grid, merges, layout);
+      }
       if (rows.questions.length) found = { layout, rows };
     }
   }
@@ -112,7 +117,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
     name: grid.name,
     headerRow: layout.headerRow === null ? null : layout.headerRow + 1,
     questionColumn: columnLetter(layout.question),
-    answerColumn: layout.answerBelow ? columnLetter(layout.question) : layout.answer === null ? null : columnLetter(layout.answer),
+    answerColumn: layout.boxes ? columnLetter(layout.question) : layout.answer === null ? null : columnLetter(layout.answer),
     choiceColumn: layout.choice === null ? null : columnLetter(layout.choice),
     choices: layout.choices,
     marks: null,
@@ -135,23 +140,16 @@ function textLayoutAt(grid: Grid, o: ColumnOverrides): Layout {
     number: null,
     category: null,
     choices: null,
-    answerBelow: false,
+    boxes: null,
     why: [`the question column ${columnLetter(o.question!)} was given`],
   };
 }
 
-/** Without a header or answer boxes below, the column right after the question is the best guess. */
-function guessAnswerBeside(grid: Grid, merges: MergeIndex, layout: Layout, rows: RowsResult): void {
-  const first = rows.questions[0];
-  if (!first) return;
-  const span = merges.at(first.row - 1, layout.question);
+/** Without a header or answer boxes below, the column right after the (first) question is the best guess. */
+function answerBeside(merges: MergeIndex, layout: Layout, firstQuestion: number): Layout {
+  const span = merges.at(firstQuestion, layout.question);
   const c = (span?.e.c ?? layout.question) + 1;
-  layout.answer = c;
-  layout.why.push(`no answer column is named, so column ${columnLetter(c)}, right of the question, is used`);
-  for (const q of rows.questions) {
-    q.answerCell = `${columnLetter(c)}${q.row}`;
-    q.existingAnswer = grid.cell(q.row - 1, c);
-  }
+  return { ...layout, answer: c, why: [...layout.why, `no answer column is named, so column ${columnLetter(c)}, right of the question, is used`] };
 }
 
 const averageLength = (rows: RowsResult) => rows.questions.reduce((n, q) => n + q.text.length, 0) / Math.max(1, rows.questions.length);
@@ -170,7 +168,7 @@ function reason(layout: Layout, rows: RowsResult): string {
     layout.headerRow === null ? 'No header row' : `Header row ${layout.headerRow + 1}`,
     ...layout.why,
   ];
-  if (layout.answerBelow) parts.push('the answer box is the cell under each question');
+  if (layout.boxes) parts.push('the answer box is the cell under each question');
   if (layout.number !== null) parts.push(`numbering in ${columnLetter(layout.number)}`);
   if (layout.category !== null) parts.push(`categories in ${columnLetter(layout.category)}`);
   const s = rows.skipped;

@@ -5,7 +5,7 @@ import { columnLetter } from './address.js';
 import { filledChoices, shortChoices } from './choice.js';
 import type { MergeIndex } from './merges.js';
 import type { Grid } from './types.js';
-import { choicesInHeader, choiceWord, headerRoles, MAX_HEADER_LENGTH, normalize, questionLike, type Role } from './vocabulary.js';
+import { choicesInHeader, choiceWord, headerRoles, MAX_HEADER_LENGTH, compareKey, questionLike, type Role } from './vocabulary.js';
 
 export interface Layout {
   /** 0-based header row, or null when the table has none. */
@@ -18,8 +18,11 @@ export interface Layout {
   number: number | null;
   category: number | null;
   choices: string[] | null;
-  /** The answer box is the cell under each question rather than a column beside it. */
-  answerBelow: boolean;
+  /**
+   * When the answer box is the cell under each question rather than a column beside it: by the box's row, the cell
+   * answers go in (the top-left of a merged box). null otherwise.
+   */
+  boxes: Map<number, { r: number; c: number }> | null;
   /** Sentences for SheetDetection.reason. */
   why: string[];
 }
@@ -75,7 +78,7 @@ export function headerCandidates(grid: Grid, merges: MergeIndex): Candidate[] {
     const answerish = has('answer') || has('choice') || has('notes');
     if (!(has('question') && answerish) && !(has('answer') && cells.length >= 3)) continue;
     // Long cells in the row mean it is data or prose, not a header.
-    if (cells.some((h) => normalize(h.text).length > MAX_HEADER_LENGTH * 2)) continue;
+    if (cells.some((h) => compareKey(h.text).length > MAX_HEADER_LENGTH * 2)) continue;
     const score =
       (has('question') ? 3 : 0) + (has('answer') ? 3 : has('choice') ? 2 : 1) + (has('number') ? 1 : 0) + (has('category') ? 1 : 0) + (has('notes') ? 1 : 0);
     out.push({ row: r, cells, score });
@@ -294,7 +297,7 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, he
     number: numberCell?.c ?? null,
     category: categoryCell?.c ?? null,
     choices,
-    answerBelow: false,
+    boxes: null,
     why,
   };
 }
@@ -308,13 +311,13 @@ function subHeader(grid: Grid, merges: MergeIndex, row: number, cells: HeaderCel
   const subs = headerCells(grid, merges, row + 1);
   if (!subs.length) return null;
   const parents = subs.map((s) => cells.find((h) => h.end > h.c && s.c >= h.c && s.c <= h.end));
-  if (parents.some((p) => !p) || subs.some((s) => normalize(s.text).length > MAX_HEADER_LENGTH || questionLike.test(s.text))) return null;
+  if (parents.some((p) => !p) || subs.some((s) => compareKey(s.text).length > MAX_HEADER_LENGTH || questionLike.test(s.text))) return null;
   const split = new Set(parents);
   const out = cells.filter((h) => !split.has(h));
   subs.forEach((s, i) => {
     const parent = parents[i]!;
     // Yes | No | N/A tick columns take a mark each; none of them is the answer or the choice cell.
-    const tick = subs.filter((x, j) => parents[j] === parent).every((x) => choiceWord.test(normalize(x.text)));
+    const tick = subs.filter((x, j) => parents[j] === parent).every((x) => choiceWord.test(compareKey(x.text)));
     const roles = tick ? new Set<Role>(['options']) : new Set([...parent.roles, ...s.roles]);
     out.push({ c: s.c, end: s.end, text: `${parent.text} ${s.text}`, roles });
   });
@@ -344,10 +347,7 @@ export function layoutFromText(grid: Grid, merges: MergeIndex): Layout | null {
     const cells = headerCells(grid, merges, above);
     if (cells.length >= 2 && cells.every((h) => h.text.length <= MAX_HEADER_LENGTH)) {
       const layout = layoutFromHeader(grid, merges, above, cells, { question });
-      if (layout) {
-        layout.why[0] = `column ${columnLetter(question)} holds ${best} question-like cells, under the header row ${above + 1}`;
-        return layout;
-      }
+      if (layout) return { ...layout, why: [`column ${columnLetter(question)} holds ${best} question-like cells, under the header row ${above + 1}`, ...layout.why.slice(1)] };
     }
   }
   return {
@@ -359,7 +359,7 @@ export function layoutFromText(grid: Grid, merges: MergeIndex): Layout | null {
     number: null,
     category: null,
     choices: null,
-    answerBelow: false,
+    boxes: null,
     why: [`no header row names the columns; column ${columnLetter(question)} holds ${best} question-like cells`],
   };
 }

@@ -4,7 +4,7 @@ import { cellAddress } from './address.js';
 import type { Layout } from './layout.js';
 import type { MergeIndex } from './merges.js';
 import type { Question, Grid } from './types.js';
-import { deletedMark, exampleMark, examplePrefix, headerRoles, namesQuestion, noteMark, normalize, normalizesTo, numbering, questionLike, sectionLike } from './vocabulary.js';
+import { deletedMark, exampleMark, examplePrefix, headerRoles, namesQuestion, noteMark, compareKey, hasCompareKey, numbering, questionLike, sectionLike } from './vocabulary.js';
 
 export interface RowsResult {
   questions: Question[];
@@ -19,7 +19,7 @@ const letter = /\p{L}/u;
 export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): RowsResult {
   const { question: qc, answer: ac, choice: cc, number: nc, category: catc } = layout;
   const from = layout.firstRow;
-  const headerText = layout.headerRow === null ? '' : normalize(grid.cell(layout.headerRow, qc));
+  const headerText = layout.headerRow === null ? '' : compareKey(grid.cell(layout.headerRow, qc));
   const skipped = { sections: 0, examples: 0, deleted: 0, notes: 0, continued: 0, hidden: 0 };
   const questions: Question[] = [];
 
@@ -42,9 +42,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
     return m ? { r: m.s.r, c: m.s.c } : { r, c };
   };
 
-  // Answer boxes under the questions only where no column takes the answer or the choice.
-  const boxes = ac === null && cc === null ? answerBoxes(grid, merges, layout, from) : null;
-  if (boxes) layout.answerBelow = true;
+  const boxes = layout.boxes;
 
   let section: string | null = null;
   let category: string | null = null;
@@ -89,7 +87,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
 
     // Placeholders (－, ―, …) and repeated headers are not questions.
     if (!letter.test(text)) continue;
-    if (normalizesTo(text, headerText) || headerAgain(grid, r, qc, nc, text, asks)) continue;
+    if (hasCompareKey(text, headerText) || headerAgain(grid, r, qc, nc, text, asks)) continue;
     if (examplePrefix.test(text) || exampleMark.test(num) || rowHasExampleMark(grid, r, qc)) {
       skipped.examples++;
       continue;
@@ -208,11 +206,17 @@ function rowHasExampleMark(grid: Grid, r: number, qc: number): boolean {
 
 /**
  * Layouts without an answer column often put an empty box (a merged range) on the row under each
- * question. When most question-like rows have one, those boxes are where the answers go; the map
- * goes from the box's row to its top-left cell.
+ * question. When most question-like rows have one, those boxes are where the answers go: the layout
+ * with them, or the same layout. Only where no column takes the answer or the choice.
  */
-function answerBoxes(grid: Grid, merges: MergeIndex, layout: Layout, from: number): Map<number, { r: number; c: number }> | null {
-  const qc = layout.question;
+export function withAnswerBoxes(grid: Grid, merges: MergeIndex, layout: Layout): Layout {
+  if (layout.answer !== null || layout.choice !== null) return layout;
+  const boxes = answerBoxes(grid, merges, layout);
+  return boxes ? { ...layout, boxes } : layout;
+}
+
+function answerBoxes(grid: Grid, merges: MergeIndex, layout: Layout): Map<number, { r: number; c: number }> | null {
+  const { question: qc, firstRow: from } = layout;
   const boxes = new Map<number, { r: number; c: number }>();
   let asked = 0;
   for (let r = from; r < grid.rowCount; r++) {

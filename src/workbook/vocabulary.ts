@@ -1,28 +1,29 @@
 // The words customers use in questionnaire headers and rows, in Japanese and English.
-// Text is compared after normalize(): NFKC (full-width → half-width, ／ → /), lower case, no spaces.
+// Header words are compared by their compareKey(): NFKC (full-width → half-width, ／ → /), lower case, no spaces.
 
 /** internal: the customer's own column; verdict: an assessment (評価, 判定) that is the customer's unless placed as the vendor's pick. */
 export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'category' | 'internal' | 'verdict' | 'options';
 
-export const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+/** The form header texts are compared in: NFKC, lower case, without spaces (matching has its own normalize, which also drops punctuation). */
+export const compareKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** JavaScript's \s, one UTF-16 unit at a time. */
 export const isSpace = (u: number) =>
   (u >= 9 && u <= 13) || u === 32 || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
 
 /**
- * normalize(s) === normal, without normalising text that is too long to match. NFKC composes at most
+ * compareKey(s) === key, without normalising text that is too long to match. NFKC composes at most
  * 4 code points into one (the longest canonical decomposition), never turns a visible character into
- * only spaces, and lower-casing never shortens: so normalize(s) has at least a quarter as many code
+ * only spaces, and lower-casing never shortens: so compareKey(s) has at least a quarter as many code
  * points as s has outside spaces (test/workbook/vocabulary.test.ts checks this against the runtime's Unicode).
  */
-export function normalizesTo(s: string, normal: string): boolean {
+export function hasCompareKey(s: string, key: string): boolean {
   let visible = 0;
   for (let i = 0; i < s.length; i++) {
     const u = s.charCodeAt(i);
     if (!isSpace(u) && (u < 0xdc00 || u > 0xdfff)) visible++;
   }
-  return visible <= 4 * normal.length && normalize(s) === normal;
+  return visible <= 4 * key.length && compareKey(s) === key;
 }
 
 const question =
@@ -58,7 +59,7 @@ export const MAX_HEADER_LENGTH = 40;
 /** The roles a header cell's wording suggests (a bilingual header such as 確認事項 / Question counts once). */
 export function headerRoles(text: string): Set<Role> {
   const roles = new Set<Role>();
-  const n = normalize(text);
+  const n = compareKey(text);
   if (!n || n.length > MAX_HEADER_LENGTH) return roles;
   const parts = headerParts(n);
   const isOptions = options.test(n);
@@ -88,7 +89,7 @@ const headerParts = (n: string) => n.split(/[\/\n]|[()（）]/).filter(Boolean);
 const questionWords = (n: string, parts: string[]) => question.test(n) || parts.some((p) => questionWhole.test(p));
 
 /** headerRoles(text).has('question'), without working out the other roles. */
-export function namesQuestion(text: string, n = normalize(text)): boolean {
+export function namesQuestion(text: string, n = compareKey(text)): boolean {
   return n.length > 0 && n.length <= MAX_HEADER_LENGTH && questionWords(n, headerParts(n));
 }
 
