@@ -1,8 +1,9 @@
 // Hints for detection that SheetJS's community build does not give from an xlsx, read straight from the package
-// parts SheetJS already inflated: hidden rows and columns, list data validations, struck-out cells.
+// parts SheetJS already inflated: hidden rows and columns, list data validations, struck-out cells, column widths,
+// and which cells are shaded or bordered (input boxes, the table's extent).
 // Each part is searched with native byte search; only small slices are decoded to text.
 import { decodeRange, decodeCell } from './address.js';
-import type { Range } from './types.js';
+import { cellKey, type Look, type Range } from './types.js';
 
 export interface SheetExtras {
   hiddenCols: Set<number>;
@@ -10,6 +11,16 @@ export interface SheetExtras {
   /** List validations with their formula as written (a quoted list, a range or a defined name). */
   validations: { range: Range; formula: string }[];
   struck: Set<string>;
+  /** Widths in characters of the columns the sheet sizes. */
+  colWidths: Map<number, number>;
+  /** Shaded or bordered cells, by cellKey(r, c). */
+  looks: Map<number, Look>;
+}
+
+/** What the cell formats (styles.xml cellXfs) say, by format index. */
+export interface CellFormats {
+  struck: Set<number>;
+  looks: (Look | undefined)[];
 }
 
 const utf8 = new TextDecoder();
@@ -50,29 +61,48 @@ export function sheetPartPaths(relsXml: string, sheetRelIds: (string | undefined
   return sheetRelIds.map((id) => (id ? targets.get(id) : undefined));
 }
 
-/** cellXfs indices whose font is struck through. */
-export function strikeStyles(stylesXml: string): Set<number> {
-  const out = new Set<number>();
-  const fonts = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(stylesXml)?.[1] ?? '';
+/** Which cell formats strike their text through, and which shade or border the cell. */
+export function cellFormats(stylesXml: string): CellFormats {
+  const part = (tag: string) => new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(stylesXml)?.[1] ?? '';
   const struckFonts = new Set<number>();
   let i = 0;
-  for (const m of fonts.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)) {
-    const body = m[1] ?? '';
-    const s = /<strike\b([^>]*)\/?>/.exec(body);
+  for (const m of part('fonts').matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)) {
+    const s = /<strike\b([^>]*)\/?>/.exec(m[1] ?? '');
     if (s && (attr(s[1], 'val') === undefined || truthy(attr(s[1], 'val')))) struckFonts.add(i);
     i++;
   }
-  if (struckFonts.size === 0) return out;
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  const fills = [...part('fills').matchAll(/<fill\b[^>]*?(?:\/>|>([\s\S]*?)<\/fill>)/g)].map((m) => fillColour(m[1] ?? ''));
+  const borders = [...part('borders').matchAll(/<border\b[^>]*?(?:\/>|>([\s\S]*?)<\/border>)/g)].map((m) =>
+    /<(?:left|right|top|bottom)\b[^>]*\sstyle="(?!none")[^"]+"/.test(m[1] ?? ''),
+  );
+  const out: CellFormats = { struck: new Set(), looks: [] };
   i = 0;
-  for (const m of xfs.matchAll(/<xf\b[^>]*>/g)) {
-    if (struckFonts.has(Number(attr(m[0], 'fontId') ?? 0))) out.add(i);
+  for (const m of part('cellXfs').matchAll(/<xf\b[^>]*>/g)) {
+    if (struckFonts.has(Number(attr(m[0], 'fontId') ?? 0))) out.struck.add(i);
+    const fill = fills[Number(attr(m[0], 'fillId') ?? 0)] ?? null;
+    const border = borders[Number(attr(m[0], 'borderId') ?? 0)] ?? false;
+    if (fill !== null || border) out.looks[i] = { fill, border };
     i++;
   }
   return out;
 }
 
-export function sheetExtras(part: Uint8Array, struckXfs: Set<number>): SheetExtras {
+/** A fill's colour as a key (rgb:FFFFFF00, theme:4:0.8, indexed:13, pattern); null for no fill or plain white. */
+function fillColour(fill: string): string | null {
+  if (/<gradientFill\b/.test(fill)) return 'gradient';
+  const pattern = /<patternFill\b([^>]*)/.exec(fill);
+  const type = pattern ? attr(pattern[1], 'patternType') : undefined;
+  if (!pattern || type === undefined || type === 'none' || type === 'gray125') return null;
+  const fg = /<fgColor\b([^>]*)/.exec(fill)?.[1] ?? '';
+  const rgb = attr(fg, 'rgb');
+  const theme = attr(fg, 'theme');
+  const indexed = attr(fg, 'indexed');
+  const key = rgb ? `rgb:${rgb.toUpperCase().replace(/^FF(?=[0-9A-F]{6}$)/, '')}` : theme ? `theme:${theme}:${attr(fg, 'tint') ?? 0}` : indexed ? `indexed:${indexed}` : type;
+  // White is no shading: Excel's "no colour" written out, or a white background.
+  return /^(rgb:FFFFFF|theme:0:0|indexed:(9|1|64))$/.test(key) && type === 'solid' ? null : key;
+}
+
+export function sheetExtras(part: Uint8Array, formats: CellFormats): SheetExtras {
   const buf = asBuffer(part);
   const dataStart = buf.indexOf('<sheetData');
   const dataEnd = buf.lastIndexOf('</sheetData>');
@@ -80,12 +110,27 @@ export function sheetExtras(part: Uint8Array, struckXfs: Set<number>): SheetExtr
   const tailStart = dataEnd < 0 ? headEnd : dataEnd;
   const head = utf8.decode(part.subarray(0, headEnd));
   const tail = utf8.decode(part.subarray(tailStart));
+  const styled = formats.struck.size || formats.looks.length ? styledCells(utf8.decode(part.subarray(headEnd, tailStart)), formats) : null;
   return {
     hiddenCols: hiddenColumns(head),
     hiddenRows: hiddenRows(buf, headEnd, tailStart),
     validations: listValidations(tail),
-    struck: struckXfs.size ? struckCells(utf8.decode(part.subarray(headEnd, tailStart)), struckXfs) : new Set(),
+    struck: styled?.struck ?? new Set(),
+    colWidths: columnWidths(head),
+    looks: styled?.looks ?? new Map(),
   };
+}
+
+function columnWidths(head: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of head.matchAll(/<col\b[^>]*>/g)) {
+    const width = Number(attr(m[0], 'width'));
+    if (!(width >= 0)) continue;
+    const min = Number(attr(m[0], 'min'));
+    const max = Math.min(Number(attr(m[0], 'max')), min + 256);
+    for (let c = min; c <= max; c++) out.set(c - 1, width);
+  }
+  return out;
 }
 
 function hiddenColumns(head: string): Set<number> {
@@ -136,13 +181,19 @@ function listValidations(tail: string): { range: Range; formula: string }[] {
   return out;
 }
 
-function struckCells(sheetData: string, struckXfs: Set<number>): Set<string> {
-  const out = new Set<string>();
+function styledCells(sheetData: string, formats: CellFormats): { struck: Set<string>; looks: Map<number, Look> } {
+  const struck = new Set<string>();
+  const looks = new Map<number, Look>();
   for (const m of sheetData.matchAll(/<c\b([^>]*)>/g)) {
     const s = attr(m[1], 's');
-    if (s === undefined || !struckXfs.has(Number(s))) continue;
+    if (s === undefined) continue;
+    const xf = Number(s);
+    const look = formats.looks[xf];
+    if (!look && !formats.struck.has(xf)) continue;
     const at = decodeCell(attr(m[1], 'r') ?? '');
-    if (at) out.add(`${at.r},${at.c}`);
+    if (!at) continue;
+    if (formats.struck.has(xf)) struck.add(`${at.r},${at.c}`);
+    if (look) looks.set(cellKey(at.r, at.c), look);
   }
-  return out;
+  return { struck, looks };
 }

@@ -6,7 +6,7 @@ import { decodeCsv } from './csv.js';
 import { sheetGrid, type SizedGrid } from './grid.js';
 import { acceptedTypes, checkInflatedSize, checkZipLimits, inspect, tooManySheets } from './inspect.js';
 import { resolveListValues } from './lists.js';
-import { sheetExtras, sheetPartPaths, strikeStyles, type SheetExtras } from './hints.js';
+import { cellFormats, sheetExtras, sheetPartPaths, type SheetExtras } from './hints.js';
 import type { Book, FileKind, Grid, Limits } from './types.js';
 import { inflatePackage, type ZipContainer } from './unzip.js';
 import { quietly } from './quiet.js';
@@ -99,10 +99,10 @@ function ooxmlExtras(wb: XLSX.WorkBook): (SheetExtras | undefined)[] {
   const styles = part('xl/styles.xml');
   const relIds = (wb.Workbook?.Sheets ?? []).map((s) => (s as { id?: string }).id);
   const paths = rels ? sheetPartPaths(dec.decode(rels), relIds) : [];
-  const struckXfs = styles ? strikeStyles(dec.decode(styles)) : new Set<number>();
+  const formats = styles ? cellFormats(dec.decode(styles)) : { struck: new Set<number>(), looks: [] };
   const out = wb.SheetNames.map((_, i) => {
     const p = paths[i] ? part(paths[i]!) : undefined;
-    return p ? sheetExtras(p, struckXfs) : undefined;
+    return p ? sheetExtras(p, formats) : undefined;
   });
   // The inflated parts are no longer needed; let them go before detection runs.
   delete (wb as BookFiles).files;

@@ -38,7 +38,20 @@ export interface Grid {
   formulaCells: number;
   /** Cells with a strike-through font ("r,c"), when the format tells us. */
   struck: Set<string>;
+  /** Widths in characters of the columns the sheet sizes (others have the default width). */
+  colWidths: Map<number, number>;
+  /** Whether a cell is shaded or bordered, when the format tells us (xlsx); undefined for a plain cell. */
+  look(r: number, c: number): Look | undefined;
 }
+
+/** How a cell is drawn: its fill colour (a key such as rgb:FFFF00 or theme:4:0.8; null: none) and whether it has borders. */
+export interface Look {
+  fill: string | null;
+  border: boolean;
+}
+
+/** One number per cell (Excel has at most 16,384 columns), for maps keyed by cell. */
+export const cellKey = (r: number, c: number): number => r * 16384 + c;
 
 export interface Range {
   s: { r: number; c: number };
