@@ -2,9 +2,11 @@
 // columns (layout.ts), then the question rows (rows.ts), with a reason in words for each sheet.
 import { columnIndex, columnLetter } from './address.js';
 import { QmapError } from '../errors.js';
-import { headerCandidates, headerCells, layoutFromHeader, layoutFromText, type ColumnOverrides, type Layout } from './layout.js';
+import { headerCandidates, headerCells } from './header.js';
+import { layoutFromHeader, layoutWithoutHeader, type ColumnOverrides, type Layout } from './layout.js';
 import { mergeIndex, type MergeIndex } from './merges.js';
-import { questionRows, withAnswerBoxes, type RowsResult } from './rows.js';
+import { questionRows, type RowsResult } from './rows.js';
+import { itemWeights, questionColumnByShape, tableStart } from './shape.js';
 import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
 import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
 
@@ -73,83 +75,67 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   if (isReviewSheet(grid.name) && !chosen) return empty(grid, "qmap's own review sheet from an earlier download, not the customer's questions");
   const merges = mergeIndex(grid);
   const summary = !overridden && mostlyFormulas(grid);
-
-  let found: { layout: Layout; rows: RowsResult } | null = null;
-  if (o.headerRow !== undefined) {
-    const given = layoutFromHeader(grid, merges, o.headerRow, headerCells(grid, merges, o.headerRow), o);
-    if (given) {
-      const layout = withAnswerBoxes(grid, merges, { ...given, why: [`header row ${o.headerRow + 1} was given`, ...given.why] });
-      found = { layout, rows: questionRows(grid, merges, layout) };
-    }
-  } else {
-    for (const h of headerCandidates(grid, merges).slice(0, 5)) {
-      const named = layoutFromHeader(grid, merges, h.row, h.cells, o);
-      if (!named) continue;
-      const layout = withAnswerBoxes(grid, merges, named);
-      const rows = questionRows(grid, merges, layout);
-      if (rows.questions.length) {
-        found = { layout, rows };
-        break;
-      }
-    }
-  }
-  // No header names the columns: fall back to the text itself, except on sheets that by name are
-  // covers, instructions or histories, whose prose reads like questions.
-  if (!found && (overridden || !auxiliarySheet.test(grid.name))) {
-    const text = o.question !== undefined ? textLayoutAt(grid, o) : layoutFromText(grid, merges);
-    if (text) {
-      let layout = withAnswerBoxes(grid, merges, text);
-      let rows = questionRows(grid, merges, layout);
-      if (layout.answer === null && layout.choice === null && !layout.boxes && rows.questions.length) {
-        layout = answerBeside(merges, layout, rows.questions[0].row - 1);
-        rows = questionRows(grid, merges, layout);
-      }
-      if (rows.questions.length) found = { layout, rows };
-    }
-  }
+  // Covers, instructions and histories (by their sheet's name) hold prose that reads like questions: only a
+  // header naming the columns, or the user, says they hold a table.
+  const found = readTable(grid, merges, o, overridden || !auxiliarySheet.test(grid.name));
   // A summary of formulas can carry question-ish headers (質問数, 回答済); its rows are short labels.
   if (summary && (!found || averageLength(found.rows) < 15)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
   if (!found) {
     return empty(grid, auxiliarySheet.test(grid.name) ? 'no header row names a question column, and the sheet name suggests a cover, instructions or history' : 'no header row names a question column and an answer column, and no column reads as questions');
   }
   const { layout, rows } = found;
+  const letter = (c: number | null) => (c === null ? null : columnLetter(c));
   return {
     name: grid.name,
     headerRow: layout.headerRow === null ? null : layout.headerRow + 1,
     questionColumn: columnLetter(layout.question),
-    answerColumn: layout.boxes ? columnLetter(layout.question) : layout.answer === null ? null : columnLetter(layout.answer),
-    choiceColumn: layout.choice === null ? null : columnLetter(layout.choice),
+    answerColumn: layout.boxes ? columnLetter(layout.question) : letter(layout.answer),
+    choiceColumn: letter(layout.choice),
     choices: layout.choices,
-    marks: null,
+    marks: layout.marks?.map((m) => ({ value: m.value, column: columnLetter(m.c) })) ?? null,
     reason: reason(layout, rows),
     questions: rows.questions,
     ...(rows.skipped.hidden ? { hiddenRows: rows.skipped.hidden } : {}),
   };
 }
 
-function textLayoutAt(grid: Grid, o: ColumnOverrides): Layout {
-  let first = 0;
-  while (first < grid.rowCount && !grid.cell(first, o.question!).trim()) first++;
-  return {
-    headerRow: null,
-    firstRow: first,
-    question: o.question!,
-    // A long answer must not land in a drop-down cell: a column given as both takes the choice only.
-    answer: o.answer !== undefined && o.answer !== o.choice ? o.answer : null,
-    choice: o.choice ?? null,
-    number: null,
-    category: null,
-    choices: null,
-    boxes: null,
-    why: [`the question column ${columnLetter(o.question!)} was given`],
-  };
+interface Found {
+  layout: Layout;
+  rows: RowsResult;
 }
 
-/** Without a header or answer boxes below, the column right after the (first) question is the best guess. */
-function answerBeside(merges: MergeIndex, layout: Layout, firstQuestion: number): Layout {
-  const span = merges.at(firstQuestion, layout.question);
-  const c = (span?.e.c ?? layout.question) + 1;
-  return { ...layout, answer: c, why: [...layout.why, `no answer column is named, so column ${columnLetter(c)}, right of the question, is used`] };
+/** The table of a sheet and its questions: where the user said, else under a header that names its columns, else by its shape. */
+function readTable(grid: Grid, merges: MergeIndex, o: ColumnOverrides, byShape: boolean): Found | null {
+  const read = (layout: Layout | null): Found | null => {
+    if (!layout) return null;
+    const rows = questionRows(grid, merges, layout);
+    return rows.questions.length ? { layout, rows } : null;
+  };
+  if (o.headerRow !== undefined) {
+    const given = layoutFromHeader(grid, merges, o.headerRow, headerCells(grid, merges, o.headerRow), o);
+    return given && read({ ...given, why: [`header row ${o.headerRow + 1} was given`, ...given.why] });
+  }
+  for (const h of headerCandidates(grid, merges).slice(0, 5)) {
+    const found = read(layoutFromHeader(grid, merges, h.row, h.cells, o));
+    if (found) return found;
+  }
+  return byShape ? read(layoutFromShape(grid, merges, o)) : null;
+}
+
+/** The table found from its content: the column that reads as questions, the row of labels above it (if any). */
+function layoutFromShape(grid: Grid, merges: MergeIndex, o: ColumnOverrides): Layout | null {
+  const column = o.question !== undefined ? { c: o.question, weights: itemWeights(grid, merges, o.question) } : questionColumnByShape(grid, merges);
+  if (!column) return null;
+  const start = tableStart(grid, merges, column.c, column.weights);
+  if (!start) return null;
+  const rest = { ...o, question: undefined };
+  const found = o.question !== undefined ? `the question column ${columnLetter(column.c)} was given` : `column ${columnLetter(column.c)} reads as questions (${start.items} items)`;
+  if (start.headerRow !== null) {
+    const layout = layoutFromHeader(grid, merges, start.headerRow, headerCells(grid, merges, start.headerRow), rest, column.c);
+    return layout && { ...layout, why: [`${found}, under the row of labels ${start.headerRow + 1}`, ...layout.why] };
+  }
+  const layout = layoutWithoutHeader(grid, merges, column.c, start.firstRow, rest);
+  return { ...layout, why: [`no header row names the columns; ${found}`, ...layout.why] };
 }
 
 const averageLength = (rows: RowsResult) => rows.questions.reduce((n, q) => n + q.text.length, 0) / Math.max(1, rows.questions.length);

@@ -1,11 +1,16 @@
-// Finds a sheet's table: the header row, and which column holds the question, the free-text answer,
-// the choice (はい/いいえ) and the numbering and category. Header wording decides first; the cells
-// under the header (how long, how full, whether they read as questions) confirm or break ties.
+// Finds what each column of a table is for: which holds the question, the free-text answer, the choice
+// (はい/いいえ, a status, a check mark), the columns to mark one of, the numbering and the category. Header words
+// are one piece of evidence; the cells under the header (what they hold, whether a drop-down covers them, how they
+// are shaded, bordered and sized) are the other, and decide alone when the header says nothing we know.
 import { columnLetter } from './address.js';
-import { filledChoices, shortChoices } from './choice.js';
+import { numbering } from './cells.js';
+import { chooseChoice, dropDown, filledValues, markColumns, validationOf, type Choice } from './choice.js';
+import { columnStats, greyFill, widthOf, type ColumnStats } from './columns.js';
+import { quote, subHeader, type HeaderCell } from './header.js';
+import { answerBoxes, type Boxes } from './boxes.js';
 import type { MergeIndex } from './merges.js';
 import type { Grid } from './types.js';
-import { choicesInHeader, choiceWord, headerRoles, MAX_HEADER_LENGTH, compareKey, questionLike, type Role } from './vocabulary.js';
+import { choicesInHeader } from './vocabulary.js';
 
 export interface Layout {
   /** 0-based header row, or null when the table has none. */
@@ -15,6 +20,8 @@ export interface Layout {
   question: number;
   answer: number | null;
   choice: number | null;
+  /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
+  marks: { value: string; c: number }[] | null;
   number: number | null;
   category: number | null;
   choices: string[] | null;
@@ -22,17 +29,9 @@ export interface Layout {
    * When the answer box is the cell under each question rather than a column beside it: by the box's row, the cell
    * answers go in (the top-left of a merged box). null otherwise.
    */
-  boxes: Map<number, { r: number; c: number }> | null;
+  boxes: Boxes | null;
   /** Sentences for SheetDetection.reason. */
   why: string[];
-}
-
-export interface HeaderCell {
-  c: number;
-  /** Last column the header cell spans when merged. */
-  end: number;
-  text: string;
-  roles: Set<Role>;
 }
 
 export interface ColumnOverrides {
@@ -43,323 +42,263 @@ export interface ColumnOverrides {
   choice?: number | null;
 }
 
-/** Rows searched for a header; title and instruction blocks are rarely longer. */
-const HEADER_SEARCH_ROWS = 100;
 /** Rows under the header sampled to judge columns. */
 const SAMPLE_ROWS = 500;
-/** Rows searched for question-like text when no header names the columns. */
-const TEXT_SEARCH_ROWS = 2000;
 
-export function headerCells(grid: Grid, merges: MergeIndex, r: number): HeaderCell[] {
-  const out: HeaderCell[] = [];
-  for (let c = 0; c < grid.colCount; c++) {
-    const text = grid.cell(r, c).trim();
-    if (!text || grid.hiddenCols.has(c)) continue;
-    out.push({ c, end: merges.at(r, c)?.e.c ?? c, text, roles: headerRoles(text) });
-  }
-  return out;
-}
-
-interface Candidate {
-  row: number;
+/** A table being read: its header cells and body rows, and what each column holds under them. */
+export interface Table {
+  grid: Grid;
+  merges: MergeIndex;
+  headerRow: number | null;
+  from: number;
   cells: HeaderCell[];
-  score: number;
+  question: number;
+  /** Sampled body rows: those with an item in the question column. */
+  body: number[];
+  stat(c: number): ColumnStats;
+  header(c: number): HeaderCell | undefined;
+  /** The column's cells list the possible answers (○ Yes\n○ No): they describe them, they hold none. */
+  listsOptions(c: number): boolean;
 }
 
-/** Header rows by wording, best first. */
-export function headerCandidates(grid: Grid, merges: MergeIndex): Candidate[] {
-  const out: Candidate[] = [];
-  const last = Math.min(grid.rowCount, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < last; r++) {
-    if (grid.hiddenRows.has(r)) continue;
-    const cells = headerCells(grid, merges, r);
-    if (cells.length < 2) continue;
-    const has = (role: Role) => cells.some((h) => h.roles.has(role));
-    const answerish = has('answer') || has('choice') || has('notes');
-    if (!(has('question') && answerish) && !(has('answer') && cells.length >= 3)) continue;
-    // Long cells in the row mean it is data or prose, not a header.
-    if (cells.some((h) => compareKey(h.text).length > MAX_HEADER_LENGTH * 2)) continue;
-    const score =
-      (has('question') ? 3 : 0) + (has('answer') ? 3 : has('choice') ? 2 : 1) + (has('number') ? 1 : 0) + (has('category') ? 1 : 0) + (has('notes') ? 1 : 0);
-    out.push({ row: r, cells, score });
+function table(grid: Grid, merges: MergeIndex, headerRow: number | null, from: number, cells: HeaderCell[], question: number): Table {
+  const body: number[] = [];
+  for (let r = from; r < grid.rowCount && body.length < SAMPLE_ROWS; r++) {
+    if (!grid.hiddenRows.has(r) && /\p{L}/u.test(grid.cell(r, question))) body.push(r);
   }
-  return out.sort((a, b) => b.score - a.score || a.row - b.row);
-}
-
-export interface ColumnStats {
-  filled: number;
-  length: number;
-  questionLike: number;
-  /** Cells that list possible answers, one per line (○ Yes\n○ No). */
-  optionLists: number;
-  /** Rows whose cell is covered by a list validation. */
-  validated: number;
-}
-
-export function columnStats(grid: Grid, from: number, c: number, rows = SAMPLE_ROWS): ColumnStats {
-  const s: ColumnStats = { filled: 0, length: 0, questionLike: 0, optionLists: 0, validated: 0 };
-  const to = Math.min(grid.rowCount, from + rows);
-  for (let r = from; r < to; r++) {
-    const t = grid.cell(r, c);
-    if (t) {
-      s.filled++;
-      s.length += t.length;
-      if (questionLike.test(t)) s.questionLike++;
-      if (optionList.test(t)) s.optionLists++;
-    }
-  }
-  for (const v of grid.validations) {
-    if (c < v.range.s.c || c > v.range.e.c) continue;
-    s.validated = Math.max(s.validated, Math.min(to - 1, v.range.e.r) - Math.max(from, v.range.s.r) + 1);
-  }
-  return s;
-}
-
-/** Two or more lines, each after a radio button or tick box (○ Yes\n○ No): the answers a row allows, not an answer. */
-const optionList = /^\s*[○◯❍☐□◻][^\n]*(?:\n\s*[○◯❍☐□◻][^\n]*)+\s*$/;
-
-/** The list validation covering most of a column below the header. */
-export function validationValues(grid: Grid, from: number, c: number): string[] | null {
-  let best: { rows: number; values: string[] } | null = null;
-  for (const v of grid.validations) {
-    if (c < v.range.s.c || c > v.range.e.c || v.values.length === 0) continue;
-    const rows = v.range.e.r - Math.max(from, v.range.s.r) + 1;
-    if (rows > 0 && (!best || rows > best.rows)) best = { rows, values: v.values };
-  }
-  return best?.values ?? null;
-}
-
-const quote = (h: HeaderCell) => `「${h.text.replace(/\s*\n\s*/g, ' ')}」 (${columnLetter(h.c)})`;
-
-/** The layout a header row implies, or null when it does not name a question column with text under it. */
-export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, headerRowCells: HeaderCell[], o: ColumnOverrides = {}): Layout | null {
-  const sub = subHeader(grid, merges, row, headerRowCells);
-  const cells = sub ?? headerRowCells;
-  const from = sub ? row + 2 : row + 1;
   const stats = new Map<number, ColumnStats>();
-  const stat = (c: number) => stats.get(c) ?? stats.set(c, columnStats(grid, from, c)).get(c)!;
-  const why: string[] = [];
-  const byColumn = (c: number) => cells.find((h) => c >= h.c && c <= h.end);
-
-  // Question: the header that says so with the most text under it; in a merged header, the spanned
-  // column that actually holds the text.
-  let question = o.question ?? -1;
-  if (question < 0) {
-    let best = 0;
-    const named = cells.filter((h) => h.roles.has('question'));
-    const pool = named.length ? named : cells.filter((h) => !h.roles.has('answer') && !h.roles.has('choice') && !h.roles.has('number'));
-    for (const h of pool) {
-      for (let c = h.c; c <= h.end; c++) {
-        if (grid.hiddenCols.has(c)) continue;
-        const s = stat(c);
-        const score = s.length + 20 * s.questionLike;
-        if (s.filled > 0 && score > best) {
-          best = score;
-          question = c;
-        }
-      }
-    }
-    if (question < 0) return null;
-    const h = byColumn(question)!;
-    why.push(
-      h.roles.has('question')
-        ? `${quote(h)} names the question column`
-        : `column ${columnLetter(question)} under ${quote(h)} holds the longest text`,
-    );
-  } else {
-    why.push(`the question column ${columnLetter(question)} was given`);
-  }
-
-  // A column whose cells list the possible answers (○ Yes\n○ No) describes them; it holds none.
-  const listsOptions = (c: number) => stat(c).optionLists >= 2 && stat(c).optionLists >= 0.5 * stat(c).filled;
-  const open = (h: HeaderCell) => h.c !== question && !(question >= h.c && question <= h.end) && !grid.hiddenCols.has(h.c) && !listsOptions(h.c);
-  const usable = (h: HeaderCell) => open(h) && !h.roles.has('internal') && !h.roles.has('verdict');
-  // A drop-down of short category words under most of the column: the reviewer picks, not writes.
-  const dropDown = (c: number) => {
-    const s = stat(c);
-    return s.validated > 0 && s.validated >= Math.min(3, s.filled + 1) && shortChoices(validationValues(grid, from, c));
-  };
-  // 区分 alone names a category, unless the column is a drop-down; a given answer column stays free text.
-  const canChoose = (h: HeaderCell) =>
-    usable(h) && h.c !== o.answer && !h.roles.has('options') && !h.roles.has('number') && (!h.roles.has('category') || dropDown(h.c));
-
-  // Choice: a drop-down under the header, or a header that lists the choices.
-  let choice = o.choice ?? null;
-  let choices: string[] | null = null;
-  if (o.choice === undefined) {
-    // Headers that name an answer or a choice first: a 重要度 drop-down left of them is the customer's.
-    const named = (h: HeaderCell) => h.roles.has('answer') || h.roles.has('choice');
-    const candidates = cells.filter(canChoose);
-    for (const h of [...candidates.filter(named), ...candidates.filter((h) => !named(h))]) {
-      const listed = choicesInHeader(h.text);
-      if (dropDown(h.c)) {
-        choice = h.c;
-        choices = validationValues(grid, from, h.c);
-        why.push(`${quote(h)} is a drop-down list (${choices?.join('/') ?? ''})`);
-        break;
-      }
-      if (listed) {
-        choice = h.c;
-        choices = listed;
-        why.push(`${quote(h)} lists the choices ${listed.join('/')}`);
-        break;
-      }
-    }
-    // A drop-down in a column without a header of its own (under a merged 回答 header, say).
-    for (let c = 0; choice === null && c < grid.colCount; c++) {
-      const h = byColumn(c);
-      if (c === question || c === o.answer || grid.hiddenCols.has(c) || listsOptions(c) || (h && !canChoose(h))) continue;
-      if (stat(c).validated >= 3 && dropDown(c)) {
-        choice = c;
-        choices = validationValues(grid, from, c);
-        why.push(`column ${columnLetter(c)} is a drop-down list (${choices?.join('/') ?? ''})`);
-      }
-    }
-  } else if (choice !== null) {
-    choices = validationValues(grid, from, choice) ?? choicesInHeader(byColumn(choice)?.text ?? '');
-    why.push(`the choice column ${columnLetter(choice)} was given`);
-  } else {
-    why.push('no choice column, as given');
-  }
-
-  // Free-text answer: an answer header that is not the choice column; failing that, the notes
-  // column beside a choice column (備考, Comments).
-  const rank = (h: HeaderCell) =>
-    h.roles.has('answer') && !h.roles.has('notes') && !h.roles.has('choice') ? 4 : h.roles.has('answer') && !h.roles.has('choice') ? 3 : h.roles.has('answer') ? 2 : h.roles.has('notes') ? 1 : 0;
-  const freeText = (chosen: number | null): HeaderCell | null => {
-    const pool = cells.filter((h) => usable(h) && h.c !== chosen && !h.roles.has('options'));
-    let best: HeaderCell | null = null;
-    for (const h of pool) {
-      const k = rank(h);
-      if (k === 0) continue;
-      if (k === 1 && chosen === null && pool.some((p) => rank(p) > 1)) continue;
-      if (!best || k > rank(best) || (k === rank(best) && Math.abs(h.c - question) < Math.abs(best.c - question))) best = h;
-    }
-    return best;
-  };
-  let answer = o.answer ?? null;
-  if (answer === null) {
-    // Without a drop-down or listed choices: a status header (対応状況, 回答区分) or a column already
-    // filled with はい/いいえ is the choice when a better free-text column sits beside it; an assessment
-    // drop-down (評価) is the vendor's pick when the free text follows it, as customers put their own
-    // verdict columns last.
-    if (o.choice === undefined && choice === null) {
-      for (const h of cells.filter((h) => canChoose(h) || (h.roles.has('verdict') && open(h) && dropDown(h.c)))) {
-        // Values count only under a header that names an answer: a 必須 column of ○/× is the customer's.
-        const filled = h.roles.has('answer') || h.roles.has('choice') ? filledChoices(grid, from, h.c) : null;
-        const verdict = h.roles.has('verdict');
-        if (!filled && !verdict && !h.roles.has('choice')) continue;
-        const other = freeText(h.c);
-        if (!other || (!filled && rank(other) <= rank(h)) || (verdict && other.c < h.c)) continue;
-        choice = h.c;
-        choices = validationValues(grid, from, h.c) ?? choicesInHeader(h.text) ?? filled;
-        why.push(
-          verdict ? `${quote(h)} is a drop-down left of the free text` : filled ? `${quote(h)} is already filled with ${filled.join('/')}` : `${quote(h)} is a status column`,
-        );
-        break;
-      }
-    }
-    const best = freeText(choice);
-    if (best) {
-      answer = best.c;
-      why.push(`${quote(best)} is the free-text answer column`);
-    } else if (choice !== null && (byColumn(choice)?.end ?? choice) > choice) {
-      answer = choice + 1;
-      why.push(`column ${columnLetter(answer)}, beside the drop-down under the same header, is the free-text answer column`);
-    } else if (choice !== null) {
-      why.push('there is no free-text column: only the choice is written');
-    } else {
-      const merged = merges.at(row, question);
-      const next = (merged?.e.c ?? question) + 1;
-      const h = byColumn(next);
-      if (h && usable(h) && !h.roles.has('number') && !h.roles.has('category')) {
-        answer = next;
-        why.push(`${quote(h)}, right of the question, is taken as the answer column`);
-      }
-    }
-  } else if (answer === choice) {
-    // A long answer must not land in a drop-down cell: the given column takes the choice only.
-    answer = null;
-    why.push(`the answer column ${columnLetter(choice)} was given, and it is the choice column: only the choice is written`);
-  } else {
-    why.push(`the answer column ${columnLetter(answer)} was given`);
-  }
-
-  const numberCell = cells.find((h) => h.roles.has('number') && h.c !== question && h.c !== answer && h.c !== choice);
-  const categoryCell = cells.find((h) => h.roles.has('category') && h.c !== question && h.c !== answer && h.c !== choice);
-  if (sub) why.push(`row ${row + 2} splits the header into ${sub.filter((h) => !headerRowCells.includes(h)).map(quote).join(', ')}`);
+  const stat = (c: number) => stats.get(c) ?? stats.set(c, columnStats(grid, body, c)).get(c)!;
   return {
-    headerRow: row,
-    firstRow: from,
-    question,
+    grid, merges, headerRow, from, cells, question, body, stat,
+    header: (c) => cells.find((h) => c >= h.c && c <= h.end),
+    listsOptions: (c) => stat(c).optionLists >= 2 && stat(c).optionLists >= 0.5 * stat(c).filled,
+  };
+}
+
+/**
+ * The layout a header row implies, or null when no column under it reads as questions. `question`: the column
+ * found from the cells' content, when the header does not name one.
+ */
+export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, rowCells: HeaderCell[], o: ColumnOverrides = {}, question?: number): Layout | null {
+  const sub = subHeader(grid, merges, row, rowCells);
+  const cells = sub ?? rowCells;
+  const from = sub ? row + 2 : row + 1;
+  const why: string[] = [];
+  const named = o.question ?? question ?? questionUnder(grid, cells, from);
+  if (named === null) return null;
+  const q = typeof named === 'number' ? named : named.c;
+  if (o.question !== undefined) why.push(`the question column ${columnLetter(o.question)} was given`);
+  else if (typeof named !== 'number') why.push(named.why);
+  const t = table(grid, merges, row, from, cells, q);
+  const layout = columnsOf(t, o, why);
+  if (sub) why.push(`row ${row + 2} splits the header into ${sub.filter((h) => !rowCells.includes(h)).map(quote).join(', ')}`);
+  return layout;
+}
+
+/** A table without a header row, its question column and first row found from the content. */
+export function layoutWithoutHeader(grid: Grid, merges: MergeIndex, question: number, firstRow: number, o: ColumnOverrides = {}): Layout {
+  return columnsOf(table(grid, merges, null, firstRow, [], question), o, []);
+}
+
+/** The header cell that names the question column (or failing that, any header without another role) with the most text under it. */
+function questionUnder(grid: Grid, cells: HeaderCell[], from: number): { c: number; why: string } | null {
+  const rows: number[] = [];
+  for (let r = from; r < Math.min(grid.rowCount, from + SAMPLE_ROWS); r++) if (!grid.hiddenRows.has(r)) rows.push(r);
+  const named = cells.filter((h) => h.roles.has('question'));
+  const pool = named.length ? named : cells.filter((h) => !h.roles.has('answer') && !h.roles.has('choice') && !h.roles.has('number'));
+  let best: { c: number; score: number; h: HeaderCell } | null = null;
+  for (const h of pool) {
+    for (let c = h.c; c <= h.end; c++) {
+      if (grid.hiddenCols.has(c)) continue;
+      const s = columnStats(grid, rows, c);
+      const score = s.length + 20 * s.asks;
+      if (s.filled > 0 && (!best || score > best.score)) best = { c, score, h };
+    }
+  }
+  if (!best) return null;
+  return { c: best.c, why: best.h.roles.has('question') ? `${quote(best.h)} names the question column` : `column ${columnLetter(best.c)} under ${quote(best.h)} holds the longest text` };
+}
+
+/** The answer, choice, mark, number and category columns of a table whose question column is known. */
+function columnsOf(t: Table, o: ColumnOverrides, why: string[]): Layout {
+  const marks = o.choice === undefined && o.answer === undefined ? markColumns(t) : null;
+  if (marks) why.push(`${marks.map((m) => `「${m.value}」 (${columnLetter(m.c)})`).join(', ')} are columns to mark one of`);
+  const taken = new Set([t.question, ...(marks ?? []).map((m) => m.c)]);
+  let choice: Choice = chooseChoice(t, o, taken);
+  let answer: number | null = null;
+  let boxes: Boxes | null = null;
+  if (o.answer !== undefined) {
+    if (o.answer === choice.c) {
+      why.push(...choice.why, `the answer column ${columnLetter(o.answer)} was given, and it is the choice column: only the choice is written`);
+    } else {
+      why.push(...choice.why, `the answer column ${columnLetter(o.answer)} was given`);
+      answer = o.answer;
+    }
+  } else {
+    // A status column (対応状況) or one already filled with はい/いいえ is the choice only when a free-text
+    // column sits beside it; otherwise it is the answer column.
+    if (choice.c === null && o.choice === undefined) choice = statusChoice(t, taken, (c) => columnOf(freeTextColumn(t, taken, c)));
+    const free = freeTextColumn(t, taken, choice.c);
+    why.push(...choice.why);
+    if (free && 'boxes' in free) boxes = free.boxes;
+    else if (free) {
+      answer = free.c;
+      why.push(free.why);
+    } else if (choice.c !== null) why.push('there is no free-text column: only the choice is written');
+  }
+  const used = new Set([...taken, answer, choice.c]);
+  return {
+    headerRow: t.headerRow,
+    firstRow: t.from,
+    question: t.question,
     answer,
-    choice,
-    number: numberCell?.c ?? null,
-    category: categoryCell?.c ?? null,
-    choices,
-    boxes: null,
+    choice: choice.c,
+    marks,
+    number: numberColumn(t, used),
+    category: t.cells.find((h) => h.roles.has('category') && !used.has(h.c))?.c ?? null,
+    choices: choice.c === null ? null : choice.values,
+    boxes,
     why,
   };
 }
 
-/**
- * A second header row under merged header cells (回答 over はい/いいえ | 補足), as header cells that
- * carry both rows' wording; null when the next row is not such a sub-header.
- */
-function subHeader(grid: Grid, merges: MergeIndex, row: number, cells: HeaderCell[]): HeaderCell[] | null {
-  if (row + 1 >= grid.rowCount) return null;
-  const subs = headerCells(grid, merges, row + 1);
-  if (!subs.length) return null;
-  const parents = subs.map((s) => cells.find((h) => h.end > h.c && s.c >= h.c && s.c <= h.end));
-  if (parents.some((p) => !p) || subs.some((s) => compareKey(s.text).length > MAX_HEADER_LENGTH || questionLike.test(s.text))) return null;
-  const split = new Set(parents);
-  const out = cells.filter((h) => !split.has(h));
-  subs.forEach((s, i) => {
-    const parent = parents[i]!;
-    // Yes | No | N/A tick columns take a mark each; none of them is the answer or the choice cell.
-    const tick = subs.filter((x, j) => parents[j] === parent).every((x) => choiceWord.test(compareKey(x.text)));
-    const roles = tick ? new Set<Role>(['options']) : new Set([...parent.roles, ...s.roles]);
-    out.push({ c: s.c, end: s.end, text: `${parent.text} ${s.text}`, roles });
-  });
-  return out.sort((a, b) => a.c - b.c);
+const columnOf = (free: ReturnType<typeof freeTextColumn>) => (free && 'c' in free ? free : null);
+
+/** Ranks the header words of a free-text column: 回答 over 回答（はい／いいえ） over 備考; 0 for none. */
+const rank = (h: HeaderCell | undefined) =>
+  !h ? 0 : h.roles.has('answer') && !h.roles.has('notes') && !h.roles.has('choice') ? 4 : h.roles.has('answer') && !h.roles.has('choice') ? 3 : h.roles.has('answer') ? 2 : h.roles.has('notes') ? 1 : 0;
+
+/** Header words that rule a column out of holding the vendor's answer. */
+const notForAnswers = (h: HeaderCell | undefined) =>
+  !!h && ['internal', 'verdict', 'options', 'number', 'category', 'other'].some((r) => h.roles.has(r as never));
+
+/** Columns right of the question the vendor could write in, left to right. */
+function openColumns(t: Table, taken: Set<number>): number[] {
+  const end = t.merges.at(t.body[0] ?? t.from, t.question)?.e.c ?? t.header(t.question)?.end ?? t.question;
+  const out: number[] = [];
+  const first = Math.max(end, t.question) + 1;
+  // A column beside the last one with text can still be the empty answer column of a table without a header.
+  const last = Math.max(t.grid.colCount, first + 1, ...t.cells.map((h) => h.end + 1), ...t.grid.validations.map((v) => v.range.e.c + 1));
+  for (let c = first; c < Math.min(last, t.question + 40); c++) {
+    if (taken.has(c) || t.grid.hiddenCols.has(c) || t.listsOptions(c) || notForAnswers(t.header(c))) continue;
+    out.push(c);
+  }
+  return out;
 }
 
 /**
- * A layout without a usable header: the column with the most question-like text, the header (if any)
- * being the short row just above the first such cell.
+ * The free-text answer column: the one whose header names an answer (failing that, the notes column beside a
+ * choice); without such words, the first column right of the question that the table leaves open for writing, or
+ * the box under each question of a form.
  */
-export function layoutFromText(grid: Grid, merges: MergeIndex): Layout | null {
-  let question = -1;
-  let best = 2; // at least three question-like cells
-  for (let c = 0; c < grid.colCount; c++) {
-    if (grid.hiddenCols.has(c)) continue;
-    const s = columnStats(grid, 0, c, TEXT_SEARCH_ROWS);
-    if (s.questionLike > best) {
-      best = s.questionLike;
-      question = c;
-    }
+function freeTextColumn(t: Table, taken: Set<number>, choice: number | null): { c: number; why: string } | { boxes: Boxes } | null {
+  const open = openColumns(t, taken).filter((c) => c !== choice);
+  let best: number | null = null;
+  for (const c of open) {
+    // A header merged over several columns names the first of them.
+    const k = t.header(c)?.c === c ? rank(t.header(c)) : 0;
+    if (k === 0 || (k === 1 && choice === null && open.some((p) => rank(t.header(p)) > 1))) continue;
+    if (best === null || k > rank(t.header(best))) best = c;
   }
-  if (question < 0) return null;
-  let first = 0;
-  while (first < grid.rowCount && !questionLike.test(grid.cell(first, question))) first++;
-  const above = first - 1;
-  if (above >= 0) {
-    const cells = headerCells(grid, merges, above);
-    if (cells.length >= 2 && cells.every((h) => h.text.length <= MAX_HEADER_LENGTH)) {
-      const layout = layoutFromHeader(grid, merges, above, cells, { question });
-      if (layout) return { ...layout, why: [`column ${columnLetter(question)} holds ${best} question-like cells, under the header row ${above + 1}`, ...layout.why.slice(1)] };
-    }
+  if (best !== null) return { c: best, why: `${quote(t.header(best)!)} is the free-text answer column` };
+  if (choice !== null && (t.header(choice)?.end ?? choice) > choice && open.includes(choice + 1)) {
+    return { c: choice + 1, why: `column ${columnLetter(choice + 1)}, beside the drop-down under the same header, is the free-text answer column` };
   }
-  return {
-    headerRow: null,
-    firstRow: first,
-    question,
-    answer: null,
-    choice: null,
-    number: null,
-    category: null,
-    choices: null,
-    boxes: null,
-    why: [`no header row names the columns; column ${columnLetter(question)} holds ${best} question-like cells`],
+  const merged = choice === null ? answerBoxes(t, true) : null;
+  if (merged) return { boxes: merged };
+  const c = writableColumn(t, open, choice);
+  if (c !== null) {
+    const h = t.header(c);
+    return { c, why: `${h ? quote(h) : `column ${columnLetter(c)}`}, ${shapeReason(t, c)}, is taken as the answer column` };
+  }
+  const boxes = choice === null ? answerBoxes(t, false) : null;
+  if (boxes) return { boxes };
+  // Without a header, the column right after the question is the best guess.
+  if (t.cells.length === 0 && choice === null && open.length) {
+    return { c: open[0], why: `no answer column is named, so column ${columnLetter(open[0])}, right of the question, is used` };
+  }
+  return null;
+}
+
+/** Why a column reads as the place for answers, in words. */
+function shapeReason(t: Table, c: number): string {
+  const s = t.stat(c);
+  const q = t.stat(t.question);
+  if (s.shaded >= 0.5 * s.rows && s.fill !== q.fill && !greyFill(s.fill)) return 'shaded for input';
+  if (s.filled === 0) return 'empty beside the questions';
+  return 'beside the questions';
+}
+
+/**
+ * Without header words: the first open column the table leaves for writing — part of the table (under a header
+ * cell, bordered, shaded or covered by a drop-down), not already filled with other data, not greyed out — preferring
+ * input shading, and a wide column over a narrow one (a narrow one is for a mark).
+ */
+function writableColumn(t: Table, open: number[], choice: number | null): number | null {
+  const q = t.stat(t.question);
+  const rows = Math.max(1, t.body.length);
+  const inTable = (c: number) => {
+    const s = t.stat(c);
+    return t.header(c) !== undefined || s.bordered >= 0.5 * rows || s.shaded >= 0.5 * rows || s.validated >= 0.5 * rows;
   };
+  const greyed = (c: number) => greyFill(t.stat(c).fill) && t.stat(c).shaded >= 0.5 * rows && !greyFill(q.fill);
+  // Filled with data of the customer's (a reference, a weight, guidance) rather than answers or picked values.
+  const data = (c: number) => {
+    const s = t.stat(c);
+    return s.filled >= 0.3 * rows && s.answers + s.picked + s.marks < 0.5 * s.filled;
+  };
+  let pool = open.filter((c) => !greyed(c) && !data(c) && t.stat(c).validated < 0.5 * rows && inTable(c));
+  const input = pool.filter((c) => {
+    const s = t.stat(c);
+    return s.shaded >= 0.5 * rows && s.fill !== q.fill && !greyFill(s.fill);
+  });
+  if (input.length) pool = input;
+  const widths = pool.map((c) => widthOf(t.grid, c));
+  const widest = Math.max(0, ...widths.map((w) => w ?? 0));
+  if (widest >= 15) pool = pool.filter((_, i) => (widths[i] ?? widest) >= 0.5 * widest);
+  // Beside a choice column, only a column wide enough for sentences takes the free text.
+  if (choice !== null) pool = pool.filter((c) => (widthOf(t.grid, c) ?? 20) >= 12);
+  return pool[0] ?? null;
+}
+
+/**
+ * A column already filled with はい/いいえ (or ticks) or headed as a status (対応状況) is the choice when a free-text
+ * column sits beside it; an assessment drop-down (評価) is the vendor's pick when the free text follows it, as
+ * customers put their own verdict columns last.
+ */
+function statusChoice(t: Table, taken: Set<number>, freeBeside: (c: number) => { c: number } | null): Choice {
+  const none: Choice = { c: null, values: null, why: [] };
+  const headerless = t.cells.every((h) => h.roles.size === 0);
+  for (let c = 0; c < Math.min(t.grid.colCount, t.question + 40); c++) {
+    const h = t.header(c);
+    if (taken.has(c) || t.grid.hiddenCols.has(c) || t.listsOptions(c) || (h && h.c !== c)) continue;
+    const verdict = !!h?.roles.has('verdict') && dropDown(t, c);
+    if (h && !verdict && ['internal', 'verdict', 'options', 'number', 'other', 'question'].some((r) => h.roles.has(r as never))) continue;
+    // Values count under a header that names an answer, or right of the question when no header word says
+    // anything: a 必須 column of ○/× left of the question is the customer's.
+    const named = !!h && (h.roles.has('answer') || h.roles.has('choice'));
+    const filled = named || (headerless && c > t.question) ? filledValues(t, c) : null;
+    if (!filled && !verdict && !h?.roles.has('choice')) continue;
+    const other = freeBeside(c);
+    if (!other || (!filled && rank(t.header(other.c)) <= rank(h)) || (verdict && other.c < c)) continue;
+    return {
+      c,
+      values: t.stat(c).validated ? validationOf(t, c) : (h && choicesInHeader(h.text)) ?? filled,
+      why: [verdict ? `${quote(h!)} is a drop-down left of the free text` : filled ? `${h ? quote(h) : `column ${columnLetter(c)}`} is already filled with ${filled.join('/')}` : `${quote(h!)} is a status column`],
+    };
+  }
+  return none;
+}
+
+/** The numbering column: the one a header names, or left of the question, numbers on most rows. */
+function numberColumn(t: Table, used: Set<number | null>): number | null {
+  const named = t.cells.find((h) => h.roles.has('number') && !used.has(h.c));
+  if (named) return named.c;
+  for (let c = 0; c < t.question; c++) {
+    if (used.has(c) || t.grid.hiddenCols.has(c)) continue;
+    let n = 0;
+    for (const r of t.body) if (numbering.test(t.grid.cell(r, c).trim())) n++;
+    if (n >= 0.6 * t.body.length && n > 0) return c;
+  }
+  return null;
 }

@@ -4,7 +4,8 @@ import { cellAddress } from './address.js';
 import type { Layout } from './layout.js';
 import type { MergeIndex } from './merges.js';
 import type { Question, Grid } from './types.js';
-import { deletedMark, exampleMark, examplePrefix, headerRoles, namesQuestion, noteMark, compareKey, hasCompareKey, numbering, questionLike, sectionLike } from './vocabulary.js';
+import { deletedMark, exampleMark, examplePrefix, noteMark, numbering, questionLike, sectionLike } from './cells.js';
+import { headerRoles, namesQuestion, compareKey, hasCompareKey } from './vocabulary.js';
 
 export interface RowsResult {
   questions: Question[];
@@ -26,10 +27,14 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
   // Is the table numbered? Then an unnumbered row is a section, a note or a continuation.
   let withText = 0;
   let withNumber = 0;
+  let lastNumbered = -1;
   for (let r = from; r < grid.rowCount; r++) {
     if (!grid.cell(r, qc).trim()) continue;
     withText++;
-    if (nc !== null && grid.cell(r, nc).trim()) withNumber++;
+    if (nc !== null && grid.cell(r, nc).trim()) {
+      withNumber++;
+      lastNumbered = r;
+    }
   }
   const numbered = nc !== null && withNumber >= 0.6 * withText;
 
@@ -122,6 +127,11 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
         continue;
       }
     }
+    // Below the last numbered item of a numbered table, past a blank row: a closing line, not a question.
+    if (!num && numbered && r > lastNumbered && lastRow < r - 1) {
+      skipped.notes++;
+      continue;
+    }
     const ownNumber = num || (/^((?:Q|No\.?)?\s?\d{1,3}(?:[-.]\d{1,3}){0,3})[.)．）:：\s]/i.exec(text)?.[1] ?? '');
     const box = boxes?.get(r + 1);
     const answerAt = box ?? (ac === null ? null : target(r, ac));
@@ -135,6 +145,7 @@ export function questionRows(grid: Grid, merges: MergeIndex, layout: Layout): Ro
       answerCell: answerAt ? cellAddress(answerAt.r, answerAt.c) : null,
       choiceCell: choiceAt ? cellAddress(choiceAt.r, choiceAt.c) : null,
       choices: choiceAt ? layout.choices : null,
+      ...(layout.marks ? { marks: layout.marks.map((m) => ({ value: m.value, cell: cellAddress(target(r, m.c).r, target(r, m.c).c) })) } : {}),
       existingAnswer: answerAt ? grid.cell(answerAt.r, answerAt.c) : '',
       existingChoice: choiceAt ? grid.cell(choiceAt.r, choiceAt.c) : '',
     });
@@ -166,11 +177,13 @@ function headerAgain(grid: Grid, r: number, qc: number, nc: number | null, text:
   return named >= 1 && words >= 2;
 }
 
-/** The number of the next row below r that has question text. */
+/** The number of the next row below r that has question text (a struck-out row's does not count). */
 function nextNumber(grid: Grid, r: number, qc: number, nc: number | null): string {
   if (nc === null) return '';
   for (let next = r + 1; next < Math.min(grid.rowCount, r + 6); next++) {
-    if (grid.cell(next, qc).trim()) return grid.cell(next, nc).trim();
+    const text = grid.cell(next, qc).trim();
+    if (!text || deletedMark.test(text) || grid.struck.has(`${next},${qc}`)) continue;
+    return grid.cell(next, nc).trim();
   }
   return '';
 }
@@ -201,37 +214,5 @@ function rowHeading(grid: Grid, r: number, qc: number): string | null {
 
 function rowHasExampleMark(grid: Grid, r: number, qc: number): boolean {
   for (let c = 0; c < qc; c++) if (exampleMark.test(grid.cell(r, c))) return true;
-  return false;
-}
-
-/**
- * Layouts without an answer column often put an empty box (a merged range) on the row under each
- * question. When most question-like rows have one, those boxes are where the answers go: the layout
- * with them, or the same layout. Only where no column takes the answer or the choice.
- */
-export function withAnswerBoxes(grid: Grid, merges: MergeIndex, layout: Layout): Layout {
-  if (layout.answer !== null || layout.choice !== null) return layout;
-  const boxes = answerBoxes(grid, merges, layout);
-  return boxes ? { ...layout, boxes } : layout;
-}
-
-function answerBoxes(grid: Grid, merges: MergeIndex, layout: Layout): Map<number, { r: number; c: number }> | null {
-  const { question: qc, firstRow: from } = layout;
-  const boxes = new Map<number, { r: number; c: number }>();
-  let asked = 0;
-  for (let r = from; r < grid.rowCount; r++) {
-    const text = grid.cell(r, qc);
-    if (!text || !questionLike.test(text)) continue;
-    asked++;
-    const below = merges.covering(r + 1, qc);
-    const empty = !grid.cell(r + 1, qc).trim() && !rowHasTextLeftOf(grid, r + 1, qc);
-    if (below && below.s.r === r + 1) boxes.set(r + 1, { r: below.s.r, c: below.s.c });
-    else if (empty && r + 1 <= grid.rowCount && !boxes.has(r)) boxes.set(r + 1, { r: r + 1, c: qc });
-  }
-  return asked > 0 && boxes.size >= 0.6 * asked ? boxes : null;
-}
-
-function rowHasTextLeftOf(grid: Grid, r: number, qc: number): boolean {
-  for (let c = 0; c < qc; c++) if (grid.cell(r, c).trim()) return true;
   return false;
 }

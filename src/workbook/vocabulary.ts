@@ -1,8 +1,12 @@
 // The words customers use in questionnaire headers and rows, in Japanese and English.
 // Header words are compared by their compareKey(): NFKC (full-width → half-width, ／ → /), lower case, no spaces.
 
-/** internal: the customer's own column; verdict: an assessment (評価, 判定) that is the customer's unless placed as the vendor's pick. */
-export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'category' | 'internal' | 'verdict' | 'options';
+/**
+ * internal: the customer's own column; verdict: an assessment (評価, 判定) that is the customer's unless placed as the
+ * vendor's pick; options: the possible answers described; other: about the item or the reply, not an answer
+ * (重要度, 参照規程, 回答日).
+ */
+export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'category' | 'internal' | 'verdict' | 'options' | 'other';
 
 /** The form header texts are compared in: NFKC, lower case, without spaces (matching has its own normalize, which also drops punctuation). */
 export const compareKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
@@ -46,12 +50,12 @@ const assessment = /(?<!自己)評価|判定|審査|score|rating|evaluation/;
 const pickCue = /区分|選択|自己|プルダウン/;
 /** Form fields about the reply (回答日, 回答者), not the answer to a question. */
 const replyField = /回答(日|者(?!記入)|期限|会社|企業|部署|担当|年月日)|記入(日|者)|answer(ed)?(by|date)|responsedate|respondent/;
+/** Columns about the item or the reply that hold no answer: its weight, its reference, the reply's date. */
+const aboutItem =
+  /重要度|優先度|必須|配点|点数|重み|importance|priority|mandatory|required|weight|参照(規程|規格|先|基準)?$|出典|準拠(基準|規格)|関連(規程|規格|条項)|^reference|mapping|^source$/;
 /** Columns that describe the possible answers rather than hold one. */
 const options = /選択肢|answeroptions?|^options$|回答例|記入例|回答方法|記入方法|guidance|ヒント|hint|example/;
 const number = /^(no\.?|no|#|番号|項番|管理番号|通番|連番|項目番号|質問番号|設問番号|ref\.?|refno\.?|id|qid|q\.?no\.?|itemno\.?|number|nr\.?|controlid|質問id|項目id)$/;
-
-/** A header that is one choice word: a tick column (Yes | No | N/A under one merged header). */
-export const choiceWord = /^(はい|いいえ|該当なし|対象外|○|◯|△|×|✕|yes|no|n\/?a|na|partial|partially)$/i;
 
 /** Longest text still taken for a header cell; longer cells are titles or instructions. */
 export const MAX_HEADER_LENGTH = 40;
@@ -82,6 +86,7 @@ export function headerRoles(text: string): Set<Role> {
     roles.delete('notes');
     roles.add(own ? 'internal' : 'verdict');
   }
+  if ((replyField.test(n) || aboutItem.test(n)) && !['question', 'answer', 'choice', 'notes'].some((r) => roles.has(r as Role))) roles.add('other');
   return roles;
 }
 
@@ -122,25 +127,4 @@ export const isReviewSheet = (name: string): boolean => reviewSheetName.test(nam
 
 /** Sheets that by their name hold no questions. */
 export const auxiliarySheet =
-  /表紙|記入要領|記入方法|記入例|注意事項|はじめに|改訂履歴|変更履歴|更新履歴|履歴|集計|サマリ|結果|目次|凡例|リスト|選択肢|cover|instruction|readme|read me|about|history|revision|change ?log|summary|guide|legend|contents|lists?$|lookup|dashboard/i;
-
-/** Text that reads as a question or a request to write something. */
-export const questionLike =
-  /[?？]\s*$|[?？]|か[。．.]?\s*$|ますか|ですか|でしょうか|ください|下さい|願います|教えて|ご記入|ご提示|ご提出|^(please|describe|explain|provide|list|state|indicate|specify|confirm)\b|\b(do|does|did|is|are|was|were|has|have|can|will|how|what|which|who|when|where|why)\s/i;
-
-/** A question's own numbering: 1, 1-1, 1.2.3, Q1, Q1.2, OP-01, A.5.1, 第3条. */
-export const numbering = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,4}){0,4}[.)．）]?$|^[(（]\d{1,3}[)）]$|^[①-⑳]$/;
-
-/** A section heading inside a table: 「２．データ管理」, 「第3章」, 【アクセス管理】, ■ 運用. */
-export const sectionLike =
-  /^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[A-ZＡ-Ｚ]|[IVXⅠ-Ⅻ]{1,4})[\.．、)）:：]\s*\S|^第[0-9０-９一二三四五六七八九十]+[章節部編]|^【[^】]{1,30}】$|^[■□◆◇●○▼▶▪◼]\s*\S/;
-
-/** An example row (記入例) that shows how to answer. */
-export const exampleMark = /^[\s(（【\[]*(記入例|回答例|入力例|記載例|例|example|sample|e\.g\.)[\s)）】\]:：]*$/i;
-export const examplePrefix = /^[\s(（【\[]*(記入例|回答例|入力例|記載例|example|sample)[\s)）】\]:：]/i;
-
-/** A row the customer struck out: （削除）, 欠番, [deleted]. */
-export const deletedMark = /^[\s(（【\[]*(削除|欠番|廃止|deleted|removed|withdrawn|intentionally left blank)[\s)）】\]]*/i;
-
-/** A note under or inside the table rather than a question. */
-export const noteMark = /^[※＊*]|^注[:：\d０-９)）]|^note[s]?[:：]|^以上$|^end$/i;
+  /表紙|記入要領|記入方法|記入例|注意事項|はじめに|改訂履歴|変更履歴|更新履歴|履歴|集計|サマリ|結果|目次|凡例|(?<!チェック)リスト|選択肢|cover|instruction|readme|read me|about|history|revision|change ?log|summary|guide|legend|contents|(?<![a-z])lists?$|lookup|dashboard/i;
