@@ -1,7 +1,7 @@
 // Form-style sheets: a question, then an empty box under it for the answer (often a merged range), instead of
 // an answer column beside the questions.
+import { answerLike, readsAsItem } from './cells.js';
 import type { Table } from './layout.js';
-import { readsAsItem } from './cells.js';
 
 export type Boxes = Map<number, { r: number; c: number }>;
 
@@ -18,7 +18,9 @@ export function answerBoxes(t: Table, mergedOnly: boolean): Boxes | null {
     if (!text || !readsAsItem(text)) continue;
     asked++;
     const below = merges.covering(r + 1, qc);
-    if (below && below.s.r === r + 1 && below.s.c <= qc) boxes.set(r + 1, { r: below.s.r, c: below.s.c });
+    // A box holds nothing yet, or an answer already written; a merged cell holding the next item is no box.
+    const inBox = below ? grid.cell(below.s.r, below.s.c).trim() : '';
+    if (below && below.s.r === r + 1 && below.s.c <= qc && (!inBox || answerLike.test(inBox))) boxes.set(r + 1, { r: below.s.r, c: below.s.c });
     else if (!mergedOnly && !grid.cell(r + 1, qc).trim() && !textLeftOf(t, r + 1) && !boxes.has(r)) boxes.set(r + 1, { r: r + 1, c: qc });
   }
   return asked > 0 && boxes.size >= 0.6 * asked ? boxes : null;

@@ -19,9 +19,9 @@ export const answerLike = /(ます|です|ました|でした|ません|ござ�
 /** A question's own numbering: 1, 1-1, 1.2.3, Q1, Q1.2, OP-01, A.5.1, (1), ①. */
 export const numbering = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,4}){0,4}[.)．）]?$|^[(（]\d{1,3}[)）]$|^[①-⑳]$/;
 
-/** The marker of a sub-item under a numbered item: (a), b), ①, ア, (イ), (i), ㋐. */
+/** The marker of a sub-item under a numbered item: (a), b), ①, ア, (イ), (i), ㋐ — a bare letter or kana needs a separator after it. */
 export const subItemMark =
-  /^(?:[(（]\s*(?:[a-zａ-ｚ]|[ivx]{1,4}|[ア-ンｱ-ﾝ]|\d{1,2})\s*[)）]|(?:[a-zａ-ｚ]|[ア-ンｱ-ﾝ])[)）.．]|[①-⑳]|[㋐-㋾]|[ア-ン])(?=\s|$|[^ァ-ヶｦ-ﾟ])/;
+  /^(?:[(（]\s*(?:[a-zａ-ｚ]|[ivx]{1,4}|[ア-ンｱ-ﾝ]|\d{1,2})\s*[)）]|[a-zａ-ｚ][)）.．]|[ア-ンｱ-ﾝ](?:[)）.．、]|[\s\u3000](?=\S))|[①-⑳]|[㋐-㋾])/;
 
 /** A heading row inside a table: 「２．データ管理」, 「第3章」, 【アクセス管理】, ■ 運用. */
 export const sectionLike =
@@ -42,7 +42,7 @@ export const choiceWord = /^(はい|いいえ|該当なし|対象外|○|◯|△
 
 /** A value picked from a short set, as a status column holds it: はい, ○, 実施済, 未対応, Yes, N/A, Implemented. */
 export const choiceValue =
-  /^(はい|いいえ|該当なし|対象外|非該当|不明|一部|○|◯|◎|△|×|✕|－|有|無|可|否|適|不適|適合|不適合|一部適合|済|未|実施|未実施|実施済|実施中|一部実施|対応|未対応|対応済|一部対応|対応中|予定|計画中|検討中|yes|no|n\/?a|na|partial|partially|implemented|not implemented|planned|in progress|compliant|non-compliant|partially compliant|done|not applicable)$/i;
+  /^(はい|いいえ|該当なし|対象外|非該当|不明|一部|○|◯|◎|△|×|✕|－|有|無|可|否|適|不適|適合|不適合|一部適合|済|未|実施|未実施|実施済|実施中|一部実施|対応|未対応|対応済|一部対応|対応中|予定|計画中|検討中|yes|no|n\/?a|na|partial|partially|implemented|not implemented|planned|in progress|compliant|non-compliant|partially compliant|done|not applicable|対応している|対応していない|実施している|実施していない|している|していない|あり|なし|可能|不可|不可能)$/i;
 
 /** A mark put in a cell to tick it: ✓, レ, ○, ●, ■, ☑, x. */
 export const markValue = /^[✓✔☑☒✗✘レﾚ○◯●◎■□☐×✕xXvV√]$/;

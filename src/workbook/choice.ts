@@ -17,9 +17,13 @@ export interface Choice {
   why: string[];
 }
 
-/** A drop-down's values read as categories to pick from. An unresolved list (null) is still a drop-down. */
+/**
+ * A drop-down's values read as categories to pick from, or as the one tick mark a check column takes (レ, ✓).
+ * An unresolved list (null) is still a drop-down.
+ */
 export function shortChoices(values: string[] | null): boolean {
   if (values === null) return true;
+  if (values.length === 1) return markValue.test(values[0]);
   return values.length >= 2 && values.length <= 12 && values.every((v) => compareKey(v).length <= MAX_CHOICE_LENGTH);
 }
 
@@ -49,7 +53,8 @@ export function filledValues(t: Table, c: number): string[] | null {
     if (!seen.includes(v)) seen.push(v);
   }
   if (filled < 3) return null;
-  return seen.length >= 2 || ticks === filled ? seen : null;
+  // Ticks in some rows are answers; the same box (□) in every row is a blank form's.
+  return seen.length >= 2 || (ticks === filled && filled < t.body.length) ? seen : null;
 }
 
 /** The choice column by a drop-down or by the choices its header lists; what overrides say first. */
@@ -87,11 +92,13 @@ export function chooseChoice(t: Table, o: ColumnOverrides, taken: Set<number>): 
 }
 
 /**
- * Two or more adjacent columns each headed by one choice word (はい | いいえ | 該当なし, Yes | No | N/A, ○ | ×) and
- * holding nothing but marks: the vendor marks the one that answers.
+ * Two or more adjacent columns each headed by one value (はい | いいえ | 該当なし, Yes | No | N/A, 実施済 | 一部実施 |
+ * 未実施, 対応している | 対応していない) and holding nothing but marks (□ to be turned into ■, say): the vendor
+ * marks the one that answers.
  */
 export function markColumns(t: Table): { value: string; c: number }[] | null {
-  const tick = (h: HeaderCell) => h.c === h.end && h.c !== t.question && choiceWord.test(compareKey(h.own)) && onlyMarks(t, h.c);
+  const tick = (h: HeaderCell) =>
+    h.c === h.end && h.c !== t.question && (choiceWord.test(compareKey(h.own)) || choiceValue.test(h.own.trim())) && onlyMarks(t, h.c);
   let run: HeaderCell[] = [];
   for (const h of t.cells) {
     if (tick(h) && (run.length === 0 || run[run.length - 1].c === h.c - 1)) run.push(h);

@@ -127,7 +127,8 @@ function layoutFromShape(grid: Grid, merges: MergeIndex, o: ColumnOverrides): La
   const column = o.question !== undefined ? { c: o.question, weights: itemWeights(grid, merges, o.question) } : questionColumnByShape(grid, merges);
   if (!column) return null;
   const start = tableStart(grid, merges, column.c, column.weights);
-  if (!start) return null;
+  // Without a header, a column of terse labels that are neither numbered nor asking is a form's fields.
+  if (!start || (start.headerRow === null && !start.listed && o.question === undefined)) return null;
   const rest = { ...o, question: undefined };
   const found = o.question !== undefined ? `the question column ${columnLetter(column.c)} was given` : `column ${columnLetter(column.c)} reads as questions (${start.items} items)`;
   if (start.headerRow !== null) {

@@ -89,7 +89,8 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, ro
   const q = typeof named === 'number' ? named : named.c;
   if (o.question !== undefined) why.push(`the question column ${columnLetter(o.question)} was given`);
   else if (typeof named !== 'number') why.push(named.why);
-  const t = table(grid, merges, row, from, cells, q);
+  // Of a two-row header, the lower row names the columns the body is read by.
+  const t = table(grid, merges, sub ? row + 1 : row, from, cells, q);
   const layout = columnsOf(t, o, why);
   if (sub) why.push(`row ${row + 2} splits the header into ${sub.filter((h) => !rowCells.includes(h)).map(quote).join(', ')}`);
   return layout;
@@ -195,8 +196,8 @@ function freeTextColumn(t: Table, taken: Set<number>, choice: number | null): { 
   const open = openColumns(t, taken).filter((c) => c !== choice);
   let best: number | null = null;
   for (const c of open) {
-    // A header merged over several columns names the first of them.
-    const k = t.header(c)?.c === c ? rank(t.header(c)) : 0;
+    // A header merged over several columns names the first of them; a greyed-out column is not for the vendor.
+    const k = t.header(c)?.c === c && !greyed(t, c) ? rank(t.header(c)) : 0;
     if (k === 0 || (k === 1 && choice === null && open.some((p) => rank(t.header(p)) > 1))) continue;
     if (best === null || k > rank(t.header(best))) best = c;
   }
@@ -204,7 +205,7 @@ function freeTextColumn(t: Table, taken: Set<number>, choice: number | null): { 
   if (choice !== null && (t.header(choice)?.end ?? choice) > choice && open.includes(choice + 1)) {
     return { c: choice + 1, why: `column ${columnLetter(choice + 1)}, beside the drop-down under the same header, is the free-text answer column` };
   }
-  const merged = choice === null ? answerBoxes(t, true) : null;
+  const merged = answerBoxes(t, true);
   if (merged) return { boxes: merged };
   const c = writableColumn(t, open, choice);
   if (c !== null) {
@@ -218,6 +219,12 @@ function freeTextColumn(t: Table, taken: Set<number>, choice: number | null): { 
     return { c: open[0], why: `no answer column is named, so column ${columnLetter(open[0])}, right of the question, is used` };
   }
   return null;
+}
+
+/** Most of the column's body cells are greyed out while the questions are not: the customer's, or not to be written. */
+function greyed(t: Table, c: number): boolean {
+  const s = t.stat(c);
+  return greyFill(s.fill) && s.shaded >= 0.5 * Math.max(1, t.body.length) && !greyFill(t.stat(t.question).fill);
 }
 
 /** Why a column reads as the place for answers, in words. */
@@ -241,13 +248,12 @@ function writableColumn(t: Table, open: number[], choice: number | null): number
     const s = t.stat(c);
     return t.header(c) !== undefined || s.bordered >= 0.5 * rows || s.shaded >= 0.5 * rows || s.validated >= 0.5 * rows;
   };
-  const greyed = (c: number) => greyFill(t.stat(c).fill) && t.stat(c).shaded >= 0.5 * rows && !greyFill(q.fill);
   // Filled with data of the customer's (a reference, a weight, guidance) rather than answers or picked values.
   const data = (c: number) => {
     const s = t.stat(c);
     return s.filled >= 0.3 * rows && s.answers + s.picked + s.marks < 0.5 * s.filled;
   };
-  let pool = open.filter((c) => !greyed(c) && !data(c) && t.stat(c).validated < 0.5 * rows && inTable(c));
+  let pool = open.filter((c) => !greyed(t, c) && !data(c) && t.stat(c).validated < 0.5 * rows && inTable(c));
   const input = pool.filter((c) => {
     const s = t.stat(c);
     return s.shaded >= 0.5 * rows && s.fill !== q.fill && !greyFill(s.fill);
@@ -290,15 +296,22 @@ function statusChoice(t: Table, taken: Set<number>, freeBeside: (c: number) => {
   return none;
 }
 
-/** The numbering column: the one a header names, or left of the question, numbers on most rows. */
+/** The numbering column: the one a header names, or left of the question, numbers in most of its cells. */
 function numberColumn(t: Table, used: Set<number | null>): number | null {
   const named = t.cells.find((h) => h.roles.has('number') && !used.has(h.c));
   if (named) return named.c;
   for (let c = 0; c < t.question; c++) {
     if (used.has(c) || t.grid.hiddenCols.has(c)) continue;
     let n = 0;
-    for (const r of t.body) if (numbering.test(t.grid.cell(r, c).trim())) n++;
-    if (n >= 0.6 * t.body.length && n > 0) return c;
+    let filled = 0;
+    for (const r of t.body) {
+      const v = t.grid.cell(r, c).trim();
+      if (!v) continue;
+      filled++;
+      if (numbering.test(v)) n++;
+    }
+    // Sub-items ((a), ①) often leave the number cell empty.
+    if (filled >= 0.3 * t.body.length && n >= 0.8 * filled && n > 0) return c;
   }
   return null;
 }

@@ -7,6 +7,7 @@ import { sheetGrid, type SizedGrid } from './grid.js';
 import { acceptedTypes, checkInflatedSize, checkZipLimits, inspect, tooManySheets } from './inspect.js';
 import { resolveListValues } from './lists.js';
 import { cellFormats, sheetExtras, sheetPartPaths, type SheetExtras } from './hints.js';
+import { odsExtras } from './ods-hints.js';
 import type { Book, FileKind, Grid, Limits } from './types.js';
 import { inflatePackage, type ZipContainer } from './unzip.js';
 import { quietly } from './quiet.js';
@@ -39,7 +40,7 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
   const wb = quietly(() => parse(bytes, kind, limits, zip));
   if (wb.SheetNames.length > limits.sheets) throw tooManySheets(wb.SheetNames.length, limits);
   checkSheetNames(wb, kind);
-  const extras = kind === 'xlsx' || kind === 'xlsm' ? ooxmlExtras(wb) : [];
+  const extras = kind === 'xlsx' || kind === 'xlsm' ? ooxmlExtras(wb) : kind === 'ods' ? odsExtras(bytes) : [];
   const formulas = extras.map((e) => e?.validations ?? []);
 
   const sheets: SizedGrid[] = wb.SheetNames.map((name, i) => {

@@ -20,6 +20,8 @@ export interface TableShape {
   firstRow: number;
   /** Cells of the question column that read as items. */
   items: number;
+  /** The items are numbered (a number beside them or before their text), or most of them ask or state something. */
+  listed: boolean;
 }
 
 /** The weight of each cell of column c as an item (0: not one), row by row. */
@@ -95,7 +97,7 @@ export function tableStart(grid: Grid, merges: MergeIndex, question: number, wei
     }
     if (first < 0 || next < first || items < Math.min(2, countItems(weights, h + 1))) continue;
     const top = i > 0 && headers[i - 1] === h - 1 && spansBelow(grid, merges, h - 1, h) ? h - 1 : h;
-    return { question, headerRow: top, firstRow: top + 1, items: countItems(weights, top + 1) };
+    return { question, headerRow: top, firstRow: top + 1, items: countItems(weights, top + 1), listed: listed(grid, question, weights, top + 1) };
   }
   // No header: the body starts at the first item followed closely by another; at the first question or
   // statement when most items are such, so a title above them is not taken for one.
@@ -105,10 +107,30 @@ export function tableStart(grid: Grid, merges: MergeIndex, question: number, wei
   for (let r = 0; r < last; r++) {
     if (!startsBody(r)) continue;
     for (let next = r + 1; next <= Math.min(last - 1, r + 3); next++) {
-      if (isItem(next)) return { question, headerRow: null, firstRow: r, items: countItems(weights, r) };
+      if (isItem(next)) return { question, headerRow: null, firstRow: r, items: countItems(weights, r), listed: listed(grid, question, weights, r) };
     }
   }
   return null;
+}
+
+/**
+ * Whether the items from row `from` read as a questionnaire's list rather than a form's fields (会社名, 担当者 …):
+ * most are numbered — by a column on their left or at the start of their text — or most ask or state something.
+ */
+function listed(grid: Grid, question: number, weights: Float32Array, from: number): boolean {
+  let items = 0;
+  let strong = 0;
+  let numbered = 0;
+  for (let r = from; r < weights.length; r++) {
+    if (weights[r] < 1) continue;
+    items++;
+    if (weights[r] >= STRONG) strong++;
+    const text = grid.cell(r, question).trim();
+    let num = /^(?:Q\s?)?\d{1,3}(?:[-.]\d{1,3})*[.)．）:：\s]/i.test(text);
+    for (let c = 0; c < question && !num; c++) num = numbering.test(grid.cell(r, c).trim());
+    if (num) numbered++;
+  }
+  return strong >= 0.5 * items || numbered >= 0.6 * items;
 }
 
 function countItems(weights: Float32Array, from: number): number {

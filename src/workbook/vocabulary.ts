@@ -42,7 +42,7 @@ const notes =
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
 /** Columns the customer keeps for itself (当社記入欄, 当金庫確認欄, ハコベ側メモ, Reviewer use only): never the vendor's. */
 const customerSide =
-  /(当|弊)(社|行|金庫|庫|院|市|町|村|県|学|方|機構|組合|団体|法人|局|グループ|部|校|会)[^貴御]{0,4}(記入|使用|確認|評価|判定|審査|用|欄|チェック|メモ|記載|コメント|備考)|側(記入|使用|確認|評価|判定|メモ|備考|コメント|チェック)|本(市|学|行|院)(記入|使用|確認|評価|判定|用|欄)|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|採点/;
+  /(当|弊)(社|行|金庫|庫|院|市|町|村|県|学|方|機構|組合|団体|法人|局|グループ|部|校|会)[^貴御]{0,4}(記入|使用|確認|評価|判定|審査|用|欄|チェック|メモ|記載|コメント|備考)|側(記入|使用|確認|評価|判定|メモ|備考|コメント|チェック)|本(市|学|行|院)(記入|使用|確認|評価|判定|用|欄)|^(市|区|町|村|県|都|府|庁|局|院|行|校|庫)(側)?(記入|確認|使用|評価|判定|チェック|メモ)|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|採点/;
 /** Headers that say the vendor fills the column in, whatever else they say (評価（貴社記入）). */
 const vendorSide = /貴社|御社|ベンダー|vendor|supplier|受託者|委託先記入|事業者記入|回答者記入|self/;
 /** Assessment words: the customer's own verdict, unless the header asks the vendor to pick one (評価区分, 自己評価). */
@@ -127,4 +127,4 @@ export const isReviewSheet = (name: string): boolean => reviewSheetName.test(nam
 
 /** Sheets that by their name hold no questions. */
 export const auxiliarySheet =
-  /表紙|記入要領|記入方法|記入例|注意事項|はじめに|改訂履歴|変更履歴|更新履歴|履歴|集計|サマリ|結果|目次|凡例|(?<!チェック)リスト|選択肢|cover|instruction|readme|read me|about|history|revision|change ?log|summary|guide|legend|contents|(?<![a-z])lists?$|lookup|dashboard/i;
+  /表紙|記入要領|記入方法|記入例|注意事項|記入上|注意|はじめに|改訂履歴|変更履歴|更新履歴|履歴|集計|サマリ|^結果$|目次|凡例|選択肢|cover|instruction|readme|read me|about|history|revision|change ?log|summary|guide|legend|contents|^lists?$|lookup|dashboard/i;

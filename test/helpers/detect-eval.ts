@@ -17,22 +17,27 @@ const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sh
 export const neutralWord = (c: number): string => [`列${c + 1}`, `項目${columnLetter(c)}`, `Field ${c + 1}`][c % 3];
 
 /**
- * The header rows of a labelled sheet: the labelled header row, a second row under it whose every cell sits under a
- * merged header cell (回答 over はい | いいえ), and every later row that repeats the header (one per block).
+ * The header rows of a labelled sheet: the labelled header row; the row over it when the two make one header (a cell
+ * merged down through both, or every labelled-row cell under a cell merged across above it: 回答 over はい | いいえ)
+ * or the row under it when that one is the lower half; and every later row that repeats the header (one per block).
  */
 export function headerRows(grid: Grid, headerRow: number): number[] {
   const h = headerRow - 1;
   const rowText = (r: number) => Array.from({ length: grid.colCount }, (_, c) => grid.cell(r, c).trim());
-  const header = rowText(h);
   const rows = [h];
-  const spans = grid.merges.filter((m) => m.s.r <= h && m.e.r >= h && m.e.c > m.s.c);
-  const below = rowText(h + 1)
-    .map((t, c) => ({ t, c }))
-    .filter((x) => x.t);
-  if (below.length && spans.length && below.every((x) => spans.some((m) => x.c >= m.s.c && x.c <= m.e.c) && x.t.length <= 20)) rows.push(h + 1);
+  if (h > 0 && (twoRows(grid, h - 1) || grid.merges.some((m) => m.s.r === h - 1 && m.e.r >= h))) rows.unshift(h - 1);
+  else if (twoRows(grid, h)) rows.push(h + 1);
+  const header = rowText(h);
   const key = header.join('\u0000');
   for (let r = h + 1; r < grid.rowCount; r++) if (header.some(Boolean) && rowText(r).join('\u0000') === key) rows.push(r);
   return rows;
+}
+
+/** Every cell of row r + 1 sits under a cell of row r merged across columns. */
+function twoRows(grid: Grid, r: number): boolean {
+  const spans = grid.merges.filter((m) => m.s.r <= r && m.e.r >= r && m.e.c > m.s.c);
+  const below = Array.from({ length: grid.colCount }, (_, c) => ({ t: grid.cell(r + 1, c).trim(), c })).filter((x) => x.t);
+  return below.length > 0 && spans.length > 0 && below.every((x) => spans.some((m) => x.c >= m.s.c && x.c <= m.e.c) && x.t.length <= 20);
 }
 
 /** The book with every header cell of the labelled sheets replaced by neutral words; all else as read. */
