@@ -21,7 +21,7 @@ export const numbering = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,
 
 /** The marker of a sub-item under a numbered item: (a), b), ①, ア, (イ), (i), ㋐ — a bare letter or kana needs a separator after it. */
 export const subItemMark =
-  /^(?:[(（]\s*(?:[a-zａ-ｚ]|[ivx]{1,4}|[ア-ンｱ-ﾝ]|\d{1,2})\s*[)）]|[a-zａ-ｚ][)）.．]|[ア-ンｱ-ﾝ](?:[)）.．、]|[\s\u3000](?=\S))|[①-⑳]|[㋐-㋾])/;
+  /^(?:[(（]\s*(?:[a-zａ-ｚ]|[ivx]{1,4}|[ア-ンｱ-ﾝ]|\d{1,2})\s*[)）]|[a-zａ-ｚ](?:[)）.．]|$)|[ア-ンｱ-ﾝ](?:[)）.．、]|[\s\u3000](?=\S)|$)|[①-⑳]|[㋐-㋾])/;
 
 /** A heading row inside a table: 「２．データ管理」, 「第3章」, 【アクセス管理】, ■ 運用. */
 export const sectionLike =

@@ -80,7 +80,7 @@ export function chooseChoice(t: Table, o: ColumnOverrides, taken: Set<number>): 
     if (listed) return { c: h.c, values: listed, why: [`${quote(h)} lists the choices ${listed.join('/')}`] };
   }
   // A drop-down in a column without a header of its own (under a merged 回答 header, say).
-  for (let c = 0; c < t.grid.colCount; c++) {
+  for (let c = 0; c < t.width; c++) {
     const h = t.header(c);
     if (taken.has(c) || c === o.answer || t.grid.hiddenCols.has(c) || t.listsOptions(c) || (h && !canChoose(h))) continue;
     if (t.stat(c).validated >= 3 && dropDown(t, c)) {

@@ -59,6 +59,8 @@ export interface Table {
   header(c: number): HeaderCell | undefined;
   /** The column's cells list the possible answers (○ Yes\n○ No): they describe them, they hold none. */
   listsOptions(c: number): boolean;
+  /** Columns the table spans: those with text, under a header cell or covered by a drop-down (an empty answer column has none of its own text). */
+  width: number;
 }
 
 function table(grid: Grid, merges: MergeIndex, headerRow: number | null, from: number, cells: HeaderCell[], question: number): Table {
@@ -72,6 +74,7 @@ function table(grid: Grid, merges: MergeIndex, headerRow: number | null, from: n
     grid, merges, headerRow, from, cells, question, body, stat,
     header: (c) => cells.find((h) => c >= h.c && c <= h.end),
     listsOptions: (c) => stat(c).optionLists >= 2 && stat(c).optionLists >= 0.5 * stat(c).filled,
+    width: Math.min(question + 40, Math.max(grid.colCount, ...cells.map((h) => h.end + 1), ...grid.validations.map((v) => v.range.e.c + 1))),
   };
 }
 
@@ -179,8 +182,7 @@ function openColumns(t: Table, taken: Set<number>): number[] {
   const out: number[] = [];
   const first = Math.max(end, t.question) + 1;
   // A column beside the last one with text can still be the empty answer column of a table without a header.
-  const last = Math.max(t.grid.colCount, first + 1, ...t.cells.map((h) => h.end + 1), ...t.grid.validations.map((v) => v.range.e.c + 1));
-  for (let c = first; c < Math.min(last, t.question + 40); c++) {
+  for (let c = first; c < Math.max(t.width, first + 1); c++) {
     if (taken.has(c) || t.grid.hiddenCols.has(c) || t.listsOptions(c) || notForAnswers(t.header(c))) continue;
     out.push(c);
   }
@@ -275,7 +277,7 @@ function writableColumn(t: Table, open: number[], choice: number | null): number
 function statusChoice(t: Table, taken: Set<number>, freeBeside: (c: number) => { c: number } | null): Choice {
   const none: Choice = { c: null, values: null, why: [] };
   const headerless = t.cells.every((h) => h.roles.size === 0);
-  for (let c = 0; c < Math.min(t.grid.colCount, t.question + 40); c++) {
+  for (let c = 0; c < t.width; c++) {
     const h = t.header(c);
     if (taken.has(c) || t.grid.hiddenCols.has(c) || t.listsOptions(c) || (h && h.c !== c)) continue;
     const verdict = !!h?.roles.has('verdict') && dropDown(t, c);
@@ -286,7 +288,8 @@ function statusChoice(t: Table, taken: Set<number>, freeBeside: (c: number) => {
     const filled = named || (headerless && c > t.question) ? filledValues(t, c) : null;
     if (!filled && !verdict && !h?.roles.has('choice')) continue;
     const other = freeBeside(c);
-    if (!other || (!filled && rank(t.header(other.c)) <= rank(h)) || (verdict && other.c < c)) continue;
+    // A status header that also names an answer (回答（はい／いいえ）) is the free text unless a better-named one follows.
+    if (!other || (!filled && rank(h) > 0 && rank(t.header(other.c)) <= rank(h)) || (verdict && other.c < c)) continue;
     return {
       c,
       values: t.stat(c).validated ? validationOf(t, c) : (h && choicesInHeader(h.text)) ?? filled,

@@ -117,7 +117,7 @@ function rowKind(w: Walk, r: number): Kind {
   if (!num && continues(w, r, text, asks)) return 'continued';
   if (num && isHeading(text, asks) && (swallowsAnswer || numbersChildren(num, nextNumber(w, r)))) return 'section';
   if (headsSubItems(w, r, num, text)) return 'section';
-  if (!num && w.numbered && isHeading(text, asks) && !subItemMark.test(text)) return 'section';
+  if (!num && w.numbered && isHeading(text, asks) && !subItemAt(w, r)) return 'section';
   // Below the last numbered item of a numbered table, past a blank row: a closing line, not a question.
   if (!num && w.numbered && r > w.lastNumbered && w.prevRow < r - 1) return 'note';
   return 'question';
@@ -153,18 +153,30 @@ const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115
  */
 function headsSubItems(w: Walk, r: number, num: string, text: string): boolean {
   const { grid, layout } = w;
-  if (!num || subItemMark.test(text)) return false;
+  if (!num || subItemAt(w, r)) return false;
   const next = r + 1;
-  const nextText = grid.cell(next, layout.question).trim();
-  const nextNum = layout.number !== null ? grid.cell(next, layout.number).trim() : '';
-  const sub = nextText !== '' && (nextNum ? subItemMark.test(nextNum) && !numbering.test(nextNum.replace(/^[(（]\d+[)）]$/, 'x')) : subItemMark.test(nextText));
-  if (!sub) return false;
+  if (!grid.cell(next, layout.question).trim() || !subItemAt(w, next)) return false;
   if (introducesList.test(text)) return true;
   const ac = layout.answer ?? layout.choice;
   const own = ac === null ? undefined : grid.look(r, ac);
   const theirs = ac === null ? undefined : grid.look(next, ac);
   if (theirs?.fill && own?.fill !== theirs.fill) return true;
   return !questionLike.test(text);
+}
+
+/**
+ * Row r is a sub-item: its text starts with a sub-item's marker ((a), ①, ア), or a cell left of the text holds one
+ * (in the numbering column, a main number such as 1 or (1) is no sub-item's unless the row above had one).
+ */
+function subItemAt(w: Walk, r: number): boolean {
+  const { grid, layout } = w;
+  if (subItemMark.test(grid.cell(r, layout.question).trim())) return true;
+  for (let c = 0; c < layout.question; c++) {
+    const v = grid.cell(r, c).trim();
+    if (!v || !subItemMark.test(v)) continue;
+    if (c !== layout.number || !numbering.test(v)) return true;
+  }
+  return false;
 }
 
 /** Words that introduce a list of sub-items. */

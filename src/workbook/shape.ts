@@ -1,7 +1,7 @@
 // Finds a sheet's table from its content and shape, whatever its header says or whether it has one: the column
 // whose cells read most like items of a questionnaire (questions, statements of practice, terse items), the header
 // row as the row of short labels just above them, and the row the body starts at.
-import { exampleMark, examplePrefix, itemWeight, numbering, readsAsItem, subItemMark } from './cells.js';
+import { choiceValue, exampleMark, examplePrefix, itemWeight, numbering, readsAsItem, subItemMark } from './cells.js';
 import { HEADER_SEARCH_ROWS } from './header.js';
 import type { MergeIndex } from './merges.js';
 import type { Grid } from './types.js';
@@ -66,8 +66,8 @@ export function headerLike(grid: Grid, merges: MergeIndex, r: number, question: 
   for (let c = 0; c < grid.colCount; c++) {
     const t = grid.cell(r, c).trim();
     if (!t || grid.hiddenCols.has(c)) continue;
-    // A sentence, or an item's number (1, A-01, (a)), makes it a row of the body.
-    if (compareKey(t).length > MAX_HEADER_LENGTH || readsAsItem(t) || /[。．]$/.test(t) || numbering.test(t) || subItemMark.test(t) || exampleMark.test(t) || examplePrefix.test(t)) return false;
+    // A sentence, or an item's number (1, A-01, (a)), makes it a row of the body; a value to mark (対応している) does not.
+    if (compareKey(t).length > MAX_HEADER_LENGTH || (readsAsItem(t) && !choiceValue.test(t)) || /[。．]$/.test(t) || numbering.test(t) || subItemMark.test(t) || exampleMark.test(t) || examplePrefix.test(t)) return false;
     cells++;
     const end = merges.at(r, c)?.e.c ?? c;
     if (end >= question) overTable = true;
