@@ -42,7 +42,7 @@ export const choiceWord = /^(はい|いいえ|該当なし|対象外|○|◯|△
 
 /** A value picked from a short set, as a status column holds it: はい, ○, 実施済, 未対応, Yes, N/A, Implemented. */
 export const choiceValue =
-  /^(はい|いいえ|該当なし|対象外|非該当|不明|一部|○|◯|◎|△|×|✕|－|有|無|可|否|適|不適|適合|不適合|一部適合|済|未|実施|未実施|実施済|実施中|一部実施|対応|未対応|対応済|一部対応|対応中|予定|計画中|検討中|yes|no|n\/?a|na|partial|partially|implemented|not implemented|planned|in progress|compliant|non-compliant|partially compliant|done|not applicable|対応している|対応していない|実施している|実施していない|している|していない|あり|なし|可能|不可|不可能)$/i;
+  /^(はい|いいえ|該当なし|対象外|非該当|不明|一部|○|◯|◎|△|×|✕|－|有|無|可|否|該当|適|不適|適合|不適合|一部適合|済|済み|未|実施|未実施|実施済|実施済み|実施中|一部実施|対応|未対応|対応済|対応済み|一部対応|対応中|対応可|対応不可|予定|計画中|検討中|yes|no|n\/?a|na|partial|partially|implemented|not implemented|planned|in progress|compliant|non-compliant|partially compliant|done|not applicable|対応している|対応していない|実施している|実施していない|している|していない|あり|なし|可能|不可|不可能)$/i;
 
 /** A mark put in a cell to tick it: ✓, レ, ○, ●, ■, ☑, x. */
 export const markValue = /^[✓✔☑☒✗✘レﾚ○◯●◎■□☐×✕xXvV√]$/;

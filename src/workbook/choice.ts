@@ -97,15 +97,17 @@ export function chooseChoice(t: Table, o: ColumnOverrides, taken: Set<number>): 
  * marks the one that answers.
  */
 export function markColumns(t: Table): { value: string; c: number }[] | null {
+  // A value may carry a hint in brackets: はい（○を記入）.
+  const value = (h: HeaderCell) => h.own.replace(/[(（][^)）]*[)）]/g, '').trim();
   const tick = (h: HeaderCell) =>
-    h.c === h.end && h.c !== t.question && (choiceWord.test(compareKey(h.own)) || choiceValue.test(h.own.trim())) && onlyMarks(t, h.c);
+    h.c === h.end && h.c !== t.question && (choiceWord.test(compareKey(value(h))) || choiceValue.test(value(h))) && onlyMarks(t, h.c);
   let run: HeaderCell[] = [];
   for (const h of t.cells) {
     if (tick(h) && (run.length === 0 || run[run.length - 1].c === h.c - 1)) run.push(h);
     else if (run.length >= 2) break;
     else run = tick(h) ? [h] : [];
   }
-  return run.length >= 2 ? run.map((h) => ({ value: h.own, c: h.c })) : null;
+  return run.length >= 2 ? run.map((h) => ({ value: value(h), c: h.c })) : null;
 }
 
 function onlyMarks(t: Table, c: number): boolean {

@@ -196,8 +196,10 @@ function openColumns(t: Table, taken: Set<number>): number[] {
  */
 function freeTextColumn(t: Table, taken: Set<number>, choice: number | null): { c: number; why: string } | { boxes: Boxes } | null {
   const open = openColumns(t, taken).filter((c) => c !== choice);
+  // Left of the question only a header naming the answer (回答 | No. | 確認項目) makes a column the answer's.
+  const left = [...Array(t.question).keys()].filter((c) => !taken.has(c) && c !== choice && !t.grid.hiddenCols.has(c) && rank(t.header(c)) >= 2 && !notForAnswers(t.header(c)));
   let best: number | null = null;
-  for (const c of open) {
+  for (const c of [...open, ...left]) {
     // A header merged over several columns names the first of them; a greyed-out column is not for the vendor.
     const k = t.header(c)?.c === c && !greyed(t, c) ? rank(t.header(c)) : 0;
     if (k === 0 || (k === 1 && choice === null && open.some((p) => rank(t.header(p)) > 1))) continue;
