@@ -110,6 +110,27 @@ export function markColumns(t: Table): { value: string; c: number }[] | null {
   return run.length >= 2 ? run.map((h) => ({ value: value(h), c: h.c })) : null;
 }
 
+/**
+ * The symbol the sheet asks marks to be made with: a box pre-printed in the mark cells is filled in (□ → ■), or the
+ * instructions above the table quote one (「○」を記入, mark an "X"); null when the sheet does not say.
+ */
+export function markSymbol(t: Table, columns: number[]): string | null {
+  const boxes: Record<string, string> = { '□': '■', '☐': '☑' };
+  for (const r of t.body) {
+    for (const c of columns) {
+      const v = t.grid.cell(r, c).trim();
+      if (boxes[v]) return boxes[v];
+    }
+  }
+  for (let r = 0; r < Math.min(t.from, 100); r++) {
+    for (let c = 0; c < t.grid.colCount; c++) {
+      const quoted = /[「『"“'‘]\s*([○◯●■✓✔☑レｘxX×✕])\s*[」』"”'’]/.exec(t.grid.cell(r, c));
+      if (quoted) return quoted[1];
+    }
+  }
+  return null;
+}
+
 function onlyMarks(t: Table, c: number): boolean {
   const s = t.stat(c);
   return s.filled === s.marks + s.picked;

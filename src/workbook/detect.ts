@@ -65,7 +65,7 @@ function columnOverrides(o: DetectOverrides): ColumnOverrides {
 }
 
 function empty(grid: Grid, reason: string): SheetDetection {
-  return { name: grid.name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, marks: null, reason, questions: [] };
+  return { name: grid.name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, marks: null, markSymbol: null, reason, questions: [] };
 }
 
 function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDetection {
@@ -93,6 +93,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
     choiceColumn: letter(layout.choice),
     choices: layout.choices,
     marks: layout.marks?.map((m) => ({ value: m.value, column: columnLetter(m.c) })) ?? null,
+    markSymbol: layout.markSymbol,
     reason: reason(layout, rows),
     questions: rows.questions,
     ...(rows.skipped.hidden ? { hiddenRows: rows.skipped.hidden } : {}),

@@ -4,7 +4,7 @@
 // are shaded, bordered and sized) are the other, and decide alone when the header says nothing we know.
 import { columnLetter } from './address.js';
 import { numbering } from './cells.js';
-import { chooseChoice, dropDown, filledValues, markColumns, validationOf, type Choice } from './choice.js';
+import { chooseChoice, dropDown, filledValues, markColumns, markSymbol, validationOf, type Choice } from './choice.js';
 import { columnStats, greyFill, widthOf, type ColumnStats } from './columns.js';
 import { quote, subHeader, type HeaderCell } from './header.js';
 import { answerBoxes, type Boxes } from './boxes.js';
@@ -22,6 +22,8 @@ export interface Layout {
   choice: number | null;
   /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
   marks: { value: string; c: number }[] | null;
+  /** The symbol to mark with when the sheet says (■ for a pre-printed □, 「○」 in the instructions); null otherwise. */
+  markSymbol: string | null;
   number: number | null;
   category: number | null;
   choices: string[] | null;
@@ -158,6 +160,7 @@ function columnsOf(t: Table, o: ColumnOverrides, why: string[]): Layout {
     answer,
     choice: choice.c,
     marks,
+    markSymbol: marks ? markSymbol(t, marks.map((m) => m.c)) : null,
     number: numberColumn(t, used),
     category: t.cells.find((h) => h.roles.has('category') && !used.has(h.c))?.c ?? null,
     choices: choice.c === null ? null : choice.values,

@@ -81,6 +81,8 @@ export interface SheetDetection {
   choices: string[] | null;
   /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
   marks: { value: string; column: string }[] | null;
+  /** With marks: the symbol the sheet asks marks to be made with (■ for a pre-printed □, ○, X), or null when it does not say. */
+  markSymbol: string | null;
   /** In words: why this header row and these columns were chosen, or why the sheet holds no questions. */
   reason: string;
   questions: Question[];

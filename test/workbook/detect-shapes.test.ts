@@ -84,7 +84,10 @@ t.test('はい | いいえ columns to mark one of: each question gets both cells
   t.same(s.questions[0].marks, [{ value: 'はい', cell: 'C2' }, { value: 'いいえ', cell: 'D2' }]);
   const boxes = await first({ rows: [['No', '取組内容', '対応している', '対応していない', '備考'], ...statements.map((q, i) => [i + 1, q, '□', '□', null])] });
   t.same(boxes.marks?.map((m) => m.value), ['対応している', '対応していない'], 'columns pre-filled with □ to turn into ■');
-  t.equal(boxes.choiceColumn, null);
+  t.same([boxes.choiceColumn, boxes.markSymbol], [null, '■']);
+  t.equal(s.markSymbol, null, 'a sheet that does not say how to mark');
+  const told = await first({ rows: [['該当する欄に「○」を記入してください。'], ['No', '確認事項', 'はい', 'いいえ', '備考'], ...questions.map((q, i) => [i + 1, q, null, null, null])] });
+  t.equal(told.markSymbol, '○', 'the mark the instructions quote');
 });
 
 t.test('a check column whose drop-down holds one tick (レ) is the choice column', async (t) => {
