@@ -116,11 +116,22 @@ function readTable(grid: Grid, merges: MergeIndex, o: ColumnOverrides, byShape: 
     const given = layoutFromHeader(grid, merges, o.headerRow, headerCells(grid, merges, o.headerRow), o);
     return given && read({ ...given, why: [`header row ${o.headerRow + 1} was given`, ...given.why] });
   }
+  let named: Found | null = null;
   for (const h of headerCandidates(grid, merges).slice(0, 5)) {
-    const found = read(layoutFromHeader(grid, merges, h.row, h.cells, o));
-    if (found) return found;
+    named = read(layoutFromHeader(grid, merges, h.row, h.cells, o));
+    if (named) break;
   }
-  return byShape ? read(layoutFromShape(grid, merges, o)) : null;
+  if (!byShape) return named;
+  if (!named) return read(layoutFromShape(grid, merges, o));
+  // Header words found inside the body of the table the content shows (a row whose notes happen to say 回答
+  // and 評価) are not its header: the table read from its content is. Looked at only when rows above the header
+  // hold text, as a body would.
+  const above = named.layout.headerRow ?? 0;
+  let texts = 0;
+  for (let r = 0; r < above; r++) for (let c = 0; c < grid.colCount && texts < 3; c++) if (grid.cell(r, c).trim().length > 12) texts++;
+  if (texts < 3) return named;
+  const shaped = read(layoutFromShape(grid, merges, o));
+  return shaped && shaped.layout.firstRow <= above && shaped.rows.questions.length > 1.5 * named.rows.questions.length ? shaped : named;
 }
 
 /** The table found from its content: the column that reads as questions, the row of labels above it (if any). */
