@@ -2,7 +2,7 @@
 // an answer column beside the questions.
 import { answerLike, readsAsItem } from './cells.js';
 import { greyFill } from './columns.js';
-import type { Table } from './layout.js';
+import type { Table } from './table.js';
 
 export type Boxes = Map<number, { r: number; c: number }>;
 

@@ -1,11 +1,13 @@
 // The choice column (はい/いいえ, ○/×, 適合/不適合, 実施/未実施, a tick): a drop-down of short words, a header
-// listing the choices, or cells already filled with such values; and columns to mark one of (はい | いいえ as two
-// columns, each headed by its value).
+// listing the choices, a status header (対応状況) or cells already filled with such values beside a free-text column;
+// and columns to mark one of (はい | いいえ as two columns, each headed by its value), with the symbol to mark with.
 import { columnLetter } from './address.js';
 import { choiceValue, choiceWord, markValue } from './cells.js';
 import { validationValues } from './columns.js';
 import { quote, type HeaderCell } from './header.js';
-import type { ColumnOverrides, Table } from './layout.js';
+import { rank } from './answer.js';
+import type { ColumnOverrides } from './layout.js';
+import type { Table } from './table.js';
 import { choicesInHeader, compareKey } from './vocabulary.js';
 
 /** Longest value still taken for a category word; drop-downs of sentences are not choices. */
@@ -134,4 +136,34 @@ export function markSymbol(t: Table, columns: number[]): string | null {
 function onlyMarks(t: Table, c: number): boolean {
   const s = t.stat(c);
   return s.filled === s.marks + s.picked;
+}
+
+/**
+ * A column already filled with はい/いいえ (or ticks) or headed as a status (対応状況) is the choice when a free-text
+ * column sits beside it; an assessment drop-down (評価) is the vendor's pick when the free text follows it, as
+ * customers put their own verdict columns last.
+ */
+export function statusChoice(t: Table, taken: Set<number>, freeBeside: (c: number) => { c: number } | null): Choice {
+  const none: Choice = { c: null, values: null, why: [] };
+  const headerless = t.cells.every((h) => h.roles.size === 0);
+  for (let c = 0; c < t.width; c++) {
+    const h = t.header(c);
+    if (taken.has(c) || t.grid.hiddenCols.has(c) || t.listsOptions(c) || (h && h.c !== c)) continue;
+    const verdict = !!h?.roles.has('verdict') && dropDown(t, c);
+    if (h && !verdict && ['internal', 'verdict', 'options', 'number', 'other', 'question'].some((r) => h.roles.has(r as never))) continue;
+    // Values count under a header that names an answer, or right of the question when no header word says
+    // anything: a 必須 column of ○/× left of the question is the customer's.
+    const named = !!h && (h.roles.has('answer') || h.roles.has('choice'));
+    const filled = named || (headerless && c > t.question) ? filledValues(t, c) : null;
+    if (!filled && !verdict && !h?.roles.has('choice')) continue;
+    const other = freeBeside(c);
+    // A status header that also names an answer (回答（はい／いいえ）) is the free text unless a better-named one follows.
+    if (!other || (!filled && rank(h) > 0 && rank(t.header(other.c)) <= rank(h)) || (verdict && other.c < c)) continue;
+    return {
+      c,
+      values: t.stat(c).validated ? validationOf(t, c) : (h && choicesInHeader(h.text)) ?? filled,
+      why: [verdict ? `${quote(h!)} is a drop-down left of the free text` : filled ? `${h ? quote(h) : `column ${columnLetter(c)}`} is already filled with ${filled.join('/')}` : `${quote(h!)} is a status column`],
+    };
+  }
+  return none;
 }

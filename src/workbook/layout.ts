@@ -3,14 +3,15 @@
 // are one piece of evidence; the cells under the header (what they hold, whether a drop-down covers them, how they
 // are shaded, bordered and sized) are the other, and decide alone when the header says nothing we know.
 import { columnLetter } from './address.js';
+import { freeTextColumn } from './answer.js';
+import type { Boxes } from './boxes.js';
 import { numbering } from './cells.js';
-import { chooseChoice, dropDown, filledValues, markColumns, markSymbol, validationOf, type Choice } from './choice.js';
-import { columnStats, greyFill, widthOf, type ColumnStats } from './columns.js';
+import { chooseChoice, markColumns, markSymbol, statusChoice, type Choice } from './choice.js';
+import { columnStats } from './columns.js';
 import { quote, subHeader, type HeaderCell } from './header.js';
-import { answerBoxes, type Boxes } from './boxes.js';
 import type { MergeIndex } from './merges.js';
+import { SAMPLE_ROWS, table, type Table } from './table.js';
 import type { Grid } from './types.js';
-import { choicesInHeader } from './vocabulary.js';
 
 export interface Layout {
   /** 0-based header row, or null when the table has none. */
@@ -42,42 +43,6 @@ export interface ColumnOverrides {
   answer?: number;
   /** null: the sheet has no choice column. */
   choice?: number | null;
-}
-
-/** Rows under the header sampled to judge columns. */
-const SAMPLE_ROWS = 500;
-
-/** A table being read: its header cells and body rows, and what each column holds under them. */
-export interface Table {
-  grid: Grid;
-  merges: MergeIndex;
-  headerRow: number | null;
-  from: number;
-  cells: HeaderCell[];
-  question: number;
-  /** Sampled body rows: those with an item in the question column. */
-  body: number[];
-  stat(c: number): ColumnStats;
-  header(c: number): HeaderCell | undefined;
-  /** The column's cells list the possible answers (○ Yes\n○ No): they describe them, they hold none. */
-  listsOptions(c: number): boolean;
-  /** Columns the table spans: those with text, under a header cell or covered by a drop-down (an empty answer column has none of its own text). */
-  width: number;
-}
-
-function table(grid: Grid, merges: MergeIndex, headerRow: number | null, from: number, cells: HeaderCell[], question: number): Table {
-  const body: number[] = [];
-  for (let r = from; r < grid.rowCount && body.length < SAMPLE_ROWS; r++) {
-    if (!grid.hiddenRows.has(r) && /\p{L}/u.test(grid.cell(r, question))) body.push(r);
-  }
-  const stats = new Map<number, ColumnStats>();
-  const stat = (c: number) => stats.get(c) ?? stats.set(c, columnStats(grid, body, c)).get(c)!;
-  return {
-    grid, merges, headerRow, from, cells, question, body, stat,
-    header: (c) => cells.find((h) => c >= h.c && c <= h.end),
-    listsOptions: (c) => stat(c).optionLists >= 2 && stat(c).optionLists >= 0.5 * stat(c).filled,
-    width: Math.min(question + 40, Math.max(grid.colCount, ...cells.map((h) => h.end + 1), ...grid.validations.map((v) => v.range.e.c + 1))),
-  };
 }
 
 /**
@@ -143,7 +108,12 @@ function columnsOf(t: Table, o: ColumnOverrides, why: string[]): Layout {
   } else {
     // A status column (対応状況) or one already filled with はい/いいえ is the choice only when a free-text
     // column sits beside it; otherwise it is the answer column.
-    if (choice.c === null && o.choice === undefined) choice = statusChoice(t, taken, (c) => columnOf(freeTextColumn(t, taken, c)));
+    if (choice.c === null && o.choice === undefined) {
+      choice = statusChoice(t, taken, (c) => {
+        const free = freeTextColumn(t, taken, c);
+        return free && 'c' in free ? free : null;
+      });
+    }
     const free = freeTextColumn(t, taken, choice.c);
     why.push(...choice.why);
     if (free && 'boxes' in free) boxes = free.boxes;
@@ -167,141 +137,6 @@ function columnsOf(t: Table, o: ColumnOverrides, why: string[]): Layout {
     boxes,
     why,
   };
-}
-
-const columnOf = (free: ReturnType<typeof freeTextColumn>) => (free && 'c' in free ? free : null);
-
-/** Ranks the header words of a free-text column: 回答 over 回答（はい／いいえ） over 備考; 0 for none. */
-const rank = (h: HeaderCell | undefined) =>
-  !h ? 0 : h.roles.has('answer') && !h.roles.has('notes') && !h.roles.has('choice') ? 4 : h.roles.has('answer') && !h.roles.has('choice') ? 3 : h.roles.has('answer') ? 2 : h.roles.has('notes') ? 1 : 0;
-
-/** Header words that rule a column out of holding the vendor's answer. */
-const notForAnswers = (h: HeaderCell | undefined) =>
-  !!h && ['internal', 'verdict', 'options', 'number', 'category', 'other'].some((r) => h.roles.has(r as never));
-
-/** Columns right of the question the vendor could write in, left to right. */
-function openColumns(t: Table, taken: Set<number>): number[] {
-  const end = t.merges.at(t.body[0] ?? t.from, t.question)?.e.c ?? t.header(t.question)?.end ?? t.question;
-  const out: number[] = [];
-  const first = Math.max(end, t.question) + 1;
-  // A column beside the last one with text can still be the empty answer column of a table without a header.
-  for (let c = first; c < Math.max(t.width, first + 1); c++) {
-    if (taken.has(c) || t.grid.hiddenCols.has(c) || t.listsOptions(c) || notForAnswers(t.header(c))) continue;
-    out.push(c);
-  }
-  return out;
-}
-
-/**
- * The free-text answer column: the one whose header names an answer (failing that, the notes column beside a
- * choice); without such words, the first column right of the question that the table leaves open for writing, or
- * the box under each question of a form.
- */
-function freeTextColumn(t: Table, taken: Set<number>, choice: number | null): { c: number; why: string } | { boxes: Boxes } | null {
-  const open = openColumns(t, taken).filter((c) => c !== choice);
-  // Left of the question only a header naming the answer (回答 | No. | 確認項目) makes a column the answer's.
-  const left = [...Array(t.question).keys()].filter((c) => !taken.has(c) && c !== choice && !t.grid.hiddenCols.has(c) && rank(t.header(c)) >= 2 && !notForAnswers(t.header(c)));
-  let best: number | null = null;
-  for (const c of [...open, ...left]) {
-    // A header merged over several columns names the first of them; a greyed-out column is not for the vendor.
-    const k = t.header(c)?.c === c && !greyed(t, c) ? rank(t.header(c)) : 0;
-    if (k === 0 || (k === 1 && choice === null && open.some((p) => rank(t.header(p)) > 1))) continue;
-    if (best === null || k > rank(t.header(best))) best = c;
-  }
-  if (best !== null) return { c: best, why: `${quote(t.header(best)!)} is the free-text answer column` };
-  if (choice !== null && (t.header(choice)?.end ?? choice) > choice && open.includes(choice + 1)) {
-    return { c: choice + 1, why: `column ${columnLetter(choice + 1)}, beside the drop-down under the same header, is the free-text answer column` };
-  }
-  const merged = answerBoxes(t, true);
-  if (merged) return { boxes: merged };
-  const c = writableColumn(t, open, choice);
-  if (c !== null) {
-    const h = t.header(c);
-    return { c, why: `${h ? quote(h) : `column ${columnLetter(c)}`}, ${shapeReason(t, c)}, is taken as the answer column` };
-  }
-  const boxes = choice === null ? answerBoxes(t, false) : null;
-  if (boxes) return { boxes };
-  // Without a header, the column right after the question is the best guess.
-  if (t.cells.length === 0 && choice === null && open.length) {
-    return { c: open[0], why: `no answer column is named, so column ${columnLetter(open[0])}, right of the question, is used` };
-  }
-  return null;
-}
-
-/** Most of the column's body cells are greyed out while the questions are not: the customer's, or not to be written. */
-function greyed(t: Table, c: number): boolean {
-  const s = t.stat(c);
-  return greyFill(s.fill) && s.shaded >= 0.5 * Math.max(1, t.body.length) && !greyFill(t.stat(t.question).fill);
-}
-
-/** Why a column reads as the place for answers, in words. */
-function shapeReason(t: Table, c: number): string {
-  const s = t.stat(c);
-  const q = t.stat(t.question);
-  if (s.shaded >= 0.5 * s.rows && s.fill !== q.fill && !greyFill(s.fill)) return 'shaded for input';
-  if (s.filled === 0) return 'empty beside the questions';
-  return 'beside the questions';
-}
-
-/**
- * Without header words: the first open column the table leaves for writing — part of the table (under a header
- * cell, bordered, shaded or covered by a drop-down), not already filled with other data, not greyed out — preferring
- * input shading, and a wide column over a narrow one (a narrow one is for a mark).
- */
-function writableColumn(t: Table, open: number[], choice: number | null): number | null {
-  const q = t.stat(t.question);
-  const rows = Math.max(1, t.body.length);
-  const inTable = (c: number) => {
-    const s = t.stat(c);
-    return t.header(c) !== undefined || s.bordered >= 0.5 * rows || s.shaded >= 0.5 * rows || s.validated >= 0.5 * rows;
-  };
-  // Filled with data of the customer's (a reference, a weight, guidance) rather than answers or picked values.
-  const data = (c: number) => {
-    const s = t.stat(c);
-    return s.filled >= 0.3 * rows && s.answers + s.picked + s.marks < 0.5 * s.filled;
-  };
-  let pool = open.filter((c) => !greyed(t, c) && !data(c) && t.stat(c).validated < 0.5 * rows && inTable(c));
-  const input = pool.filter((c) => {
-    const s = t.stat(c);
-    return s.shaded >= 0.5 * rows && s.fill !== q.fill && !greyFill(s.fill);
-  });
-  if (input.length) pool = input;
-  const widths = pool.map((c) => widthOf(t.grid, c));
-  const widest = Math.max(0, ...widths.map((w) => w ?? 0));
-  if (widest >= 15) pool = pool.filter((_, i) => (widths[i] ?? widest) >= 0.5 * widest);
-  // Beside a choice column, only a column wide enough for sentences takes the free text.
-  if (choice !== null) pool = pool.filter((c) => (widthOf(t.grid, c) ?? 20) >= 12);
-  return pool[0] ?? null;
-}
-
-/**
- * A column already filled with はい/いいえ (or ticks) or headed as a status (対応状況) is the choice when a free-text
- * column sits beside it; an assessment drop-down (評価) is the vendor's pick when the free text follows it, as
- * customers put their own verdict columns last.
- */
-function statusChoice(t: Table, taken: Set<number>, freeBeside: (c: number) => { c: number } | null): Choice {
-  const none: Choice = { c: null, values: null, why: [] };
-  const headerless = t.cells.every((h) => h.roles.size === 0);
-  for (let c = 0; c < t.width; c++) {
-    const h = t.header(c);
-    if (taken.has(c) || t.grid.hiddenCols.has(c) || t.listsOptions(c) || (h && h.c !== c)) continue;
-    const verdict = !!h?.roles.has('verdict') && dropDown(t, c);
-    if (h && !verdict && ['internal', 'verdict', 'options', 'number', 'other', 'question'].some((r) => h.roles.has(r as never))) continue;
-    // Values count under a header that names an answer, or right of the question when no header word says
-    // anything: a 必須 column of ○/× left of the question is the customer's.
-    const named = !!h && (h.roles.has('answer') || h.roles.has('choice'));
-    const filled = named || (headerless && c > t.question) ? filledValues(t, c) : null;
-    if (!filled && !verdict && !h?.roles.has('choice')) continue;
-    const other = freeBeside(c);
-    // A status header that also names an answer (回答（はい／いいえ）) is the free text unless a better-named one follows.
-    if (!other || (!filled && rank(h) > 0 && rank(t.header(other.c)) <= rank(h)) || (verdict && other.c < c)) continue;
-    return {
-      c,
-      values: t.stat(c).validated ? validationOf(t, c) : (h && choicesInHeader(h.text)) ?? filled,
-      why: [verdict ? `${quote(h!)} is a drop-down left of the free text` : filled ? `${h ? quote(h) : `column ${columnLetter(c)}`} is already filled with ${filled.join('/')}` : `${quote(h!)} is a status column`],
-    };
-  }
-  return none;
 }
 
 /** The numbering column: the one a header names, or left of the question, numbers in most of its cells. */
