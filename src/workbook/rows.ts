@@ -119,7 +119,7 @@ function rowKind(w: Walk, r: number): Kind {
   if (headsSubItems(w, r, num, text)) return 'section';
   if (!num && w.numbered && isHeading(text, asks) && !subItemAt(w, r)) return 'section';
   // Below the last numbered item of a numbered table, past a blank row: a closing line, not a question.
-  if (!num && w.numbered && r > w.lastNumbered && w.prevRow < r - 1) return 'note';
+  if (!num && w.numbered && r > w.lastNumbered && blankRow(grid, r - 1)) return 'note';
   return 'question';
 }
 
@@ -297,6 +297,11 @@ function rowHeading(grid: Grid, r: number, qc: number): string | null {
     found = t;
   }
   return found !== null && !numbering.test(found) ? found : null;
+}
+
+function blankRow(grid: Grid, r: number): boolean {
+  for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c).trim()) return false;
+  return true;
 }
 
 function rowHasExampleMark(grid: Grid, r: number, qc: number): boolean {

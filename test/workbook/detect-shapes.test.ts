@@ -123,6 +123,14 @@ t.test('an item wrapped by hand over two rows of a legacy sheet is one question'
   t.equal(s.questions[2].text, '同時接続可能な利用者数の上限（履修登録期間等の\nアクセス集中時を想定）');
 });
 
+t.test('a closing line after a blank row below a numbered table is not a question; an unnumbered last question under a section row is', async (t) => {
+  const rows: Row[] = [['No.', '確認事項', '回答'], ...questions.slice(0, 3).map((q, i) => [i + 1, q, null])];
+  const closing = await first({ rows: [...rows, [], [null, '回答は本ファイルに直接入力し、メールでご返送ください。', null]] });
+  t.same(closing.questions.map((q) => q.row), [2, 3, 4]);
+  const last = await first({ rows: [...rows, ['運用'], [null, questions[3], null]] });
+  t.same(last.questions.map((q) => q.row), [2, 3, 4, 6]);
+});
+
 t.test('a header repeated for each block of a sheet, and the blocks\' section rows, are not questions', async (t) => {
   const header = ['No', '評価項目', '回答', '補足'];
   const s = await first({ rows: [['評価表'], ['1. 管理'], header, [1, questions[0], null, null], [2, questions[1], null, null], [], ['2. 技術'], header, [3, questions[2], null, null], [4, questions[3], null, null]] });
