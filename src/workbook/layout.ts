@@ -8,14 +8,17 @@ import type { Boxes } from './boxes.js';
 import { numbering } from './cells.js';
 import { chooseChoice, markColumns, markSymbol, statusChoice, type Choice } from './choice.js';
 import { columnStats } from './columns.js';
-import { quote, subHeader, type HeaderCell } from './header.js';
+import { headerCells, quote, subHeader, type HeaderCell } from './header.js';
 import type { MergeIndex } from './merges.js';
 import { SAMPLE_ROWS, table, type Table } from './table.js';
 import type { Grid } from './types.js';
+import { MAX_HEADER_LENGTH } from './vocabulary.js';
 
 export interface Layout {
-  /** 0-based header row, or null when the table has none. */
+  /** 0-based header row (of a two-row header, the lower one, which names the columns), or null when the table has none. */
   headerRow: number | null;
+  /** The header's first row: the upper one of a two-row header, else headerRow. */
+  headerTop: number | null;
   /** First row of the table's body (the row under the header, or the first question-like row). */
   firstRow: number;
   question: number;
@@ -49,7 +52,11 @@ export interface ColumnOverrides {
  * The layout a header row implies, or null when no column under it reads as questions. `question`: the column
  * found from the cells' content, when the header does not name one.
  */
-export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, rowCells: HeaderCell[], o: ColumnOverrides = {}, question?: number): Layout | null {
+export function layoutFromHeader(grid: Grid, merges: MergeIndex, given: number, givenCells: HeaderCell[], o: ColumnOverrides = {}, question?: number): Layout | null {
+  // The lower row of a two-row header (as detection reports it, and a user may give it back) is read with its upper one.
+  const upper = given > 0 ? headerCells(grid, merges, given - 1) : [];
+  const lower = upper.length >= 2 && upper.every((h) => h.text.length <= MAX_HEADER_LENGTH) && subHeader(grid, merges, given - 1, upper) !== null;
+  const [row, rowCells] = lower ? [given - 1, upper] : [given, givenCells];
   const sub = subHeader(grid, merges, row, rowCells);
   const cells = sub ?? rowCells;
   const from = sub ? row + 2 : row + 1;
@@ -61,14 +68,14 @@ export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, ro
   else if (typeof named !== 'number') why.push(named.why);
   // Of a two-row header, the lower row names the columns the body is read by.
   const t = table(grid, merges, sub ? row + 1 : row, from, cells, q);
-  const layout = columnsOf(t, o, why);
+  const layout = { ...columnsOf(t, o, why), headerTop: row };
   if (sub) why.push(`row ${row + 2} splits the header into ${sub.filter((h) => !rowCells.includes(h)).map(quote).join(', ')}`);
   return layout;
 }
 
 /** A table without a header row, its question column and first row found from the content. */
 export function layoutWithoutHeader(grid: Grid, merges: MergeIndex, question: number, firstRow: number, o: ColumnOverrides = {}): Layout {
-  return columnsOf(table(grid, merges, null, firstRow, [], question), o, []);
+  return { ...columnsOf(table(grid, merges, null, firstRow, [], question), o, []), headerTop: null };
 }
 
 /** The header cell that names the question column (or failing that, any header without another role) with the most text under it. */
@@ -91,7 +98,7 @@ function questionUnder(grid: Grid, cells: HeaderCell[], from: number): { c: numb
 }
 
 /** The answer, choice, mark, number and category columns of a table whose question column is known. */
-function columnsOf(t: Table, o: ColumnOverrides, why: string[]): Layout {
+function columnsOf(t: Table, o: ColumnOverrides, why: string[]): Omit<Layout, 'headerTop'> {
   const marks = o.choice === undefined && o.answer === undefined ? markColumns(t) : null;
   if (marks) why.push(`${marks.map((m) => `「${m.value}」 (${columnLetter(m.c)})`).join(', ')} are columns to mark one of`);
   const taken = new Set([t.question, ...(marks ?? []).map((m) => m.c)]);

@@ -27,7 +27,8 @@ interface Walk {
   numbered: boolean;
   lastNumbered: number;
   headerKey: string;
-  headerTexts: Map<number, string>;
+  /** The texts of each header row, by column (two for a two-row header). */
+  headerTexts: Map<number, string>[];
   /** The last question and its (last) row. */
   prev: Question | null;
   prevRow: number;
@@ -80,13 +81,15 @@ function walk(grid: Grid, merges: MergeIndex, layout: Layout): Walk {
       lastNumbered = r;
     }
   }
-  const headerTexts = new Map<number, string>();
-  if (layout.headerRow !== null) {
+  const headerTexts = [...new Set([layout.headerTop, layout.headerRow])].flatMap((h) => {
+    if (h === null) return [];
+    const texts = new Map<number, string>();
     for (let c = 0; c < grid.colCount; c++) {
-      const t = grid.cell(layout.headerRow, c).trim();
-      if (t) headerTexts.set(c, t);
+      const t = grid.cell(h, c).trim();
+      if (t) texts.set(c, t);
     }
-  }
+    return [texts];
+  });
   return {
     grid, merges, layout, lastNumbered, headerTexts,
     numbered: nc !== null && withNumber >= 0.6 * withText,
@@ -235,9 +238,11 @@ function categoryReader(grid: Grid, merges: MergeIndex, c: number | null) {
 
 /** A row with the header's own texts in two or more of its cells: the header repeated for a block. */
 function repeatsHeader(w: Walk, r: number): boolean {
-  let same = 0;
-  for (const [c, t] of w.headerTexts) if (w.grid.cell(r, c).trim() === t) same++;
-  return same >= Math.min(2, w.headerTexts.size) && same > 0 && w.headerTexts.size >= 2;
+  return w.headerTexts.some((texts) => {
+    let same = 0;
+    for (const [c, t] of texts) if (w.grid.cell(r, c).trim() === t) same++;
+    return texts.size >= 2 && same >= 2;
+  });
 }
 
 /**

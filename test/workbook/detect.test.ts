@@ -95,6 +95,7 @@ t.test('without an answer column, the box under each question is the answer cell
 t.test('a two-row header: the choice and free-text columns under a merged 回答欄', async (t) => {
   const s = sheet('layout-two-row-header.xlsx');
   t.same(columns(s), [4, 'B', 'D', 'C'], 'the header row is the lower one, which names the columns');
+  for (const headerRow of [3, 4]) t.same(columns(sheet('layout-two-row-header.xlsx', { headerRow })), [4, 'B', 'D', 'C'], `given either row (${headerRow}) back, the same`);
   t.same(s.choices, ['はい', 'いいえ']);
   t.same(s.questions.map((q) => q.row), [5, 6]);
 });
