@@ -119,7 +119,7 @@ function rowKind(w: Walk, r: number): Kind {
   if (!num && (swallowsAnswer || (sectionLike.test(text) && isHeading(text, asks)))) return 'section';
   if (!num && continues(w, r, text, asks)) return 'continued';
   if (num && isHeading(text, asks) && (swallowsAnswer || numbersChildren(num, nextNumber(w, r)))) return 'section';
-  if (headsSubItems(w, r, num, text)) return 'section';
+  if (headsSubItems(w, r, num || ownNumber(text), text)) return 'section';
   if (!num && w.numbered && isHeading(text, asks) && !subItemAt(w, r)) return 'section';
   // Below the last numbered item of a numbered table, past a blank row: a closing line, not a question.
   if (!num && w.numbered && r > w.lastNumbered && blankRow(grid, r - 1)) return 'note';
@@ -127,24 +127,30 @@ function rowKind(w: Walk, r: number): Kind {
 }
 
 /**
- * An unnumbered row right under a question of a numbered table that carries on its text: the answer cell is
- * merged over both rows, or the text above stops mid-sentence — it ends on a particle or an open bracket, or
- * fills its column's width, as a legacy sheet's text wrapped by hand does.
+ * An unnumbered row right under a question that carries on its text: the answer cell is merged over both rows, the
+ * row starts mid-sentence (a particle, a conjunction), or the text above stops mid-sentence — an open bracket; in a
+ * numbered table also a closing particle, or a line that fills its column, as a legacy sheet's text wrapped by hand.
  */
 function continues(w: Walk, r: number, text: string, asks: boolean): boolean {
-  if (!w.numbered || !w.prev || w.prevRow !== r - 1 || subItemMark.test(text)) return false;
+  if (!w.prev || w.prevRow !== r - 1 || subItemMark.test(text)) return false;
   const { answer: ac, question: qc } = w.layout;
   if (ac !== null && w.merges.covering(r, ac)?.s.r === w.prevRow) return true;
-  // Text that starts mid-sentence (a particle, a lower-case word) carries on whatever it says.
-  if (/^[、,ぁ-んa-z]/.test(text)) return !endsSentence.test(w.prev.text);
+  if (midSentence.test(text)) return !endsSentence.test(w.prev.text);
   if (asks) return false;
   const above = w.prev.text.split('\n').pop()!;
   if (endsSentence.test(above)) return false;
   const open = (above.match(/[(（「『【]/g)?.length ?? 0) > (above.match(/[)）」』】]/g)?.length ?? 0);
+  if (!w.numbered) return open;
   const width = widthOf(w.grid, qc);
   const full = width !== null && displayWidth(above) >= 0.75 * width;
   return open || full || /[のとにをがはでへや、,]$/.test(above);
 }
+
+/** Words a wrapped line can start with but an item cannot: a particle, a conjunction. */
+const midSentence = /^(?:[をにがはへとでのもや、，,]|から|まで|より|など|及び|並びに|又は|または|and\b|or\b|to\b|of\b|for\b|with\b|in\b|on\b|by\b|from\b|as\b|at\b|which\b|that\b|including\b)/;
+
+/** The number an item's text starts with (1. …, Q1.2 …, No.3 …), or ''. */
+const ownNumber = (text: string) => /^((?:Q|No\.?)?\s?\d{1,3}(?:[-.]\d{1,3}){0,3})[.)．）:：\s]/i.exec(text)?.[1] ?? '';
 
 /** Width in Excel's character units: full-width characters take two. */
 const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
@@ -194,7 +200,7 @@ function question(w: Walk, r: number, section: string | null): Question {
   };
   const raw = grid.cell(r, layout.question);
   const num = layout.number !== null ? grid.cell(r, layout.number).trim() : '';
-  const ownNumber = num || (/^((?:Q|No\.?)?\s?\d{1,3}(?:[-.]\d{1,3}){0,3})[.)．）:：\s]/i.exec(raw.trim())?.[1] ?? '');
+  const own = num || ownNumber(raw.trim());
   const answerAt = layout.boxes?.get(r + 1) ?? (layout.answer === null ? null : target(layout.answer));
   const choiceAt = layout.choice === null ? null : target(layout.choice);
   return {
@@ -202,7 +208,7 @@ function question(w: Walk, r: number, section: string | null): Question {
     row: r + 1,
     text: raw.replace(/\r\n?/g, '\n').trim(),
     section,
-    number: ownNumber && numbering.test(ownNumber.replace(/\s/g, '')) ? ownNumber : num || null,
+    number: own && numbering.test(own.replace(/\s/g, '')) ? own : num || null,
     answerCell: answerAt ? cellAddress(answerAt.r, answerAt.c) : null,
     choiceCell: choiceAt ? cellAddress(choiceAt.r, choiceAt.c) : null,
     choices: choiceAt ? layout.choices : null,

@@ -111,6 +111,8 @@ t.test('sub-items: an item that introduces them is a heading; a full question wi
   t.same(s.questions.map((q) => q.row), [3, 4, 5, 6, 7]);
   const kana = await first({ rows: [['No', '', '確認事項', '回答'], [1, '', '次の事項を満たしていること。', null], [null, 'ア', statements[0], null], [null, 'イ', statements[1], null], [2, '', statements[2], null]], widths: [5, 4, 60, 40] });
   t.same(kana.questions.map((q) => q.row), [3, 4, 5], 'ア, イ in a column of their own');
+  const inText = await first({ rows: [['質問', '回答'], ['1. 次の事項についてご記入ください。', null], ['(1) サービス提供時間', null], ['(2) 計画停止の頻度', null], ['2. データを暗号化していますか。', null], ['3. バックアップを取得していますか。', null]] });
+  t.same(inText.questions.map((q) => q.row), [3, 4, 5, 6], 'numbers written in the text');
 });
 
 t.test('an item wrapped by hand over two rows of a legacy sheet is one question', async (t) => {
@@ -121,6 +123,8 @@ t.test('an item wrapped by hand over two rows of a legacy sheet is one question'
   t.same(s.questions.map((q) => q.row), [2, 3, 5, 7]);
   t.equal(s.questions[1].text, '利用者（教職員・学生）の個人情報の取扱い\nに関する規程の有無');
   t.equal(s.questions[2].text, '同時接続可能な利用者数の上限（履修登録期間等の\nアクセス集中時を想定）');
+  const plain = await first({ rows: [['確認項目', '回答'], ['サービス提供時間帯', null], ['計画停止の有無と事前告知の方法（学期中の停止回避', null], ['への配慮可否も併せて記入のこと）', null], ['データセンターの所在国', null]] });
+  t.same(plain.questions.map((q) => q.row), [2, 3, 5], 'without numbers, a line left open (a bracket, a particle) goes on below');
 });
 
 t.test('a closing line after a blank row below a numbered table is not a question; an unnumbered last question under a section row is', async (t) => {
