@@ -1,8 +1,8 @@
 // What a column of a table holds under its header, row by row of the table's body: how full it is, what kind of
-// values it has (questions, answers, picked values, marks, dates), whether a drop-down covers it, and how it is
+// values it has (questions, answers, picked values, marks), whether a drop-down covers it, and how it is
 // drawn (shaded like an input box, bordered, wide or narrow). Detection reads a column's role from these when no
 // header word names it.
-import { answerLike, choiceValue, dateLike, itemWeight, markValue, numbering, readsAsItem } from './cells.js';
+import { answerLike, choiceValue, markValue, readsAsItem } from './cells.js';
 import type { Grid } from './types.js';
 
 export interface ColumnStats {
@@ -10,8 +10,6 @@ export interface ColumnStats {
   rows: number;
   filled: number;
   length: number;
-  /** How much the column reads like questions or statements to confirm (the sum of itemWeight). */
-  items: number;
   /** Cells that ask or state what is to be confirmed. */
   asks: number;
   /** Cells that list possible answers, one per line (○ Yes\n○ No). */
@@ -21,12 +19,8 @@ export interface ColumnStats {
   /** Cells holding a picked value (はい, 実施済, 適合) or a tick mark (✓, レ, ○). */
   picked: number;
   marks: number;
-  dates: number;
-  numbers: number;
   /** Cells that read as an answer already written (〜しています。, Yes, we …). */
   answers: number;
-  /** Distinct values among the filled cells (up to 50). */
-  distinct: number;
   /** The commonest fill colour of the column's cells, and in how many rows; bordered rows. */
   fill: string | null;
   shaded: number;
@@ -38,10 +32,9 @@ const optionList = /^\s*[○◯❍☐□◻][^\n]*(?:\n\s*[○◯❍☐□◻][^
 
 export function columnStats(grid: Grid, rows: number[], c: number): ColumnStats {
   const s: ColumnStats = {
-    rows: rows.length, filled: 0, length: 0, items: 0, asks: 0, optionLists: 0, validated: 0,
-    picked: 0, marks: 0, dates: 0, numbers: 0, answers: 0, distinct: 0, fill: null, shaded: 0, bordered: 0,
+    rows: rows.length, filled: 0, length: 0, asks: 0, optionLists: 0, validated: 0,
+    picked: 0, marks: 0, answers: 0, fill: null, shaded: 0, bordered: 0,
   };
-  const values = new Set<string>();
   const fills = new Map<string, number>();
   for (const r of rows) {
     const look = grid.look(r, c);
@@ -51,17 +44,12 @@ export function columnStats(grid: Grid, rows: number[], c: number): ColumnStats 
     if (!t) continue;
     s.filled++;
     s.length += t.length;
-    if (values.size < 50) values.add(t);
-    s.items += itemWeight(t);
     if (readsAsItem(t)) s.asks++;
     if (optionList.test(t)) s.optionLists++;
     if (markValue.test(t)) s.marks++;
     else if (choiceValue.test(t)) s.picked++;
-    else if (dateLike.test(t)) s.dates++;
-    else if (numbering.test(t)) s.numbers++;
     else if (answerLike.test(t)) s.answers++;
   }
-  s.distinct = values.size;
   for (const [fill, n] of fills) if (n > s.shaded) [s.fill, s.shaded] = [fill, n];
   s.validated = validatedRows(grid, rows, c);
   return s;

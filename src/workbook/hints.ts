@@ -2,7 +2,7 @@
 // parts SheetJS already inflated: hidden rows and columns, list data validations, struck-out cells, column widths,
 // and which cells are shaded or bordered (input boxes, the table's extent).
 // Each part is searched with native byte search; only small slices are decoded to text.
-import { decodeRange, decodeCell } from './address.js';
+import { decodeRange } from './address.js';
 import { cellKey, type Look, type Range } from './types.js';
 
 export interface SheetExtras {
@@ -184,16 +184,41 @@ function listValidations(tail: string): { range: Range; formula: string }[] {
 function styledCells(sheetData: string, formats: CellFormats): { struck: Set<string>; looks: Map<number, Look> } {
   const struck = new Set<string>();
   const looks = new Map<number, Look>();
-  for (const m of sheetData.matchAll(/<c\b([^>]*)>/g)) {
-    const s = attr(m[1], 's');
-    if (s === undefined) continue;
-    const xf = Number(s);
+  // Every cell of a formatted sheet has a style: scan the tags with indexOf rather than a regex per attribute.
+  for (let i = sheetData.indexOf('<c '); i >= 0; i = sheetData.indexOf('<c ', i + 3)) {
+    const end = sheetData.indexOf('>', i);
+    const xf = numberAttr(sheetData, ' s="', i, end);
+    if (xf < 0) continue;
     const look = formats.looks[xf];
-    if (!look && !formats.struck.has(xf)) continue;
-    const at = decodeCell(attr(m[1], 'r') ?? '');
+    const strike = formats.struck.has(xf);
+    if (!look && !strike) continue;
+    const at = cellRef(sheetData, i, end);
     if (!at) continue;
-    if (formats.struck.has(xf)) struck.add(`${at.r},${at.c}`);
+    if (strike) struck.add(`${at.r},${at.c}`);
     if (look) looks.set(cellKey(at.r, at.c), look);
   }
   return { struck, looks };
+}
+
+/** The r="C5" reference of a cell tag, 0-based, read in place; null if absent or malformed. */
+function cellRef(xml: string, from: number, end: number): { r: number; c: number } | null {
+  const at = xml.indexOf(' r="', from);
+  if (at < 0 || at > end) return null;
+  let i = at + 4;
+  let c = 0;
+  for (let ch = xml.charCodeAt(i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i)) c = c * 26 + ch - 64;
+  let r = 0;
+  const digits = i;
+  for (let d = xml.charCodeAt(i); d >= 48 && d <= 57; d = xml.charCodeAt(++i)) r = r * 10 + d - 48;
+  return c > 0 && i > digits && xml.charCodeAt(i) === 34 ? { r: r - 1, c: c - 1 } : null;
+}
+
+/** The non-negative integer value of an attribute (needle is ` name="`) inside a tag ending at `end`; -1 if absent. */
+function numberAttr(xml: string, needle: string, from: number, end: number): number {
+  const at = xml.indexOf(needle, from);
+  if (at < 0 || at > end) return -1;
+  let n = 0;
+  let i = at + needle.length;
+  for (let d = xml.charCodeAt(i); d >= 48 && d <= 57; d = xml.charCodeAt(++i)) n = n * 10 + d - 48;
+  return i > at + needle.length ? n : -1;
 }

@@ -27,8 +27,9 @@ interface Walk {
   numbered: boolean;
   lastNumbered: number;
   headerKey: string;
-  /** The texts of each header row, by column (two for a two-row header). */
+  /** The texts of each header row, by column (two for a two-row header), and all of them together. */
   headerTexts: Map<number, string>[];
+  headerWords: Set<string>;
   /** The last question and its (last) row. */
   prev: Question | null;
   prevRow: number;
@@ -92,6 +93,7 @@ function walk(grid: Grid, merges: MergeIndex, layout: Layout): Walk {
   });
   return {
     grid, merges, layout, lastNumbered, headerTexts,
+    headerWords: new Set(headerTexts.flatMap((texts) => [...texts.values()])),
     numbered: nc !== null && withNumber >= 0.6 * withText,
     headerKey: layout.headerRow === null ? '' : compareKey(grid.cell(layout.headerRow, qc)),
     prev: null,
@@ -244,6 +246,8 @@ function categoryReader(grid: Grid, merges: MergeIndex, c: number | null) {
 
 /** A row with the header's own texts in two or more of its cells: the header repeated for a block. */
 function repeatsHeader(w: Walk, r: number): boolean {
+  // A repeated header shows one of the header's texts in the question column (確認事項, Field 3).
+  if (!w.headerWords.has(w.grid.cell(r, w.layout.question).trim())) return false;
   return w.headerTexts.some((texts) => {
     let same = 0;
     for (const [c, t] of texts) if (w.grid.cell(r, c).trim() === t) same++;

@@ -25,9 +25,9 @@ export function hasCompareKey(s: string, key: string): boolean {
   let visible = 0;
   for (let i = 0; i < s.length; i++) {
     const u = s.charCodeAt(i);
-    if (!isSpace(u) && (u < 0xdc00 || u > 0xdfff)) visible++;
+    if (!isSpace(u) && (u < 0xdc00 || u > 0xdfff) && ++visible > 4 * key.length) return false;
   }
-  return visible <= 4 * key.length && compareKey(s) === key;
+  return compareKey(s) === key;
 }
 
 const question =
@@ -94,7 +94,10 @@ const headerParts = (n: string) => n.split(/[\/\n]|[()（）]/).filter(Boolean);
 const questionWords = (n: string, parts: string[]) => question.test(n) || parts.some((p) => questionWhole.test(p));
 
 /** headerRoles(text).has('question'), without working out the other roles. */
-export function namesQuestion(text: string, n = compareKey(text)): boolean {
+export function namesQuestion(text: string): boolean {
+  // compareKey keeps at least a quarter of the characters besides spaces (see hasCompareKey): longer text is no header.
+  if (text.length > 4 * MAX_HEADER_LENGTH && text.replace(/\s+/g, '').length > 4 * MAX_HEADER_LENGTH) return false;
+  const n = compareKey(text);
   return n.length > 0 && n.length <= MAX_HEADER_LENGTH && questionWords(n, headerParts(n));
 }
 
