@@ -66,8 +66,9 @@ export function headerLike(grid: Grid, merges: MergeIndex, r: number, question: 
   for (let c = 0; c < grid.colCount; c++) {
     const t = grid.cell(r, c).trim();
     if (!t || grid.hiddenCols.has(c)) continue;
-    // A sentence, or an item's number (1, A-01, (a)), makes it a row of the body; a value to mark (対応している) does not.
-    if (compareKey(t).length > MAX_HEADER_LENGTH || (readsAsItem(t) && !choiceValue.test(t)) || /[。．]$/.test(t) || numbering.test(t) || subItemMark.test(t) || exampleMark.test(t) || examplePrefix.test(t)) return false;
+    // A sentence, or an item's number (1, A-01, (a)), makes it a row of the body; a value to mark (対応している) or a
+    // short asking label (Implemented?) does not.
+    if (compareKey(t).length > MAX_HEADER_LENGTH || (readsAsItem(t) && !choiceValue.test(t) && t.length > 20) || /[。．]$/.test(t) || numbering.test(t) || subItemMark.test(t) || exampleMark.test(t) || examplePrefix.test(t)) return false;
     cells++;
     const end = merges.at(r, c)?.e.c ?? c;
     if (end >= question) overTable = true;

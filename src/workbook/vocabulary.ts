@@ -36,7 +36,7 @@ const question =
 const questionWhole = /^(項目|内容|項目内容|確認|item|items|description|control|controlstatement|topic)$/;
 const answer = /回答|返答|記入欄|入力欄|^(ご)?記入$|対応内容|実施内容|対策内容|自己評価|answer|response|reply|self-?assessment/;
 const choice =
-  /はい.{0,3}いいえ|いいえ.{0,3}はい|yes.{0,3}no|○.{0,3}[×△]|◯|有.?[\/・]?.?無|可.?[\/・]?.?否|(回答|評価|対応|実施|適合|準拠|遵守)区分|チェック欄|選択欄|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|適合|適否|^(状況|状態|結果|実施|対応|チェック|check|result|done)$|status|compliance|y\/n|comply|applicable/;
+  /はい.{0,3}いいえ|いいえ.{0,3}はい|yes.{0,3}no|○.{0,3}[×△]|◯|有.?[\/・]?.?無|可.?[\/・]?.?否|(回答|評価|対応|実施|適合|準拠|遵守)区分|チェック欄|選択欄|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|適合|適否|^(状況|状態|結果|実施|対応|チェック|check|result|done|implemented\??|inplace\??|compliant\??)$|status|compliance|y\/n|comply|applicable/;
 const notes =
   /備考|補足|特記|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|記述|記載|^内容$|comment|note|remark|detail|explanation|explain|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation|rationale|clarification|supporting|freetext|narrative/;
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
