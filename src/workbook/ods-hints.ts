@@ -62,7 +62,8 @@ export function contentExtras(xml: string): SheetExtras[] {
       const formula = lists.get(attr(attrs, 'table:content-validation-name') ?? '');
       if (formula) sheet.validations.push({ range, formula });
       const look = looks.get(attr(attrs, 'table:style-name') ?? '');
-      if (look) for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + 1000); r++) for (let c = range.s.c; c <= Math.min(range.e.c, range.s.c + 200); c++) sheet.looks.set(cellKey(r, c), look);
+      // A style repeated over the sheet's trailing empty rows says nothing detection reads: follow a little of it.
+      if (look) for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + 200); r++) for (let c = range.s.c; c <= Math.min(range.e.c, range.s.c + 50); c++) sheet.looks.set(cellKey(r, c), look);
     }
     col += cols;
   }
