@@ -33,6 +33,11 @@ export interface Question {
   choiceCell: string | null;
   /** The values the choice cell allows (the customer's own words), or null. */
   choices: string[] | null;
+  /**
+   * When the answer is a mark in one of several cells (はい | いいえ as two columns): each cell and the value a
+   * mark there means. The writer marks the one cell whose value is the answer. Absent or null otherwise.
+   */
+  marks?: { value: string; cell: string }[] | null;
   /** What the customer had already typed into the answer / choice cell before upload ('' if empty). */
   existingAnswer: string;
   existingChoice: string;

@@ -72,10 +72,12 @@ t.test('a numbered row that heads 1-1, 1-2 is a section, not a question', async 
   t.same(s.questions.map((q) => [q.row, q.number, q.section]), [[3, '1-1', '組織的対策'], [4, '1-2', '組織的対策'], [6, '2-1', '技術的対策']]);
 });
 
-t.test('Yes | No | N/A tick columns under one header leave the free text to Notes', async (t) => {
+t.test('Yes | No | N/A tick columns under one header are columns to mark one of; the free text goes to Notes', async (t) => {
   const s = sheet('layout-tick-columns.xlsx');
-  t.same(columns(s), [1, 'C', 'G', null]);
+  t.same(columns(s), [2, 'C', 'G', null], 'the header row is the lower one, which names the columns');
+  t.same(s.marks, [{ value: 'Yes', column: 'D' }, { value: 'No', column: 'E' }, { value: 'N/A', column: 'F' }]);
   t.same(s.questions.map((q) => q.row), [3, 4]);
+  t.same(s.questions[0].marks, [{ value: 'Yes', cell: 'D3' }, { value: 'No', cell: 'E3' }, { value: 'N/A', cell: 'F3' }]);
 });
 
 t.test('a question continued on the next row is one question', async (t) => {
@@ -94,7 +96,8 @@ t.test('without an answer column, the box under each question is the answer cell
 
 t.test('a two-row header: the choice and free-text columns under a merged 回答欄', async (t) => {
   const s = sheet('layout-two-row-header.xlsx');
-  t.same(columns(s), [3, 'B', 'D', 'C']);
+  t.same(columns(s), [4, 'B', 'D', 'C'], 'the header row is the lower one, which names the columns');
+  for (const headerRow of [3, 4]) t.same(columns(sheet('layout-two-row-header.xlsx', { headerRow })), [4, 'B', 'D', 'C'], `given either row (${headerRow}) back, the same`);
   t.same(s.choices, ['はい', 'いいえ']);
   t.same(s.questions.map((q) => q.row), [5, 6]);
 });
