@@ -34,10 +34,11 @@ export interface Question {
   /** The values the choice cell allows (the customer's own words), or null. */
   choices: string[] | null;
   /**
-   * When the answer is a mark in one of several cells (はい | いいえ as two columns): each cell and the value a
-   * mark there means. The writer marks the one cell whose value is the answer. Absent or null otherwise.
+   * When the answer is a mark in one of several cells (はい | いいえ as two columns): the symbol to mark with and, for
+   * each cell, the value a mark there means and what it holds now (a pre-printed □, or ''). The writer marks the
+   * one cell whose value is the chosen choice. Null otherwise.
    */
-  marks?: { value: string; cell: string }[] | null;
+  marks: { symbol: string; cells: { value: string; cell: string; existing: string }[] } | null;
   /** What the customer had already typed into the answer / choice cell before upload ('' if empty). */
   existingAnswer: string;
   existingChoice: string;

@@ -99,7 +99,7 @@ function rowOf(q: Question, ord: number, { proposal, library }: Proposed, items:
   const missing = language === 'en' ? itemNos.filter((n) => !items.find((i) => i.no === n)?.answerEn) : [];
   if (missing.length) held.push({ code: 'row.noEnglishAnswer', params: { itemNo: missing.join(', ') } });
   else row.answer = composeAnswer(items, itemNos, language);
-  if (q.choiceCell && q.choices?.length) {
+  if ((q.choiceCell || q.marks) && q.choices?.length) {
     row.choice = choiceFor(q.text, items, itemNos, q.choices);
     if (row.choice === null) held.push({ code: 'row.noChoice', params: { choices: q.choices.join('/') } });
   }

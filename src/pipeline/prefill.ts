@@ -51,7 +51,20 @@ function answerWrites(r: Row, flag: string | null): CellWrite[] {
     const flagHere = flag !== null && (r.answerCell === null || r.answerCell === r.choiceCell);
     if (choice || flagHere) writes.push({ sheet: r.sheet, cell: r.choiceCell, text: choice, ...(flagHere ? withFlag : {}) });
   }
+  if (r.marks && r.status !== 'unmatched') writes.push(...markWrites(r, r.answerCell === null ? withFlag : {}));
   return writes;
+}
+
+/** Boxes pre-printed in mark cells, which a mark replaces. */
+const BOXES = new Set(['□', '☐']);
+
+/** The mark in the one cell whose value is the row's choice (when none of its mark cells is marked yet). */
+function markWrites(r: Row, flag: Pick<CellWrite, 'flag'>): CellWrite[] {
+  const { symbol, cells } = r.marks!;
+  if (cells.some((c) => c.existing && !BOXES.has(c.existing))) return [];
+  const target = cells.find((c) => c.value === r.choice);
+  if (!target) return [];
+  return [{ sheet: r.sheet, cell: target.cell, text: symbol, overwrite: target.existing !== '', ...flag }];
 }
 
 /** The comment a reviewer sees on a flagged answer cell: what qmap proposes and what else it considered. */

@@ -89,14 +89,14 @@ function changedMeanwhile(now: Row): QmapError {
 function toDecision(items: Item[], row: Row, body: DecisionBody, language: Language): Decision {
   const checkChoice = (value: string | null | undefined): string | null => {
     if (value === undefined || value === null || value === '') return null;
-    if (!row.choiceCell || !row.choices?.length) throw new QmapError('invalid', `This row has no choice column, so "${value}" cannot be set. Send the answer alone.`);
+    if ((!row.choiceCell && !row.marks) || !row.choices?.length) throw new QmapError('invalid', `This row has no choice column, so "${value}" cannot be set. Send the answer alone.`);
     if (!row.choices.includes(value)) throw new QmapError('invalid', `"${value}" is not one of this row's allowed values: ${row.choices.join(', ')}.`);
     return value;
   };
   const useItems = (itemNos: number[], value: string | undefined): Decision => {
     const unknown = itemNos.filter((n) => !items.some((i) => i.no === n));
     if (unknown.length) throw new QmapError('invalid', `There is no item ${unknown.join(', ')}; items are numbered 1 to 49.`);
-    const derived = row.choiceCell && row.choices?.length ? choiceFor(row.text, items, itemNos, row.choices) : null;
+    const derived = (row.choiceCell || row.marks) && row.choices?.length ? choiceFor(row.text, items, itemNos, row.choices) : null;
     return { status: 'confirmed', itemNos, answer: composeAnswer(items, itemNos, language), choice: checkChoice(value) ?? derived };
   };
 

@@ -26,6 +26,7 @@ interface RowRecord {
   answer_cell: string | null;
   choice_cell: string | null;
   choices: string | null;
+  marks: string | null;
   existing_answer: string;
   existing_choice: string;
   status: RowStatus;
@@ -60,6 +61,7 @@ const toRow = (r: RowRecord): Row => ({
   answerCell: r.answer_cell,
   choiceCell: r.choice_cell,
   choices: r.choices === null ? null : (JSON.parse(r.choices) as string[]),
+  marks: r.marks === null ? null : (JSON.parse(r.marks) as Row['marks']),
   existingAnswer: r.existing_answer,
   existingChoice: r.existing_choice,
   status: r.status,
@@ -75,8 +77,8 @@ const toRow = (r: RowRecord): Row => ({
 /** Stores a job, its upload and its rows in one transaction: a crash leaves either all of it or none. */
 export function insertJob(db: Db, job: Job, upload: Uint8Array, rows: Row[]): void {
   const insertRow = db.prepare(`INSERT INTO job_rows (job_id, id, ord, sheet, row, question, section, number, answer_cell,
-    choice_cell, choices, existing_answer, existing_choice, status, item_nos, proposal, answer, choice, version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    choice_cell, choices, marks, existing_answer, existing_choice, status, item_nos, proposal, answer, choice, version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     db.prepare('INSERT INTO jobs (id, filename, kind, created_at, created_by, language, sheets, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
       job.id,
@@ -91,7 +93,7 @@ export function insertJob(db: Db, job: Job, upload: Uint8Array, rows: Row[]): vo
     db.prepare('INSERT INTO uploads (job_id, bytes) VALUES (?, ?)').run(job.id, Buffer.from(upload.buffer, upload.byteOffset, upload.byteLength));
     for (const r of rows) {
       insertRow.run(job.id, r.id, r.ord, r.sheet, r.row, r.text, r.section, r.number, r.answerCell, r.choiceCell,
-        r.choices && JSON.stringify(r.choices), r.existingAnswer, r.existingChoice, r.status, JSON.stringify(r.itemNos),
+        r.choices && JSON.stringify(r.choices), r.marks && JSON.stringify(r.marks), r.existingAnswer, r.existingChoice, r.status, JSON.stringify(r.itemNos),
         JSON.stringify(r.proposal), r.answer, r.choice, r.version);
     }
   })();

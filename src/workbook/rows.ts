@@ -213,8 +213,17 @@ function question(w: Walk, r: number, section: string | null): Question {
     number: own && numbering.test(own.replace(/\s/g, '')) ? own : num || null,
     answerCell: answerAt ? cellAddress(answerAt.r, answerAt.c) : null,
     choiceCell: choiceAt ? cellAddress(choiceAt.r, choiceAt.c) : null,
-    choices: choiceAt ? layout.choices : null,
-    ...(layout.marks ? { marks: layout.marks.map((m) => ({ value: m.value, cell: cellAddress(target(m.c).r, target(m.c).c) })) } : {}),
+    choices: choiceAt ? layout.choices : layout.marks ? layout.marks.map((m) => m.value) : null,
+    marks: layout.marks
+      ? {
+          // Without a symbol the sheet asks for, a circle: what Japanese check sheets are marked with, and plain anywhere.
+          symbol: layout.markSymbol ?? '○',
+          cells: layout.marks.map((m) => {
+            const at = target(m.c);
+            return { value: m.value, cell: cellAddress(at.r, at.c), existing: grid.cell(at.r, at.c).trim() };
+          }),
+        }
+      : null,
     existingAnswer: answerAt ? grid.cell(answerAt.r, answerAt.c) : '',
     existingChoice: choiceAt ? grid.cell(choiceAt.r, choiceAt.c) : '',
   };

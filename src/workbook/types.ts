@@ -103,6 +103,8 @@ export interface CellWrite {
   text: string;
   /** Highlight the cell and attach this comment (review and unmatched rows). */
   flag?: { comment: string };
+  /** Write over what the cell holds: only for a mark replacing a pre-printed box, which the reader saw there. */
+  overwrite?: boolean;
 }
 
 /** One line of the 「qmap確認」 sheet appended to the prefilled workbook. */

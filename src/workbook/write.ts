@@ -115,7 +115,7 @@ function writeSheet(pkg: Package, part: string, source: Source, writes: CellWrit
     taken.add(key);
     const text = limitLength(cleanText(write.text));
     const look = LOOKS[(text !== '' ? 4 : 0) + (write.flag ? 2 : 0) + (formulaLike(text) ? 1 : 0)];
-    edits.push({ row: at.row, col: at.col, text, write, look });
+    edits.push({ row: at.row, col: at.col, text, write, look, overwrite: write.overwrite });
   }
 
   // Every change is a replacement in the original text, applied once as bytes.

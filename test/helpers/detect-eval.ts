@@ -82,7 +82,7 @@ const expectedChoice = (label: LabelSheet, q: LabelQuestion): string | null => {
   return q.choiceCell !== undefined ? q.choiceCell : label.choiceColumn === null ? null : `${label.choiceColumn}${q.row}`;
 };
 const gotChoice = (q: Question): string | null =>
-  q.marks?.length ? q.marks.map((m) => `${m.value.normalize('NFKC').trim()}=${m.cell}`).join('|') : q.choiceCell;
+  q.marks?.cells.length ? q.marks.cells.map((m) => `${m.value.normalize('NFKC').trim()}=${m.cell}`).join('|') : q.choiceCell;
 
 function tally(c: Counts, want: string | null, got: string | null): boolean {
   if (want !== null && got === want) c.tp++;

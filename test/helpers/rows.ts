@@ -18,6 +18,7 @@ export function row(text: string, more: Partial<Row> = {}): Row {
     answerCell: `C${r}`,
     choiceCell: null,
     choices: null,
+    marks: null,
     existingAnswer: '',
     existingChoice: '',
     status: 'unmatched',

@@ -63,3 +63,14 @@ t.test('the final copy writes only decided answers (auto and confirmed), and fla
     'the row still to review is left blank for the customer',
   );
 });
+
+t.test('はい | いいえ as two columns: the mark goes in the cell of the chosen value, a pre-printed □ becomes the sheet\'s ■', async (t) => {
+  const marks = (existing: string, symbol: string) => ({ symbol, cells: [{ value: 'はい', cell: 'C4', existing }, { value: 'いいえ', cell: 'D4', existing }] });
+  const base = { sheet: 'S', row: 4, answerCell: 'E4', choices: ['はい', 'いいえ'], status: 'auto' as const, itemNos: [12], answer };
+  const empty = cellWrites([stored('q', { ...base, marks: marks('', '○'), choice: 'いいえ' })], 'final', () => 'title', 'ja');
+  t.same(empty.map((w) => [w.cell, w.text, !!w.overwrite]), [['E4', answer, false], ['D4', '○', false]], 'an empty cell gets the mark');
+  const boxes = cellWrites([stored('q', { ...base, marks: marks('□', '■'), choice: 'はい' })], 'final', () => 'title', 'ja');
+  t.same(boxes.map((w) => [w.cell, w.text, !!w.overwrite]), [['E4', answer, false], ['C4', '■', true]], 'the box is filled in');
+  const answered = cellWrites([stored('q', { ...base, marks: { symbol: '○', cells: [{ value: 'はい', cell: 'C4', existing: '○' }, { value: 'いいえ', cell: 'D4', existing: '' }] }, choice: 'いいえ' })], 'final', () => 'title', 'ja');
+  t.same(answered.map((w) => w.cell), ['E4'], 'a row the customer already marked is left as it is');
+});

@@ -81,10 +81,12 @@ t.test('はい | いいえ columns to mark one of: each question gets both cells
   const s = await first({ rows: [['No', '確認事項', 'はい', 'いいえ', '備考'], ...questions.map((q, i) => [i + 1, q, null, null, null])], widths: [5, 60, 6, 6, 40] });
   t.same(columns(s), [1, 'B', 'E', null]);
   t.same(s.marks, [{ value: 'はい', column: 'C' }, { value: 'いいえ', column: 'D' }]);
-  t.same(s.questions[0].marks, [{ value: 'はい', cell: 'C2' }, { value: 'いいえ', cell: 'D2' }]);
+  t.same(s.questions[0].marks, { symbol: '○', cells: [{ value: 'はい', cell: 'C2', existing: '' }, { value: 'いいえ', cell: 'D2', existing: '' }] });
+  t.same(s.questions[0].choices, ['はい', 'いいえ'], 'the values to mark are the question\'s choices');
   const boxes = await first({ rows: [['No', '取組内容', '対応している', '対応していない', '備考'], ...statements.map((q, i) => [i + 1, q, '□', '□', null])] });
   t.same(boxes.marks?.map((m) => m.value), ['対応している', '対応していない'], 'columns pre-filled with □ to turn into ■');
   t.same([boxes.choiceColumn, boxes.markSymbol], [null, '■']);
+  t.same(boxes.questions[0].marks?.cells.map((c) => c.existing), ['□', '□'], 'each mark cell says what it holds');
   t.equal(s.markSymbol, null, 'a sheet that does not say how to mark');
   const told = await first({ rows: [['該当する欄に「○」を記入してください。'], ['No', '確認事項', 'はい', 'いいえ', '備考'], ...questions.map((q, i) => [i + 1, q, null, null, null])] });
   t.equal(told.markSymbol, '○', 'the mark the instructions quote');

@@ -77,7 +77,7 @@ t.test('Yes | No | N/A tick columns under one header are columns to mark one of;
   t.same(columns(s), [2, 'C', 'G', null], 'the header row is the lower one, which names the columns');
   t.same(s.marks, [{ value: 'Yes', column: 'D' }, { value: 'No', column: 'E' }, { value: 'N/A', column: 'F' }]);
   t.same(s.questions.map((q) => q.row), [3, 4]);
-  t.same(s.questions[0].marks, [{ value: 'Yes', cell: 'D3' }, { value: 'No', cell: 'E3' }, { value: 'N/A', cell: 'F3' }]);
+  t.same(s.questions[0].marks?.cells.map(({ value, cell }) => ({ value, cell })), [{ value: 'Yes', cell: 'D3' }, { value: 'No', cell: 'E3' }, { value: 'N/A', cell: 'F3' }]);
 });
 
 t.test('a question continued on the next row is one question', async (t) => {

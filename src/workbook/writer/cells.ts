@@ -11,6 +11,8 @@ export interface CellEdit {
   col: number;
   /** The text to write, or '' to leave the cell empty and only restyle it. */
   text: string;
+  /** Write over what the cell holds (a pre-printed □ that the mark replaces): the caller read what it is. */
+  overwrite?: boolean;
 }
 
 /** Given the style index a cell shows today, the style index to give it for this edit. */
@@ -140,7 +142,7 @@ class Patcher<E extends CellEdit> {
       while (next < edits.length && edits[next].col < col) this.newCell(at, edits[next++], rowStyle);
       if (next < edits.length && edits[next].col === col) {
         const edit = edits[next++];
-        if (!selfClosing && hasValue(textOf(xml.slice(contentStart, cellEnd - this.cellClose.length)), this.p)) {
+        if (!edit.overwrite && !selfClosing && hasValue(textOf(xml.slice(contentStart, cellEnd - this.cellClose.length)), this.p)) {
           this.filled.push(edit);
           continue;
         }
