@@ -1,7 +1,7 @@
 // What is written for a match: the item's answer text, and (when the customer's sheet has a yes/no column)
 // the choice that the item's 有/無 implies — only when the question's polarity leaves no doubt.
 
-import { normalize, splitQuestion } from './normalize.js';
+import { foldText, splitQuestion } from './text.js';
 import type { Item } from './matcher.js';
 
 /** One item: its answer. Two (a compound question): each answer under 【its title】, in the order given. */
@@ -37,7 +37,7 @@ export function choiceFor(question: string, items: Item[], itemNos: number[], ch
 }
 
 /** A choice compared whatever its width or case; a mark such as ○ or × has no letters and stays itself. */
-const choiceKey = (s: string) => normalize(s) || s.normalize('NFKC').trim();
+const choiceKey = (s: string) => foldText(s) || s.normalize('NFKC').trim();
 const YES_KEYS = new Set(YES.map(choiceKey));
 const NO_KEYS = new Set(NO.map(choiceKey));
 

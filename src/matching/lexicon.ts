@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../paths.js';
-import { isAscii, matchText } from './normalize.js';
+import { isAscii, matchText } from './text.js';
 
 export interface LexiconEntry {
   titleEn: string;

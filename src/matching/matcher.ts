@@ -8,7 +8,7 @@ import { fixturesDir } from '../paths.js';
 import { compileTerm, currentLexicon, itemWords, type Lexicon, type Term } from './lexicon.js';
 import { learnedIndex, type LearnedAlias } from './learned.js';
 import { memo } from './memo.js';
-import { matchText, normalize, splitQuestion } from './normalize.js';
+import { matchText, foldText, splitQuestion } from './text.js';
 import { stemText } from './segment.js';
 import { confidence, explainedEnough, hitWeight, isCompound, squash, weights, type Evidence } from './score.js';
 import { sameBlock, sectionCategories } from './signals/context.js';
@@ -120,7 +120,7 @@ function compile(items: Item[], lexicon: Lexicon): Compiled {
   const push = (list: Term[], t: Term | null) => t && list.push(t);
   // Titles without their bracketed part (「目標復旧時間」 from 「目標復旧時間(RTO)」), unless two items then read
   // the same (「サービス提供時間帯」 is 26 and 27).
-  const plainTitle = (t: string) => normalize(t.replace(/\(.*?\)|（.*?）/g, ''));
+  const plainTitle = (t: string) => foldText(t.replace(/\(.*?\)|（.*?）/g, ''));
   const titleCount = new Map<string, number>();
   for (const item of items) titleCount.set(plainTitle(item.title), (titleCount.get(plainTitle(item.title)) ?? 0) + 1);
   for (const item of items) {
@@ -228,7 +228,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   /** The question split into what is asked and its asides, what is asked normalised once for every use. */
   const partsOf = memo((text: string): Parts => {
     const { main, notes } = splitQuestion(text);
-    return { main: normalize(main), notes };
+    return { main: foldText(main), notes };
   });
 
   // Kept for the last few hundred questions only: the context pass needs a question's signals right after
@@ -474,7 +474,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   function fromLearned(q: MatchInput): MatchResult | null {
     if (learned.size === 0) return null;
     // questionKey(q.text), from the parts the text signals use too.
-    const hit = learned.findKey(partsOf(q.text).main || normalize(q.text));
+    const hit = learned.findKey(partsOf(q.text).main || foldText(q.text));
     if (!hit) return null;
     const how = hit.similarity === 1 ? 'the same question' : 'a near-identical question';
     if (hit.alias.itemNos.length === 0) {

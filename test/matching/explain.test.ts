@@ -2,7 +2,7 @@ import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import { createMatcher, loadThresholds } from '../../src/matching/matcher.js';
-import { matchText } from '../../src/matching/normalize.js';
+import { matchText } from '../../src/matching/text.js';
 import { generality, explainedEnough } from '../../src/matching/score.js';
 import { contentWords, explainIndex } from '../../src/matching/signals/explain.js';
 
