@@ -4,11 +4,13 @@
 
 import Fuse from 'fuse.js';
 import { join, resolve } from 'node:path';
-import { createMatcher, type MatchResult } from '../src/matching/matcher.js';
-import { loadItemsFile, loadLabelled, metrics, type Labelled, type Metrics } from '../src/matching/evaluate.js';
+import { createMatcher } from '../src/matching/matcher.js';
+import { reasonText } from '../src/matching/reasons.js';
+import type { Proposal } from '../src/domain.js';
+import { devSetDir, loadItemsFile, loadLabelled, metrics, type Labelled, type Metrics } from '../src/matching/evaluate.js';
 
 const args = process.argv.slice(2);
-const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '../../shared/eval/dev'));
+const dir = resolve(args.find((a) => !a.startsWith('--')) ?? devSetDir(join(import.meta.dirname, '..')) ?? join(import.meta.dirname, '../../shared/eval/dev'));
 const showMisses = args.includes('--misses');
 
 const items = loadItemsFile(join(import.meta.dirname, '../fixtures/meti-items.json'));
@@ -22,19 +24,17 @@ const results = matcher.matchAll(questions.map((q) => ({ text: q.text, section: 
 
 // Baseline: fuse.js with default options over title + description, first hit, always written.
 const fuse = new Fuse(items, { keys: ['title', 'description'] });
-const baseline: MatchResult[] = questions.map((q) => {
+const baseline: Proposal[] = questions.map((q) => {
   const hits = fuse.search(q.text);
   const top = hits[0]?.item;
   return {
     status: top ? 'auto' : 'unmatched',
     itemNos: top ? [top.no] : [],
-    best: top ? { itemNo: top.no, title: top.title, score: 1 - (hits[0].score ?? 1), terms: [] } : null,
-    alternatives: hits.slice(1, 3).map((h) => ({ itemNo: h.item.no, title: h.item.title, score: 0, terms: [] })),
     score: top ? 1 : 0,
+    candidates: hits.slice(0, 3).map((h) => ({ itemNo: h.item.no, score: 1 - (h.score ?? 1), terms: [] })),
     reasons: [],
     source: 'lexicon',
-    negativeTopics: [],
-    eligibleForAuto: true,
+    libraryId: null,
   };
 });
 
@@ -73,7 +73,7 @@ if (showMisses) {
     const right = r.itemNos.length > 0 && lq.items.includes(r.itemNos[0]) && r.itemNos.every((n) => lq.items.includes(n) || lq.also.includes(n));
     const fine = lq.items.length === 0 ? r.status !== 'auto' : r.status === 'auto' && right;
     if (fine) return;
-    console.log(`- [${r.status} ${r.score}] ${JSON.stringify(lq.text)} → chose ${JSON.stringify(r.itemNos)} best ${r.best?.itemNo} alt ${r.alternatives.map((a) => a.itemNo).join(',')}; label ${JSON.stringify(lq.items)} also ${JSON.stringify(lq.also)}`);
-    console.log(`    ${r.reasons.join(' | ')}`);
+    console.log(`- [${r.status} ${r.score}] ${JSON.stringify(lq.text)} → chose ${JSON.stringify(r.itemNos)} candidates ${r.candidates.map((c) => c.itemNo).join(',')}; label ${JSON.stringify(lq.items)} also ${JSON.stringify(lq.also)}`);
+    console.log(`    ${r.reasons.map((m) => reasonText(m, 'en')).join(' | ')}`);
   });
 }

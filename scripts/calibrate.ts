@@ -24,21 +24,21 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadLexicon, type Lexicon } from '../src/matching/lexicon.js';
 import { createMatcher, defaultThresholdsPath } from '../src/matching/matcher.js';
-import { isRight, loadItemsFile, loadLabelled, type Labelled } from '../src/matching/evaluate.js';
+import { devSetDir, isRight, loadItemsFile, loadLabelled, type Labelled } from '../src/matching/evaluate.js';
 
 const root = join(import.meta.dirname, '..');
 const given = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dirs = given.length
   ? given.map((d) => resolve(d))
   : [
-      '../shared/eval/dev',
+      devSetDir(root) ?? '../shared/eval/dev',
       'fixtures/eval-holdout',
       'fixtures/eval-holdout2',
       'fixtures/matching/holdout',
       'fixtures/matching/holdout2',
       'fixtures/matching/paraphrases',
     ]
-      .map((d) => join(root, d))
+      .map((d) => resolve(root, d))
       .filter((d) => existsSync(join(d, 'labels.json')));
 
 const items = loadItemsFile(join(root, 'fixtures/meti-items.json'));
@@ -50,12 +50,12 @@ const ablations = [1, 2, 3, 4, 5].map((seed) => ablate(full, seed, 0.3));
 
 /** Score and chosen items of every question under one lexicon (no thresholds involved). */
 function scored(lexicon: Lexicon) {
-  const m = createMatcher({ items, lexicon, thresholds: { auto: 2, review: 0 } });
+  // At auto threshold 0 a row is auto unless the matcher holds it back whatever its score (a topic no item answers, no alias).
+  const m = createMatcher({ items, lexicon, thresholds: { auto: 0, review: 0 } });
   return questions.map((q) => {
     const r = m.match({ text: q.text, section: null });
-    const guess = r.itemNos.length ? r.itemNos : r.best ? [r.best.itemNo] : [];
-    // Rows the matcher holds back whatever their score (a topic no item answers, no alias) are never auto.
-    const score = r.eligibleForAuto ? r.score : 0;
+    const guess = r.itemNos.length ? r.itemNos : r.candidates.slice(0, 1).map((c) => c.itemNo);
+    const score = r.status === 'auto' ? r.score : 0;
     return { q, score, right: isRight(q, guess), answerable: q.items.length > 0 };
   });
 }
@@ -81,26 +81,25 @@ const leftOutRows = leaveBestAliasOut();
  * they are.
  */
 function leaveBestAliasOut(): Row[] {
-  const m = createMatcher({ items, lexicon: full, thresholds: { auto: 2, review: 0 } });
+  const m = createMatcher({ items, lexicon: full, thresholds: { auto: 0, review: 0 } });
   return questions.map((q, i) => {
-    const r = m.match({ text: q.text, section: null });
-    const decisive = r.best?.terms.find((t) => !t.includes(' ') || /^[\x20-\x7e]+$/.test(t));
-    if (!r.best || !decisive || q.items.length === 0) return fullRows[i];
-    const entry = full.items[String(r.best.itemNo)];
+    const best = m.match({ text: q.text, section: null }).candidates[0];
+    const decisive = best?.terms.find((t) => !t.includes(' ') || /^[\x20-\x7e]+$/.test(t));
+    if (!best || !decisive || q.items.length === 0) return fullRows[i];
+    const entry = full.items[String(best.itemNo)];
     const without: Lexicon = {
       ...full,
       items: {
         ...full.items,
-        [String(r.best.itemNo)]: {
+        [String(best.itemNo)]: {
           ...entry,
           ja: entry.ja.filter((a) => a !== decisive),
           en: entry.en.filter((a) => a !== decisive),
         },
       },
     };
-    const again = createMatcher({ items, lexicon: without, thresholds: { auto: 2, review: 0 } }).match({ text: q.text, section: null });
-    const guess = again.itemNos.length ? again.itemNos : again.best ? [again.best.itemNo] : [];
-    return { q, score: again.eligibleForAuto ? again.score : 0, right: isRight(q, guess), answerable: true };
+    const again = createMatcher({ items, lexicon: without, thresholds: { auto: 0, review: 0 } }).match({ text: q.text, section: null });
+    return { q, score: again.status === 'auto' ? again.score : 0, right: isRight(q, again.itemNos), answerable: true };
   });
 }
 const grid = Array.from({ length: 86 }, (_, i) => Math.round((0.1 + i * 0.01) * 100) / 100);

@@ -2,7 +2,7 @@
 // the choice that the item's 有/無 implies — only when the question's polarity leaves no doubt.
 
 import { foldText, splitQuestion } from './text.js';
-import type { Item } from './matcher.js';
+import type { Item } from '../domain.js';
 
 /** One item: its answer. Two (a compound question): each answer under 【its title】, in the order given. */
 export function composeAnswer(items: Item[], itemNos: number[]): string {

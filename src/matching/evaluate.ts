@@ -1,9 +1,10 @@
 // Scoring a matcher against labelled questions (labels.json of an eval set); used by the accuracy
 // bench and by threshold calibration, so both count "right" the same way.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { labelledQuestions, readLabels } from '../labels.js';
-import type { Item, MatchResult } from './matcher.js';
+import type { Item, Proposal } from '../domain.js';
 
 export interface Labelled {
   text: string;
@@ -17,13 +18,9 @@ export function loadLabelled(dir: string): Labelled[] {
   return labelledQuestions(readLabels(dir)).map(({ text, items, also }) => ({ text, items, also }));
 }
 
-/** Ranked item numbers of a result: chosen first, then the best, then alternatives. */
-export function ranking(r: MatchResult): number[] {
-  const out: number[] = [];
-  for (const n of [...r.itemNos, r.best?.itemNo, ...r.alternatives.map((a) => a.itemNo)]) {
-    if (n !== undefined && !out.includes(n)) out.push(n);
-  }
-  return out;
+/** Ranked item numbers of a proposal: chosen first, then the other candidates. */
+export function ranking(r: Proposal): number[] {
+  return [...new Set([...r.itemNos, ...r.candidates.map((c) => c.itemNo)])];
 }
 
 /**
@@ -52,7 +49,7 @@ export interface Metrics {
   statusCounts: Record<'auto' | 'review' | 'unmatched', number>;
 }
 
-export function metrics(qs: Labelled[], rs: MatchResult[]): Metrics {
+export function metrics(qs: Labelled[], rs: Proposal[]): Metrics {
   let answerable = 0;
   let top1 = 0;
   let top3 = 0;
@@ -101,4 +98,9 @@ export function metrics(qs: Labelled[], rs: MatchResult[]): Metrics {
 export function loadItemsFile(path: string): Item[] {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { items: Item[] } | Item[];
   return Array.isArray(raw) ? raw : raw.items;
+}
+
+/** The shared dev set (../shared/eval/dev beside the checkout, or beside the worktrees' folder), or null. */
+export function devSetDir(root: string): string | null {
+  return [join(root, '../shared/eval/dev'), join(root, '../../shared/eval/dev')].find((d) => existsSync(join(d, 'labels.json'))) ?? null;
 }

@@ -1,7 +1,7 @@
 // The alias lexicon: per METI item, the words customers use for it, and the topics no item answers.
 // It is data (fixtures/lexicon.json), reviewed by people and grown over time; this file only reads it.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../paths.js';
 import { isAscii, matchText } from './text.js';
@@ -34,16 +34,6 @@ export const defaultLexiconPath = join(fixturesDir, 'lexicon.json');
 export function loadLexicon(path = defaultLexiconPath): Lexicon {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Lexicon;
   return { items: raw.items, negative: raw.negative };
-}
-
-let fileLexicon: { stamp: string; lexicon: Lexicon } | null = null;
-
-/** fixtures/lexicon.json, read again only when the file changes (its size or modification time). */
-export function currentLexicon(): Lexicon {
-  const stat = statSync(defaultLexiconPath);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
-  if (fileLexicon?.stamp !== stamp) fileLexicon = { stamp, lexicon: loadLexicon(defaultLexiconPath) };
-  return fileLexicon.lexicon;
 }
 
 /**

@@ -3,8 +3,10 @@
 import type { Question as DetectedQuestion, DetectOverrides, FileKind, Limits } from '../workbook/types.js';
 import { readBook } from '../workbook/read.js';
 import { detect } from '../workbook/detect.js';
-import { createMatcher, type Item, type LearnedAlias, type MatchInput, type MatchResult, type Matcher, type Thresholds } from '../matching/matcher.js';
+import type { Item, LearnedAlias, Proposal as MatchResult } from '../domain.js';
+import { createMatcher, type MatchInput, type Matcher, type Thresholds } from '../matching/matcher.js';
 import { choiceFor, composeAnswer } from '../matching/answer.js';
+import { reason, reasonText } from '../matching/reasons.js';
 import type { NewRow, Proposal, SheetInfo } from '../store/jobs.js';
 import { libraryIndex, type LibraryIndex, type LibraryHit } from './library-match.js';
 
@@ -112,7 +114,7 @@ export function analyseDetected(detected: Detected, input: Omit<AnalyseInput, 'b
 
   const library = libraryIndex(input.library);
   const rows = questions.slice(from - first, to - first).map(({ q, choices }, i): NewRow => {
-    const proposed = propose(results[i], q.text, library);
+    const proposed = propose(results[i], q.text, library, input.items);
     const itemNos = proposed.itemNos;
     const answer = proposed.answer ?? (itemNos.length ? composeAnswer(input.items, itemNos) : null);
     const choice =
@@ -175,21 +177,25 @@ interface Proposed {
 }
 
 /** The matcher's verdict, or, when no item answers the question, an answer the vendor wrote for it before. */
-function propose(m: MatchResult, question: string, library: LibraryIndex): Proposed {
+function propose(m: MatchResult, question: string, library: LibraryIndex, items: Item[]): Proposed {
+  // The stored shape until the store keeps the domain's Proposal: candidates with titles, reasons in English.
+  const title = (no: number) => items.find((i) => i.no === no)?.title ?? '';
+  const [best, ...alternatives] = m.candidates.map((c) => ({ ...c, title: title(c.itemNo) }));
   const proposal: Proposal = {
     status: m.status,
     itemNos: m.itemNos,
     score: m.score,
-    best: m.best,
-    alternatives: m.alternatives,
-    reasons: m.reasons,
+    best: best ?? null,
+    alternatives,
+    reasons: m.reasons.map((r) => reasonText(r, 'en')),
     source: m.source,
   };
   if (m.status === 'unmatched') {
     const hit = library.find(question);
     if (hit) {
+      const found = reasonText(reason('library.answer', { question: hit.question }), 'en');
       return {
-        proposal: { ...proposal, status: 'review', source: 'library', libraryId: hit.id, reasons: [`the answer library holds an answer written for 「${hit.question}」`, ...m.reasons] },
+        proposal: { ...proposal, status: 'review', source: 'library', libraryId: hit.id, reasons: [found, ...proposal.reasons] },
         itemNos: [],
         answer: hit.answer,
         choice: hit.choice,

@@ -1,13 +1,8 @@
 // Finds an answer the vendor already wrote for the same or a near-identical question.
-import { memoByContent } from '../matching/memo.js';
+import type { LibraryAnswer } from '../domain.js';
 import { nearIndex } from '../matching/near.js';
 
-export interface LibraryHit {
-  id: string;
-  question: string;
-  answer: string;
-  choice: string | null;
-}
+export type LibraryHit = LibraryAnswer;
 
 /** Near-identical: the wording differs only in particles, punctuation or a word or two. */
 export const NEAR_IDENTICAL = 0.85;
@@ -16,8 +11,8 @@ export interface LibraryIndex {
   find(question: string): LibraryHit | null;
 }
 
-/** The library ready for the many questions of one upload (and the next ones, while it is unchanged). */
-export const libraryIndex = memoByContent((entries: readonly LibraryHit[]): LibraryIndex => {
+/** The library ready for the many questions of one upload; built anew each time it is asked for. */
+export function libraryIndex(entries: readonly LibraryHit[]): LibraryIndex {
   const index = nearIndex(entries, (e) => e.question, NEAR_IDENTICAL);
   return { find: (question) => index.find(question)?.entry ?? null };
-});
+}

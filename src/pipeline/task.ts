@@ -3,7 +3,7 @@
 // with the analysis or with the refusal as plain data: a QmapError does not survive as a class.
 import type { MessagePort } from 'node:worker_threads';
 import { isQmapError, QmapError, type ErrorCode } from '../errors.js';
-import type { Item } from '../matching/matcher.js';
+import type { Item } from '../domain.js';
 import { newIds } from '../store/ids.js';
 import { ByteSink } from '../workbook/writer/bytes.js';
 import { STORED_STATUS, storedRows, type StoredRow, type Summary } from '../store/jobs.js';

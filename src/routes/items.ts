@@ -7,12 +7,12 @@ import { QmapError } from '../errors.js';
 import { itemChangeSchema, itemSchema, itemUpdateBody } from '../schemas.js';
 import type { Db } from '../store/db.js';
 import { getItem, itemHistory, listItems, updateItemAnswer, type Item } from '../store/items.js';
-import { currentLexicon, itemWords } from '../matching/lexicon.js';
+import { itemWords, loadLexicon } from '../matching/lexicon.js';
 
 const params = z.object({ no: z.coerce.number().int() });
 /** Items with the words customers use for them, so the review page's search finds "backup" as well as バックアップ. */
 function withWords(items: Item[]) {
-  const lexicon = currentLexicon();
+  const lexicon = loadLexicon();
   return items.map((item) => ({ ...item, ...itemWords(lexicon, item.no) }));
 }
 const missing = (no: number) => new QmapError('not_found', `There is no item ${no}; items are numbered 1 to 49.`);

@@ -4,18 +4,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRight, loadLabelled, metrics, ranking } from '../../src/matching/evaluate.js';
-import type { MatchResult } from '../../src/matching/matcher.js';
+import type { Proposal } from '../../src/domain.js';
 
-const result = (status: MatchResult['status'], itemNos: number[], best: number | null, alts: number[] = []): MatchResult => ({
+const result = (status: Proposal['status'], itemNos: number[], best: number | null, alts: number[] = []): Proposal => ({
   status,
   itemNos,
-  best: best === null ? null : { itemNo: best, title: '', score: 0.5, terms: [] },
-  alternatives: alts.map((n) => ({ itemNo: n, title: '', score: 0.1, terms: [] })),
   score: 0.5,
+  candidates: [...itemNos, ...(best === null ? [] : [best]), ...alts].map((itemNo) => ({ itemNo, score: 0.5, terms: [] })),
   reasons: [],
   source: 'lexicon',
-  negativeTopics: [],
-  eligibleForAuto: true,
+  libraryId: null,
 });
 
 t.test('an answer is right when its first item answers and a second is at least partial', async (t) => {

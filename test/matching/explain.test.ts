@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import { createMatcher, loadThresholds } from '../../src/matching/matcher.js';
 import { matchText } from '../../src/matching/text.js';
+import { reasonText } from '../../src/matching/reasons.js';
 import { generality, explainedEnough } from '../../src/matching/score.js';
 import { contentWords, explainIndex } from '../../src/matching/signals/explain.js';
 
@@ -55,6 +56,7 @@ t.test('generality: full confidence only for well-explained questions decided by
 const items = loadItemsFile(fileURLToPath(new URL('../../fixtures/meti-items.json', import.meta.url)));
 const matcher = createMatcher({ items });
 const ask = (text: string) => matcher.match({ text, section: null });
+const said = (r: ReturnType<typeof ask>) => r.reasons.map((m) => reasonText(m, 'en'));
 
 t.test('an item named only in a side clause is not answered as a second topic', async (t) => {
   const r = ask('暗号鍵は他の利用者と共用せず、鍵の保管と更新はどのように管理していますか。');
@@ -71,7 +73,7 @@ t.test('a question mostly about something no item covers is not filled automatic
 t.test('the reviewer is told when little of the question is in the item\'s wording', async (t) => {
   const r = ask('Do you monitor your network for intrusions?');
   t.not(r.status, 'auto');
-  t.match(r.reasons.join('\n'), /of what the question asks is in the item's wording/);
+  t.match(said(r).join('\n'), /of what the question asks is in the item's wording/);
 });
 
 t.test('a two-topic question gets both items, proposed for a reviewer to confirm, never filled automatically', async (t) => {
@@ -80,9 +82,9 @@ t.test('a two-topic question gets both items, proposed for a reviewer to confirm
   t.same(r.itemNos, [28, 30]);
   t.ok(r.score >= loadThresholds().auto, 'confident, yet a combined answer is a reviewer\'s call');
   // The last reason says why it was not filled, and never that the confidence was below the threshold.
-  const verdict = r.reasons[r.reasons.length - 1];
+  const verdict = said(r)[r.reasons.length - 1];
   t.match(verdict, /≥ .*but an answer combining two items is always a reviewer's to confirm/);
-  t.notMatch(r.reasons.join('\n'), /</, 'no reason claims a score below the threshold');
+  t.notMatch(said(r).join('\n'), /</, 'no reason claims a score below the threshold');
 });
 
 t.test('an item named only as the occasion of the question is not a second answer', async (t) => {

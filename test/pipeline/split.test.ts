@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { limitsOf, loadConfig } from '../../src/config.js';
 import { QmapError } from '../../src/errors.js';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
-import type { Matcher, MatchInput, MatchResult } from '../../src/matching/matcher.js';
+import type { Matcher, MatchInput } from '../../src/matching/matcher.js';
+import type { Proposal } from '../../src/domain.js';
 import { analyse, analyseDetected, detectedFor, matchRange, partRange, readAndDetect, type AnalyseInput, type Part } from '../../src/pipeline/analyse.js';
 import { MessageChannel } from 'node:worker_threads';
 import { analyseTask, mergePrepared, prepare, type Prepared } from '../../src/pipeline/task.js';
@@ -71,16 +72,14 @@ t.test('a slice is matched with its neighbours for context, so it gets the verdi
       throw new Error('not used');
     },
     matchAll: (qs) =>
-      qs.map((q, i): MatchResult => ({
+      qs.map((q, i): Proposal => ({
         status: 'review',
         itemNos: [],
-        best: null,
-        alternatives: [],
         score: 0,
-        reasons: [qs[i - 1]?.text ?? '-', q.text, qs[i + 1]?.text ?? '-'],
+        candidates: [],
+        reasons: [qs[i - 1]?.text ?? '-', q.text, qs[i + 1]?.text ?? '-'].map((code) => ({ code })),
         source: 'lexicon',
-        negativeTopics: [],
-        eligibleForAuto: true,
+        libraryId: null,
       })),
   };
   const inputs: MatchInput[] = Array.from({ length: 7 }, (_, i) => ({ text: `q${i}`, section: null }));

@@ -1,0 +1,148 @@
+// Step 3 of matching a question: the reasons a reviewer reads, as codes with parameters (domain Message),
+// and the words for each code in English and Japanese.
+
+import type { Language, Message } from '../domain.js';
+import type { Compiled } from './compile.js';
+import type { Band, Decision } from './decide.js';
+import type { Gathered } from './evidence.js';
+import { explainedEnough } from './score.js';
+
+/** Each reason code with its words; {name} is replaced by the message's parameter of that name. */
+export const reasonTemplates = {
+  'match.terms': {
+    en: 'item {itemNo} 「{title}」: matched {terms}',
+    ja: 'No.{itemNo}「{title}」: 質問に {terms} とあります',
+  },
+  'match.similar': {
+    en: 'item {itemNo} 「{title}」: similar wording only (no alias matched)',
+    ja: 'No.{itemNo}「{title}」: 言い回しが似ているだけで、この項目を指す語句はありません',
+  },
+  'match.two-topics': {
+    en: 'the question asks about two topics: both answers are written, each under its title, for a reviewer to confirm',
+    ja: '質問が二つの事柄を尋ねているため、二つの回答をそれぞれの見出しの下に記入しました。内容をご確認ください',
+  },
+  'match.negative': {
+    en: 'asks about {topic} (「{term}」), which no item answers',
+    ja: '{topic}（「{term}」）について尋ねていますが、これに答える項目はありません',
+  },
+  'match.weakened': {
+    en: 'item {itemNo} is weakened: the question mentions {term}',
+    ja: '質問に「{term}」とあるため、No.{itemNo} の可能性を低く見ました',
+  },
+  'match.close-alternative': {
+    en: 'close alternative: item {itemNo} 「{title}」',
+    ja: '近い候補: No.{itemNo}「{title}」',
+  },
+  'match.explained': {
+    en: "only {percent}% of what the question asks is in the item's wording",
+    ja: '質問の内容のうち、項目の記載で説明できるのは {percent}% だけです',
+  },
+  'match.common-wording': {
+    en: 'the deciding wording is common: {count} items use it',
+    ja: '決め手になった語句は {count} 項目で使われている一般的な語句です',
+  },
+  'match.section': {
+    en: 'section 「{section}」 suggests {categories}',
+    ja: '見出し「{section}」から {categories} の質問と見ました',
+  },
+  'match.no-wording': {
+    en: 'no item shares any wording with this question',
+    ja: 'この質問と共通する語句を持つ項目はありません',
+  },
+  'verdict.auto': {
+    en: 'confidence {score} ≥ {threshold}: filled automatically',
+    ja: '確からしさ {score} ≥ {threshold}: 自動で記入しました',
+  },
+  'verdict.review': {
+    en: 'confidence {score} < {threshold}: best guess written, to be checked',
+    ja: '確からしさ {score} < {threshold}: 最も近い回答を記入しました。ご確認ください',
+  },
+  'verdict.unmatched': {
+    en: 'confidence {score} < {threshold}: left blank for a reviewer',
+    ja: '確からしさ {score} < {threshold}: 空欄のままにしました。ご記入ください',
+  },
+  'verdict.held-negative': {
+    en: 'confidence {score}, but never filled automatically when it touches a topic no item answers',
+    ja: '確からしさ {score}。ただし、どの項目も答えていない事柄に触れているため、自動では記入しません',
+  },
+  'verdict.held-no-alias': {
+    en: 'confidence {score}, but no alias matched, so it is only proposed',
+    ja: '確からしさ {score}。ただし、項目を指す語句がないため、提案にとどめます',
+  },
+  'verdict.held-two-items': {
+    en: "confidence {score} ≥ {threshold}, but an answer combining two items is always a reviewer's to confirm",
+    ja: '確からしさ {score} ≥ {threshold}。ただし、二つの項目を組み合わせた回答は必ず人が確認します',
+  },
+  'learned.same': {
+    en: 'a reviewer matched the same question to item {itemNos}: 「{text}」',
+    ja: '同じ質問「{text}」に、レビュー担当者が No.{itemNos} を選んでいます',
+  },
+  'learned.near': {
+    en: 'a reviewer matched a near-identical question to item {itemNos}: 「{text}」',
+    ja: 'ほぼ同じ質問「{text}」に、レビュー担当者が No.{itemNos} を選んでいます',
+  },
+  'learned.none-same': {
+    en: 'a reviewer decided no item answers this (the same question: 「{text}」)',
+    ja: '同じ質問「{text}」について、答える項目はないとレビュー担当者が判断しています',
+  },
+  'learned.none-near': {
+    en: 'a reviewer decided no item answers this (a near-identical question: 「{text}」)',
+    ja: 'ほぼ同じ質問「{text}」について、答える項目はないとレビュー担当者が判断しています',
+  },
+  'library.answer': {
+    en: 'the answer library holds an answer written for 「{question}」',
+    ja: '回答ライブラリに「{question}」への回答があります',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type ReasonCode = keyof typeof reasonTemplates;
+
+/** A reason's words in the reader's language; an unknown code reads as itself. */
+export function reasonText(m: Message, lang: Language): string {
+  const template = (reasonTemplates as Record<string, Record<Language, string>>)[m.code]?.[lang];
+  if (!template) return m.code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (m.params && name in m.params ? String(m.params[name]) : whole));
+}
+
+export const reason = (code: ReasonCode, params?: Message['params']): Message => (params ? { code, params } : { code });
+
+/** Quoted terms for a reason: 「a」, 「b」. */
+export const quoted = (terms: string[]): string => terms.map((t) => `「${t}」`).join(', ');
+
+/** Why the matcher decided as it did: what matched, what speaks against it, and the verdict last. */
+export function reasonsFor(c: Compiled, g: Gathered, d: Decision, band: Band): Message[] {
+  const title = (itemNo: number) => c.byNo.get(itemNo)?.title ?? '';
+  const reasons: Message[] = [];
+  for (const e of d.chosen) {
+    const shown = e.terms.filter((t) => !t.startsWith('not:'));
+    reasons.push(
+      shown.length
+        ? reason('match.terms', { itemNo: e.itemNo, title: title(e.itemNo), terms: quoted(shown) })
+        : reason('match.similar', { itemNo: e.itemNo, title: title(e.itemNo) }),
+    );
+  }
+  if (d.chosen.length > 1) reasons.push(reason('match.two-topics'));
+  for (const n of g.negatives) reasons.push(reason('match.negative', { topic: n.topic, term: n.term }));
+  for (const e of d.chosen) {
+    const not = e.terms.find((t) => t.startsWith('not:'));
+    if (not) reasons.push(reason('match.weakened', { itemNo: e.itemNo, term: not.slice(5) }));
+  }
+  const [top] = g.ranked;
+  const rival = d.rest[0];
+  if (rival && rival.raw > 0.6 * top.raw) reasons.push(reason('match.close-alternative', { itemNo: rival.itemNo, title: title(rival.itemNo) }));
+  if (d.explained < explainedEnough) reasons.push(reason('match.explained', { percent: Math.round(100 * d.explained) }));
+  if (d.spread > 1) reasons.push(reason('match.common-wording', { count: d.spread }));
+  if (g.section) reasons.push(reason('match.section', { section: g.section.text, categories: g.section.categories.join(', ') }));
+  reasons.push(verdict(d, band));
+  return reasons;
+}
+
+function verdict(d: Decision, band: Band): Message {
+  const score = d.score;
+  if (d.status === 'auto') return reason('verdict.auto', { score, threshold: band.auto });
+  if (d.status === 'unmatched') return reason('verdict.unmatched', { score, threshold: band.review });
+  if (score < band.auto) return reason('verdict.review', { score, threshold: band.auto });
+  if (d.hold === 'negative') return reason('verdict.held-negative', { score });
+  if (d.hold === 'no-alias') return reason('verdict.held-no-alias', { score });
+  return reason('verdict.held-two-items', { score, threshold: band.auto });
+}
