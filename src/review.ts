@@ -66,7 +66,7 @@ function toDecision(db: Db, row: JobRow, body: DecisionBody): Decision {
   const useItems = (itemNos: number[], choice: string | undefined): Decision => {
     const unknown = itemNos.filter((n) => !items.some((i) => i.no === n));
     if (unknown.length) throw new QmapError('invalid', `There is no item ${unknown.join(', ')}; items are numbered 1 to 49.`);
-    const derived = row.choiceCell && row.choices?.length ? choiceFor(row.question, items, itemNos, row.choices) : null;
+    const derived = row.choiceCell && row.choices?.length ? choiceFor(row.question, items, itemNos, row.choices).choice : null;
     return { status: 'confirmed', itemNos, score: 1, answer: composeAnswer(items, itemNos), choice: checkChoice(choice) ?? derived };
   };
 

@@ -2,7 +2,7 @@
 // bench and by threshold calibration, so both count "right" the same way.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { labelledQuestions, readLabels } from '../labels.js';
 import type { Item, Proposal } from '../domain.js';
 
@@ -94,10 +94,26 @@ export function metrics(qs: Labelled[], rs: Proposal[]): Metrics {
   };
 }
 
-/** The vendor's items from fixtures/meti-items.json ({ items: [...] }). */
+/**
+ * The vendor's items from fixtures/meti-items.json ({ items: [...] }), with their English answer and default
+ * choice from items-en.json beside it (when there is one): the fields the items in the store carry.
+ */
 export function loadItemsFile(path: string): Item[] {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { items: Item[] } | Item[];
-  return Array.isArray(raw) ? raw : raw.items;
+  const items = Array.isArray(raw) ? raw : raw.items;
+  const enPath = join(dirname(path), 'items-en.json');
+  if (!existsSync(enPath)) return items;
+  const en = new Map((JSON.parse(readFileSync(enPath, 'utf8')) as EnglishItem[]).map((e) => [e.no, e]));
+  return items.map((i) => ({ ...i, answerEn: en.get(i.no)?.answerEn ?? null, defaultChoice: en.get(i.no)?.defaultChoice ?? null }));
+}
+
+/** An item's English fields (fixtures/items-en.json). */
+interface EnglishItem {
+  no: number;
+  titleEn: string;
+  descriptionEn: string;
+  answerEn: string;
+  defaultChoice: Item['defaultChoice'];
 }
 
 /** The shared dev set (../shared/eval/dev beside the checkout, or beside the worktrees' folder), or null. */

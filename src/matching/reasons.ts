@@ -93,6 +93,30 @@ export const reasonTemplates = {
     en: 'the answer library holds an answer written for 「{question}」',
     ja: '回答ライブラリに「{question}」への回答があります',
   },
+  'choice.no-item': {
+    en: 'no item is chosen, so the choice column is left for a reviewer',
+    ja: '項目が選ばれていないため、選択欄は空けてあります',
+  },
+  'choice.no-default': {
+    en: "item {itemNo}'s answer says neither yes nor no and it has no default choice: the choice is a reviewer's",
+    ja: 'No.{itemNo} の回答には有無がなく、既定の選択肢もないため、選択欄はご判断ください',
+  },
+  'choice.items-disagree': {
+    en: 'items {itemNos} imply different choices: the choice is a reviewer\'s',
+    ja: 'No.{itemNos} の回答から導かれる選択肢が食い違うため、選択欄はご判断ください',
+  },
+  'choice.unknown-words': {
+    en: 'the choice column\'s values ({choices}) are not words for yes, no, partly or not applicable that qmap knows',
+    ja: '選択欄の値（{choices}）を、はい・いいえ・一部・該当なしのどれに当たるか読み取れません',
+  },
+  'choice.not-offered': {
+    en: 'the answer means {value}, but the choice column offers no such value ({choices})',
+    ja: '回答は「{valueJa}」に当たりますが、選択欄（{choices}）にそれに当たる値がありません',
+  },
+  'choice.inverted': {
+    en: 'the question is negated, so yes and no trade places: {choice}',
+    ja: '否定形の質問のため、はい・いいえを入れ替えて「{choice}」としました',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ReasonCode = keyof typeof reasonTemplates;

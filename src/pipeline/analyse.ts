@@ -118,7 +118,7 @@ export function analyseDetected(detected: Detected, input: Omit<AnalyseInput, 'b
     const itemNos = proposed.itemNos;
     const answer = proposed.answer ?? (itemNos.length ? composeAnswer(input.items, itemNos) : null);
     const choice =
-      proposed.choice ?? (q.choiceCell && choices?.length && itemNos.length ? choiceFor(q.text, input.items, itemNos, choices) : null);
+      proposed.choice ?? (q.choiceCell && choices?.length && itemNos.length ? choiceFor(q.text, input.items, itemNos, choices).choice : null);
     return {
       sheet: q.sheet,
       row: q.row,
