@@ -195,6 +195,7 @@ function ablate(lexicon: Lexicon, seed: number, share: number): Lexicon {
       Object.entries(lexicon.items).map(([no, e]) => [no, { ...e, ja: keep(e.ja), en: keep(e.en), keywords: keep(e.keywords) }]),
     ),
     negative: lexicon.negative.map((n) => ({ ...n, ja: keep(n.ja), en: keep(n.en) })),
+    aspects: lexicon.aspects,
   };
 }
 

@@ -2,6 +2,7 @@
 // the n-gram and explanation documents, and the typo index.
 
 import type { Item } from '../domain.js';
+import { aspectIndex, type AspectIndex } from './aspects.js';
 import { compileTerm, itemWords, type Lexicon, type Term } from './lexicon.js';
 import { explainIndex, type ExplainIndex } from './signals/explain.js';
 import { fuzzyIndex, type FuzzyIndex } from './signals/fuzzy.js';
@@ -21,6 +22,7 @@ export interface Compiled {
   ngram: NgramIndex;
   fuzzy: FuzzyIndex;
   explain: ExplainIndex;
+  aspects: AspectIndex;
 }
 
 export function compile(items: Item[], lexicon: Lexicon): Compiled {
@@ -41,6 +43,7 @@ export function compile(items: Item[], lexicon: Lexicon): Compiled {
     // Negative topics are not guessed from look-alike words: "authentication" is not "authenticator".
     fuzzy: fuzzyIndex(unique.terms.filter((t) => t.kind === 'alias')),
     explain: explainIndex(items.map((item) => vocabulary(item, lexicon.items[String(item.no)]))),
+    aspects: aspectIndex(lexicon),
   };
 }
 

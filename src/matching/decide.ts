@@ -3,8 +3,9 @@
 
 import type { MatchStatus } from '../domain.js';
 import type { Compiled } from './compile.js';
+import { unsettledBy, type Unsettled } from './aspects.js';
 import type { Gathered } from './evidence.js';
-import { confidence, explainedEnough, isCompound, type Evidence } from './score.js';
+import { confidence, explainedEnough, isCompound, weights, type Evidence } from './score.js';
 
 /** score ≥ auto → auto; ≥ review → review; else unmatched. */
 export interface Band {
@@ -13,7 +14,7 @@ export interface Band {
 }
 
 /** Why a row confident enough to be auto is not. */
-export type Hold = 'negative' | 'no-alias' | 'two-items';
+export type Hold = 'negative' | 'customer-side' | 'aspect' | 'no-alias' | 'two-items';
 
 export interface Decision {
   status: MatchStatus;
@@ -27,6 +28,8 @@ export interface Decision {
   explained: number;
   /** How many items' vocabularies hold the wording that decided the choice. */
   spread: number;
+  /** Aspects the question asks that a chosen item's answer does not settle. */
+  unsettled: Unsettled[];
   /** Why the row is not auto whatever its score, or null. */
   hold: Hold | null;
 }
@@ -53,18 +56,27 @@ export function decide(c: Compiled, g: Gathered, band: Band): Decision | null {
   );
   const spread = Math.max(...chosen.map((e) => (e.decisive.length ? c.explain.spread(e.decisive) : 1)));
   const negative = g.negatives.length > 0;
-  const score = round(confidence({ top, partner, rival: rest[0] ?? null, negative, explained, spread }));
-  // auto needs the question's own wording to name the item (an alias or title), not just resemble it; and a
-  // combined answer is a judgement (which topics, which order): always a reviewer's to confirm.
-  const hold: Hold | null = negative
-    ? 'negative'
-    : chosen.some((e) => e.strongSpans.length === 0)
-      ? 'no-alias'
-      : partner
-        ? 'two-items'
-        : null;
+  const unsettled = unsettledBy(c.aspects, chosen, g.aspects);
+  const against = negative || g.customerSide !== null;
+  const score = round(
+    confidence({ top, partner, rival: rest[0] ?? null, negative: against, explained, spread }) * (unsettled.length ? weights.aspect : 1),
+  );
+  const hold = holdOf(negative, g.customerSide !== null, unsettled, chosen, partner !== null);
   const status: MatchStatus = score >= band.auto && !hold ? 'auto' : score >= band.review ? 'review' : 'unmatched';
-  return { status, chosen, rest, score, explained, spread, hold };
+  return { status, chosen, rest, score, explained, spread, unsettled, hold };
+}
+
+/**
+ * Why a row may not be auto whatever its score: a topic no item answers; the customer's own side; an aspect the
+ * item's answer does not settle; no alias or title of the item in the question's own wording; or a combined
+ * answer, which is a judgement (which topics, which order) always a reviewer's to confirm.
+ */
+function holdOf(negative: boolean, customerSide: boolean, unsettled: Unsettled[], chosen: Evidence[], twoItems: boolean): Hold | null {
+  if (negative) return 'negative';
+  if (customerSide) return 'customer-side';
+  if (unsettled.length) return 'aspect';
+  if (chosen.some((e) => e.strongSpans.length === 0)) return 'no-alias';
+  return twoItems ? 'two-items' : null;
 }
 
 const OCCASION_AFTER = /^(?:時|の際|際|中の|中に)/;

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { labelledQuestions, readLabels } from '../labels.js';
-import type { Item, Proposal } from '../domain.js';
+import type { Item, Language, Proposal } from '../domain.js';
+import type { Matcher } from './matcher.js';
 
 export interface Labelled {
   text: string;
@@ -114,6 +115,36 @@ interface EnglishItem {
   descriptionEn: string;
   answerEn: string;
   defaultChoice: Item['defaultChoice'];
+}
+
+/** Every labelled set there is, in a fixed order: the shared dev set, the older hold-outs, the open corpus. */
+export function evalSetDirs(root: string): string[] {
+  const fixtures = ['eval-holdout', 'eval-holdout2', 'eval-holdout3', 'matching/holdout', 'matching/holdout2', 'matching/paraphrases', 'eval-match-ja', 'eval-match-en'];
+  const dev = devSetDir(root);
+  return [...(dev ? [dev] : []), ...fixtures.map((d) => join(root, 'fixtures', d)).filter((d) => existsSync(join(d, 'labels.json')))];
+}
+
+/** A question as the pipeline hands it to the matcher, with the sheet it stands on. */
+export interface SheetQuestion {
+  text: string;
+  section: string | null;
+  number: string | null;
+  language: Language;
+  file: string;
+  sheet: string;
+  set?: string;
+}
+
+/** Proposals for the questions in order, each sheet matched as one questionnaire (neighbours, language). */
+export function proposeAll(matcher: Matcher, qs: SheetQuestion[]): Proposal[] {
+  const out: Proposal[] = [];
+  for (let i = 0; i < qs.length; ) {
+    let j = i;
+    while (j < qs.length && qs[j].file === qs[i].file && qs[j].sheet === qs[i].sheet && qs[j].set === qs[i].set) j++;
+    out.push(...matcher.matchAll(qs.slice(i, j).map(({ text, section, number, language }) => ({ text, section, number, language }))));
+    i = j;
+  }
+  return out;
 }
 
 /** The shared dev set (../shared/eval/dev beside the checkout, or beside the worktrees' folder), or null. */

@@ -1,7 +1,9 @@
 // Step 1 of matching a question: gather each item's evidence from the question's words, its section heading
 // and its neighbours, and rank the items by it.
 
+import { askedAspects, type AspectHit } from './aspects.js';
 import type { Compiled } from './compile.js';
+import { customerSide } from './customer.js';
 import { hitWeight, weights, type Evidence } from './score.js';
 import { sectionCategories } from './signals/context.js';
 import type { Content } from './signals/explain.js';
@@ -26,6 +28,8 @@ export interface TextSignals {
   /** n-gram similarity to each item's document, by slot. */
   ngram: number[];
   notHits: Hit[];
+  /** The aspects of its topic the question asks about (how often, a report …). */
+  aspects: AspectHit[];
 }
 
 export interface SectionSignals {
@@ -54,6 +58,9 @@ export interface Gathered {
   /** The items with most evidence (at most RANKED), most first. */
   ranked: Evidence[];
   negatives: NegativeTopic[];
+  aspects: AspectHit[];
+  /** The wording that shows the question is about the customer's own side, or null. */
+  customerSide: string | null;
   /** METI categories the section heading names, with the heading. */
   section: { text: string; categories: string[] } | null;
 }
@@ -67,6 +74,9 @@ export function textSignals(c: Compiled, text: string): TextSignals {
   const main = stemText(key);
   const aside = matchText(parts.notes);
   const mainHits = longestFirst(findTerms(main, c.terms));
+  const primary = primaryAsk(parts.main);
+  const asked = primary === parts.main ? { text: main, hits: mainHits } : { text: matchText(primary), hits: [] as Hit[] };
+  if (primary !== parts.main) asked.hits = longestFirst(findTerms(asked.text, c.terms));
   return {
     key,
     main,
@@ -77,7 +87,18 @@ export function textSignals(c: Compiled, text: string): TextSignals {
     fuzzy: c.fuzzy.find(main, exactSpans(mainHits)),
     ngram: c.ngram.similarity(`${main} ${aside}`),
     notHits: findTerms(`${main} ${aside}`, c.notTerms),
+    aspects: askedAspects(c.aspects, asked.text, asked.hits),
   };
+}
+
+// A later sentence asking more only if the first is answered yes: 「受けている場合は、直近の結果を…」, "If so, …".
+const CONDITIONAL = /^(?:[^、。]{0,24}場合(?:は|には)|(?:if (?:yes|so|applicable|not|available|any)|where applicable)\b)/i;
+
+/** What a question asks first: its sentences but the conditional follow-ups, which a reviewer completes. */
+function primaryAsk(main: string): string {
+  const sentences = main.split(/(?<=[。？?！!])\s*|\n+|(?<=\.)\s+(?=[A-Z])/);
+  const kept = sentences.filter((s, i) => i === 0 || !CONDITIONAL.test(s.trim()));
+  return kept.length === sentences.length ? main : kept.join(' ');
 }
 
 /** The spans exact hits cover, each item's label once: the typo signal skips these words. */
@@ -107,6 +128,7 @@ export function sectionSignals(c: Compiled, raw: string): SectionSignals {
  */
 export function gatherEvidence(
   c: Compiled,
+  text: string,
   signals: TextSignals,
   section: { text: string; signals: SectionSignals } | null,
   neighbours: NeighbourItem[],
@@ -129,6 +151,8 @@ export function gatherEvidence(
     content: signals.content,
     ranked: tally.ranked(RANKED),
     negatives: [...negatives.values()],
+    aspects: signals.aspects,
+    customerSide: customerSide(text, section?.text ?? null),
     section: section && categories.length ? { text: section.text, categories } : null,
   };
 }

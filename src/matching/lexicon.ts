@@ -15,6 +15,8 @@ export interface LexiconEntry {
   keywords: string[];
   /** Words that mean the question is about a neighbouring item instead. */
   not?: string[];
+  /** The aspects (aspects.ts) the item's answer settles besides whether it exists; "*" for all (an answer of "no"). */
+  settles?: string[];
 }
 
 export interface NegativeTopic {
@@ -23,9 +25,16 @@ export interface NegativeTopic {
   en: string[];
 }
 
+/** The words that show a question asks about one aspect of its topic (how often, a report, who …). */
+export interface AspectCues {
+  ja: string[];
+  en: string[];
+}
+
 export interface Lexicon {
   items: Record<string, LexiconEntry>;
   negative: NegativeTopic[];
+  aspects: Record<string, AspectCues>;
 }
 
 // Found the same way from src/ (tsx) and dist/src/ (built).
@@ -33,7 +42,7 @@ export const defaultLexiconPath = join(fixturesDir, 'lexicon.json');
 
 export function loadLexicon(path = defaultLexiconPath): Lexicon {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Lexicon;
-  return { items: raw.items, negative: raw.negative };
+  return { items: raw.items, negative: raw.negative, aspects: raw.aspects ?? {} };
 }
 
 /**
@@ -46,7 +55,7 @@ export function itemWords(lexicon: Lexicon, no: number): { titleEn: string; alia
   return { titleEn: entry.titleEn, aliases: [...entry.ja, ...entry.en].map((a) => a.replace(/\+/g, ' ')) };
 }
 
-export type TermKind = 'alias' | 'keyword' | 'title' | 'negative' | 'not' | 'learned';
+export type TermKind = 'alias' | 'keyword' | 'title' | 'negative' | 'not' | 'learned' | 'aspect';
 
 /** One lexicon term ready for matching. itemNo is 0 for negative topics. */
 export interface Term {
@@ -60,7 +69,7 @@ export interface Term {
   ascii: boolean[];
   /** Matched characters: longer terms are more specific. */
   length: number;
-  /** For negative terms: the topic's name. */
+  /** For negative terms: the topic's name; for aspect cues, the aspect's. */
   topic?: string;
 }
 

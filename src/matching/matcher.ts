@@ -4,11 +4,12 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Candidate, Item, LearnedAlias, Proposal, Question } from '../domain.js';
+import type { Candidate, Item, Language, LearnedAlias, Proposal, Question } from '../domain.js';
 import { fixturesDir } from '../paths.js';
 import { compile, type Compiled } from './compile.js';
 import { decide, round, type Band, type Decision } from './decide.js';
 import { gatherEvidence, sectionSignals, textSignals, type Gathered, type NeighbourItem } from './evidence.js';
+import { mainLanguage, questionLanguage } from './language.js';
 import { learnedIndex, type LearnedIndex } from './learned.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { memo } from './memo.js';
@@ -17,11 +18,16 @@ import { squash, type Evidence } from './score.js';
 import { sameBlock } from './signals/context.js';
 import { foldText } from './text.js';
 
-/** What the matcher reads of a question. */
-export type MatchInput = Pick<Question, 'text' | 'section'> & { number?: string | null };
+/** What the matcher reads of a question; its language is the questionnaire's when given. */
+export type MatchInput = Pick<Question, 'text' | 'section'> & { number?: string | null; language?: Language };
 
-/** score ≥ auto → auto; ≥ review → review; else unmatched. */
-export type Thresholds = Band;
+/** score ≥ auto → auto; ≥ review → review; else unmatched: for Japanese questions, and English ones unless `en` says otherwise. */
+export interface Thresholds extends Band {
+  en?: Band;
+}
+
+/** A question with its language settled. */
+type Asked = MatchInput & { language: Language };
 
 export interface Neighbours {
   prev?: MatchInput;
@@ -48,8 +54,10 @@ export const defaultThresholdsPath = join(fixturesDir, 'thresholds.json');
 /** The calibrated thresholds (scripts/calibrate.ts writes them); conservative defaults if the file is missing. */
 export function loadThresholds(path = defaultThresholdsPath): Thresholds {
   try {
-    const t = JSON.parse(readFileSync(path, 'utf8')) as Partial<Thresholds>;
-    if (typeof t.auto === 'number' && typeof t.review === 'number') return { auto: t.auto, review: t.review };
+    const t = JSON.parse(readFileSync(path, 'utf8')) as Partial<Record<Language, Partial<Band>>> & Partial<Band>;
+    const band = (b: Partial<Band> | undefined) => (typeof b?.auto === 'number' && typeof b.review === 'number' ? { auto: b.auto, review: b.review } : null);
+    const ja = band(t.ja) ?? band(t);
+    if (ja) return { ...ja, ...(band(t.en) ? { en: band(t.en)! } : {}) };
   } catch {
     // fall through to defaults
   }
@@ -59,22 +67,24 @@ export function loadThresholds(path = defaultThresholdsPath): Thresholds {
 /** A matcher for one state of the items, lexicon, decisions and thresholds; everything is compiled here. */
 export function createMatcher(opts: MatcherOptions): Matcher {
   const c = compile(opts.items, opts.lexicon ?? loadLexicon());
-  const band = opts.thresholds ?? loadThresholds();
+  const thresholds = opts.thresholds ?? loadThresholds();
+  const bandOf = (language: Language): Band => (language === 'en' ? (thresholds.en ?? thresholds) : thresholds);
   const learned = learnedIndex(opts.learned ?? []);
   // Per question text and section: the context pass reads a question's signals again right after its
   // neighbour's, and questionnaires repeat questions.
   const signalsOf = memo((text: string) => textSignals(c, text), 256);
   const sectionOf = memo((text: string) => sectionSignals(c, text));
 
-  const propose = (q: MatchInput, neighbours: NeighbourItem[]): Proposal => {
+  const propose = (q: Asked, neighbours: NeighbourItem[]): Proposal => {
     const section = q.section ? { text: q.section, signals: sectionOf(q.section) } : null;
-    const g = gatherEvidence(c, signalsOf(q.text), section, neighbours);
+    const g = gatherEvidence(c, q.text, signalsOf(q.text), section, neighbours);
+    const band = bandOf(q.language);
     const d = decide(c, g, band);
     return d ? proposalOf(c, g, d, band) : nothingFits();
   };
-  const first = (q: MatchInput) => fromLearned(c, learned, signalsOf(q.text).key || foldText(q.text)) ?? propose(q, []);
+  const first = (q: Asked) => fromLearned(c, learned, signalsOf(q.text).key || foldText(q.text)) ?? propose(q, []);
   /** A question not auto on its own, read again with the items of its auto neighbours. */
-  const again = (q: MatchInput, r: Proposal, neighbours: { n: MatchInput; r: Proposal }[]) => {
+  const again = (q: Asked, r: Proposal, neighbours: { n: MatchInput; r: Proposal }[]) => {
     if (r.status === 'auto' || r.source === 'learned') return r;
     const context = neighbours
       .filter(({ r }) => r.status === 'auto')
@@ -83,13 +93,17 @@ export function createMatcher(opts: MatcherOptions): Matcher {
   };
 
   return {
-    match(q, neighbours) {
+    match(input, neighbours) {
+      const language = input.language ?? questionLanguage(input.text);
+      const q = { ...input, language };
       const r = first(q);
       if (!neighbours) return r;
       const around = [neighbours.prev, neighbours.next].filter((n): n is MatchInput => !!n);
-      return again(q, r, around.map((n) => ({ n, r: first(n) })));
+      return again(q, r, around.map((n) => ({ n, r: first({ ...n, language: n.language ?? language }) })));
     },
-    matchAll(qs) {
+    matchAll(inputs) {
+      const language = mainLanguage(inputs.map((q) => q.text));
+      const qs = inputs.map((q) => ({ ...q, language: q.language ?? language }));
       // A question's first verdict is made just before it is needed (its own, then as the next one's
       // neighbour), so its text signals are still remembered when the context pass reads them again.
       const firsts: Proposal[] = [];

@@ -25,6 +25,10 @@ export const reasonTemplates = {
     en: 'asks about {topic} (「{term}」), which no item answers',
     ja: '{topic}（「{term}」）について尋ねていますが、これに答える項目はありません',
   },
+  'match.customer-side': {
+    en: "the question is about the customer's own side (「{term}」), which the vendor's answers do not cover",
+    ja: 'お客様ご自身の体制・運用（「{term}」）についての質問で、項目の回答では答えられません',
+  },
   'match.weakened': {
     en: 'item {itemNo} is weakened: the question mentions {term}',
     ja: '質問に「{term}」とあるため、No.{itemNo} の可能性を低く見ました',
@@ -45,6 +49,74 @@ export const reasonTemplates = {
     en: 'section 「{section}」 suggests {categories}',
     ja: '見出し「{section}」から {categories} の質問と見ました',
   },
+  'aspect.frequency': {
+    en: "asks about how often it is done (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '頻度（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.schedule': {
+    en: "asks about when it is done (days or hours) (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '実施の時期・時間帯（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.deadline': {
+    en: "asks about how quickly or how far in advance (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '期限・所要時間（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.scope': {
+    en: "asks about what it covers (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '対象範囲（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.who': {
+    en: "asks about who does it or is responsible (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '実施者・責任者（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.evidence': {
+    en: "asks about a report, certificate or other document to hand over (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '報告書・証明書などの提出や開示（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.test': {
+    en: "asks about tests, drills or exercises (「{term}」), which item {itemNo}'s answer does not say",
+    ja: 'テスト・訓練の実施（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.review': {
+    en: "asks about reviews, approvals or audits (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '承認・見直し・点検（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.lifecycle': {
+    en: "asks about rotation, renewal or removal over time (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '更新・ローテーション・削除の運用（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.insurance': {
+    en: "asks about insurance (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '保険（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.cap': {
+    en: "asks about a cap or limit on an amount (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '上限額・限度額（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.legal': {
+    en: "asks about contract terms, jurisdiction or courts (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '契約条項・管轄（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.actual': {
+    en: "asks about actual figures or past events (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '実績・過去の発生状況（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.algorithm': {
+    en: "asks about algorithms or key lengths (「{term}」), which item {itemNo}'s answer does not say",
+    ja: 'アルゴリズム・鍵長（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.on-request': {
+    en: "asks about something done at the customer's request (「{term}」), which item {itemNo}'s answer does not say",
+    ja: 'お客様の求めに応じた個別対応（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.endpoint': {
+    en: "asks about laptops, PCs or other end-user devices (「{term}」), which item {itemNo}'s answer does not say",
+    ja: 'PC・端末などの機器（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.notify': {
+    en: "asks about notifying the customer (「{term}」), which item {itemNo}'s answer does not say",
+    ja: 'お客様への通知・連絡（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
   'match.no-wording': {
     en: 'no item shares any wording with this question',
     ja: 'この質問と共通する語句を持つ項目はありません',
@@ -64,6 +136,14 @@ export const reasonTemplates = {
   'verdict.held-negative': {
     en: 'confidence {score}, but never filled automatically when it touches a topic no item answers',
     ja: '確からしさ {score}。ただし、どの項目も答えていない事柄に触れているため、自動では記入しません',
+  },
+  'verdict.held-aspect': {
+    en: "confidence {score}, but the item's answer does not say what the question asks, so it is only proposed",
+    ja: '確からしさ {score}。ただし、質問が尋ねている点が項目の回答に書かれていないため、提案にとどめます',
+  },
+  'verdict.held-customer-side': {
+    en: "confidence {score}, but never filled automatically: the vendor's answers do not speak for the customer's side",
+    ja: '確からしさ {score}。ただし、お客様側の事項のため、自動では記入しません',
   },
   'verdict.held-no-alias': {
     en: 'confidence {score}, but no alias matched, so it is only proposed',
@@ -147,6 +227,8 @@ export function reasonsFor(c: Compiled, g: Gathered, d: Decision, band: Band): M
   }
   if (d.chosen.length > 1) reasons.push(reason('match.two-topics'));
   for (const n of g.negatives) reasons.push(reason('match.negative', { topic: n.topic, term: n.term }));
+  if (g.customerSide) reasons.push(reason('match.customer-side', { term: g.customerSide }));
+  for (const u of d.unsettled) reasons.push(reason(`aspect.${u.aspect}`, { itemNo: u.itemNo, term: u.term }));
   for (const e of d.chosen) {
     const not = e.terms.find((t) => t.startsWith('not:'));
     if (not) reasons.push(reason('match.weakened', { itemNo: e.itemNo, term: not.slice(5) }));
@@ -167,6 +249,8 @@ function verdict(d: Decision, band: Band): Message {
   if (d.status === 'unmatched') return reason('verdict.unmatched', { score, threshold: band.review });
   if (score < band.auto) return reason('verdict.review', { score, threshold: band.auto });
   if (d.hold === 'negative') return reason('verdict.held-negative', { score });
+  if (d.hold === 'aspect') return reason('verdict.held-aspect', { score });
+  if (d.hold === 'customer-side') return reason('verdict.held-customer-side', { score });
   if (d.hold === 'no-alias') return reason('verdict.held-no-alias', { score });
   return reason('verdict.held-two-items', { score, threshold: band.auto });
 }

@@ -21,6 +21,8 @@ export const weights = {
   neighbour: 0.1,
   /** The item's 'not' words occur: evidence is multiplied by this. */
   not: 0.3,
+  /** The question asks an aspect the chosen item's answer does not settle: confidence is multiplied by this. */
+  aspect: 0.5,
 };
 
 /** Longer terms are more specific. */

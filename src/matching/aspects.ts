@@ -1,0 +1,89 @@
+// What a question asks about its topic, besides whether the thing exists: how often, when, how quickly, the
+// scope, who, a report or certificate, tests, reviews and approvals, insurance, caps, contract terms, actual
+// figures, algorithms, something done at the customer's request, end-user devices, notifying the customer.
+// Each item's answer settles some of these (lexicon.json `settles`); a question whose aspect the chosen item's
+// answer does not settle ("How often is maintenance done?" → the item says how maintenance is *announced*)
+// is at most a guess for review.
+
+import type { Lexicon, Term } from './lexicon.js';
+import { compileTerm } from './lexicon.js';
+import type { Evidence } from './score.js';
+import { findTerms, longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
+
+export const ASPECTS = [
+  'frequency', 'schedule', 'deadline', 'scope', 'who', 'evidence', 'test', 'review', 'lifecycle',
+  'insurance', 'cap', 'legal', 'actual', 'algorithm', 'on-request', 'endpoint', 'notify',
+] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+/** An aspect the question asks, and the wording that shows it. */
+export interface AspectHit {
+  aspect: Aspect;
+  term: string;
+  /** Items whose own matched wording contains the cue: for them it names the topic, not an aspect asked about it. */
+  topicOf: number[];
+}
+
+/** An aspect the question asks that an item's answer does not settle. */
+export interface Unsettled {
+  itemNo: number;
+  aspect: Aspect;
+  term: string;
+}
+
+export interface AspectIndex {
+  cues: TermIndex;
+  /** Per item, the aspects its answer settles; 'all' for an answer of plain "no". */
+  settles: Map<number, Set<Aspect> | 'all'>;
+}
+
+const isAspect = (a: string): a is Aspect => (ASPECTS as readonly string[]).includes(a);
+
+export function aspectIndex(lexicon: Lexicon): AspectIndex {
+  const cues: Term[] = [];
+  for (const [aspect, words] of Object.entries(lexicon.aspects)) {
+    if (!isAspect(aspect)) throw new Error(`lexicon.json: unknown aspect "${aspect}"`);
+    for (const w of [...words.ja, ...words.en]) {
+      const t = compileTerm(w, 0, 'aspect', aspect);
+      if (t) cues.push(t);
+    }
+  }
+  const settles = new Map<number, Set<Aspect> | 'all'>();
+  for (const [no, entry] of Object.entries(lexicon.items)) {
+    const list = entry.settles ?? [];
+    settles.set(Number(no), list.includes('*') ? 'all' : new Set(list.filter(isAspect)));
+  }
+  return { cues: termIndex(cues), settles };
+}
+
+/**
+ * The aspects a question (folded and stemmed) asks, each with its longest wording. Wording inside an item's own
+ * matched terms is that item's topic, not an aspect asked about it (「バックアップ取得頻度」 is item 28's topic).
+ */
+export function askedAspects(index: AspectIndex, text: string, itemHits: Hit[]): AspectHit[] {
+  const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
+  return longestFirst(findTerms(text, index.cues)).map((h) => ({
+    aspect: h.term.topic as Aspect,
+    term: h.term.label,
+    topicOf: [
+      ...new Set(
+        itemHits.filter((t) => t.term.kind !== 'negative' && h.spans.every((s) => t.spans.some((ts) => inside(s, ts)))).map((t) => t.term.itemNo),
+      ),
+    ],
+  }));
+}
+
+/** The asked aspects that none of the chosen items' answers settles (a two-topic answer settles what either does). */
+export function unsettledBy(index: AspectIndex, chosen: Evidence[], asked: AspectHit[]): Unsettled[] {
+  const settles = (e: Evidence, a: Aspect) => {
+    const s = index.settles.get(e.itemNo);
+    return s === 'all' || (s?.has(a) ?? false);
+  };
+  const out: Unsettled[] = [];
+  for (const h of asked) {
+    if (chosen.some((e) => settles(e, h.aspect) || h.topicOf.includes(e.itemNo))) continue;
+    if (out.some((u) => u.aspect === h.aspect)) continue;
+    out.push({ itemNo: chosen[0].itemNo, aspect: h.aspect, term: h.term });
+  }
+  return out;
+}
