@@ -30,7 +30,8 @@ export function compile(items: Item[], lexicon: Lexicon): Compiled {
   const unique = uniqueTerms(terms);
   const docs = items.map((item) => {
     const { titleEn, aliases } = itemWords(lexicon, item.no);
-    return matchText(`${item.title} ${item.title} ${item.description} ${[titleEn, ...aliases].join(' ')}`);
+    const descriptionEn = lexicon.items[String(item.no)]?.descriptionEn ?? '';
+    return matchText(`${item.title} ${item.title} ${item.description} ${descriptionEn} ${[titleEn, ...aliases].join(' ')}`);
   });
   return {
     items,
@@ -85,8 +86,9 @@ function uniqueTerms(terms: Term[]): { terms: Term[]; shared: Map<Term, number> 
   return { terms: unique, shared: new Map(unique.map((t) => [t, owners.get(key(t))!.size])) };
 }
 
-/** What an item's answer can be said to be about: its own text and every wording the lexicon gives it. */
+/** What an item's answer can be said to be about: its own text in both languages and every wording the lexicon gives it. */
 function vocabulary(item: Item, entry: Lexicon['items'][string] | undefined): string {
-  const words = entry ? [entry.titleEn, ...entry.ja, ...entry.en, ...entry.keywords] : [];
-  return matchText(`${item.title} ${item.description} ${item.answer} ${words.join(' ').replace(/\+/g, ' ')}`);
+  const words = entry ? [entry.titleEn, entry.descriptionEn ?? '', ...entry.ja, ...entry.en, ...entry.keywords] : [];
+  const own = [item.title, item.description, item.answer, item.answerEn ?? ''];
+  return matchText(`${own.join(' ')} ${words.join(' ').replace(/\+/g, ' ')}`);
 }

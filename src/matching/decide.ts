@@ -20,10 +20,12 @@ export interface Decision {
   status: MatchStatus;
   /** The chosen items in the order the question asks them: one, or two for a two-topic question. */
   chosen: Evidence[];
-  /** The ranked items not chosen, most evidence first. */
+  /** The ranked items not chosen, most likely first. */
   rest: Evidence[];
-  /** Confidence that the chosen items answer the question, in [0, 1]. */
+  /** How likely the chosen items answer the question, calibrated, in [0, 1]. */
   score: number;
+  /** Each ranked item's likelihood of answering the question on its own, the same measure as `score`. */
+  scores: Map<number, number>;
   /** Share of the question the chosen items' vocabularies explain. */
   explained: number;
   /** How many items' vocabularies hold the wording that decided the choice. */
@@ -34,9 +36,16 @@ export interface Decision {
   hold: Hold | null;
 }
 
-export function decide(c: Compiled, g: Gathered, band: Band): Decision | null {
-  const [top, second] = g.ranked;
-  if (!top) return null;
+/** From the matcher's confidence to how likely an item answers (scripts/calibrate.ts fits it per language). */
+export type Scale = (raw: number) => number;
+
+export function decide(c: Compiled, g: Gathered, band: Band, scale: Scale): Decision | null {
+  if (!g.ranked.length) return null;
+  const scores = new Map(g.ranked.map((e) => [e.itemNo, round(scale(judge(c, g, [e], g.ranked.filter((o) => o !== e)[0] ?? null).raw))]));
+  // The item most likely to answer comes first, though another has more matching wording: one whose answer
+  // accounts for more of the question, or settles what it asks.
+  const byScore = [...g.ranked].sort((a, b) => scores.get(b.itemNo)! - scores.get(a.itemNo)!);
+  const [top, second] = byScore[0] === g.ranked[0] ? g.ranked : [byScore[0], ...g.ranked.filter((e) => e !== byScore[0])];
   const slot = (e: Evidence) => c.slotOf.get(e.itemNo)!;
   // A second item named only in a side clause (「他の利用者と共用しない鍵」) is not a second topic of the question.
   // Nor is one named only as the occasion of the other (「保守作業時の作業場所」, "during maintenance").
@@ -46,24 +55,32 @@ export function decide(c: Compiled, g: Gathered, band: Band): Decision | null {
       : null;
   // Two topics are answered in the order the question asks them.
   const chosen = partner ? [top, partner].sort((a, b) => firstAt(a) - firstAt(b)) : [top];
-  const rest = g.ranked.filter((e) => !chosen.includes(e));
-  // How much of the question the chosen items account for, and how specific the wording that decided them is.
+  const rest = byScore.filter((e) => !chosen.includes(e));
+  const j = judge(c, g, partner ? [top, partner] : [top], g.ranked.find((e) => !chosen.includes(e)) ?? null);
+  const score = partner ? round(scale(j.raw)) : scores.get(top.itemNo)!;
+  const hold = holdOf(g.negatives.length > 0, g.customerSide !== null, j.unsettled, chosen, partner !== null);
+  const status: MatchStatus = score >= band.auto && !hold ? 'auto' : score >= band.review ? 'review' : 'unmatched';
+  return { status, chosen, rest, score, scores, explained: j.explained, spread: j.spread, unsettled: j.unsettled, hold };
+}
+
+/**
+ * The confidence that these items (one, or two for a two-topic question) answer the question, against the
+ * strongest other item: how much of the question they account for, how specific the wording that decided them
+ * is, and whether the question asks an aspect their answers do not settle.
+ */
+function judge(c: Compiled, g: Gathered, items: Evidence[], rival: Evidence | null) {
+  const slots = items.map((e) => c.slotOf.get(e.itemNo)!);
   // Each of two items must account for a fair part on its own: a side clause does not make a second topic.
-  const slots = chosen.map(slot);
   const explained = Math.min(
     c.explain.explained(g.content, slots),
     2 * Math.min(...slots.map((s) => c.explain.explained(g.content, [s]))),
   );
-  const spread = Math.max(...chosen.map((e) => (e.decisive.length ? c.explain.spread(e.decisive) : 1)));
-  const negative = g.negatives.length > 0;
-  const unsettled = unsettledBy(c.aspects, chosen, g.aspects);
-  const against = negative || g.customerSide !== null;
-  const score = round(
-    confidence({ top, partner, rival: rest[0] ?? null, negative: against, explained, spread }) * (unsettled.length ? weights.aspect : 1),
-  );
-  const hold = holdOf(negative, g.customerSide !== null, unsettled, chosen, partner !== null);
-  const status: MatchStatus = score >= band.auto && !hold ? 'auto' : score >= band.review ? 'review' : 'unmatched';
-  return { status, chosen, rest, score, explained, spread, unsettled, hold };
+  const spread = Math.max(...items.map((e) => (e.decisive.length ? c.explain.spread(e.decisive) : 1)));
+  const unsettled = unsettledBy(c.aspects, items, g.aspects);
+  const against = g.negatives.length > 0 || g.customerSide !== null;
+  const [top, partner] = items;
+  const raw = confidence({ top, partner: partner ?? null, rival, negative: against, explained, spread }) * (unsettled.length ? weights.aspect : 1);
+  return { raw, explained, spread, unsettled };
 }
 
 /**

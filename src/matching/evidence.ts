@@ -81,7 +81,8 @@ export function textSignals(c: Compiled, text: string): TextSignals {
     key,
     main,
     aside,
-    content: c.explain.content(main),
+    // What it asks first, less what it asks about its topic (how often, a report …): the aspects judge that.
+    content: c.explain.content(blank(asked.text, findTerms(asked.text, c.aspects.cues))),
     mainHits,
     asideHits: aside ? longestFirst(findTerms(aside, c.terms)) : [],
     fuzzy: c.fuzzy.find(main, exactSpans(mainHits)),
@@ -99,6 +100,13 @@ function primaryAsk(main: string): string {
   const sentences = main.split(/(?<=[。？?！!])\s*|\n+|(?<=\.)\s+(?=[A-Z])/);
   const kept = sentences.filter((s, i) => i === 0 || !CONDITIONAL.test(s.trim()));
   return kept.length === sentences.length ? main : kept.join(' ');
+}
+
+/** The text with the hits' spans blanked out. */
+function blank(text: string, hits: Hit[]): string {
+  let out = text;
+  for (const h of hits) for (const [s, e] of h.spans) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  return out;
 }
 
 /** The spans exact hits cover, each item's label once: the typo signal skips these words. */

@@ -8,6 +8,8 @@ import { isAscii, matchText } from './text.js';
 
 export interface LexiconEntry {
   titleEn: string;
+  /** The checklist's description of the item in English: vocabulary that explains English questions. */
+  descriptionEn?: string;
   /** Japanese and English aliases: strong evidence. "A+B" means both A and B appear. */
   ja: string[];
   en: string[];

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import type { Candidate, Item, Language, LearnedAlias, Proposal, Question } from '../domain.js';
 import { fixturesDir } from '../paths.js';
 import { compile, type Compiled } from './compile.js';
-import { decide, round, type Band, type Decision } from './decide.js';
+import { decide, round, type Band, type Decision, type Scale } from './decide.js';
 import { gatherEvidence, sectionSignals, textSignals, type Gathered, type NeighbourItem } from './evidence.js';
 import { mainLanguage, questionLanguage } from './language.js';
 import { learnedIndex, type LearnedIndex } from './learned.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { memo } from './memo.js';
 import { quoted, reason, reasonsFor } from './reasons.js';
-import { squash, type Evidence } from './score.js';
+import type { Evidence } from './score.js';
 import { sameBlock } from './signals/context.js';
 import { foldText } from './text.js';
 
@@ -47,7 +47,12 @@ export interface MatcherOptions {
   learned?: readonly LearnedAlias[];
   /** Default: fixtures/thresholds.json, read when the matcher is made. */
   thresholds?: Thresholds;
+  /** How the matcher's confidence reads as a likelihood, per language; default: fixtures/thresholds.json. */
+  scale?: ScalePoints;
 }
+
+/** Points (confidence, likelihood) of a rising curve per language, joined by straight lines; none: as it is. */
+export type ScalePoints = Partial<Record<Language, [number, number][]>>;
 
 export const defaultThresholdsPath = join(fixturesDir, 'thresholds.json');
 
@@ -64,11 +69,39 @@ export function loadThresholds(path = defaultThresholdsPath): Thresholds {
   return { auto: 0.6, review: 0.2 };
 }
 
+/** The calibrated curves of fixtures/thresholds.json (scripts/calibrate.ts writes them); none if the file has none. */
+export function loadScale(path = defaultThresholdsPath): ScalePoints {
+  try {
+    const t = JSON.parse(readFileSync(path, 'utf8')) as { scale?: ScalePoints };
+    return t.scale ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** The curve through the points, flat beyond the last ones; as it is without points. */
+export function scaleOf(points: [number, number][] | undefined): Scale {
+  if (!points?.length) return (raw) => raw;
+  return (raw) => {
+    if (raw <= points[0][0]) return points[0][1];
+    for (let i = 1; i < points.length; i++) {
+      const [x1, y1] = points[i];
+      if (raw <= x1) {
+        const [x0, y0] = points[i - 1];
+        return x1 === x0 ? y1 : y0 + ((y1 - y0) * (raw - x0)) / (x1 - x0);
+      }
+    }
+    return points[points.length - 1][1];
+  };
+}
+
 /** A matcher for one state of the items, lexicon, decisions and thresholds; everything is compiled here. */
 export function createMatcher(opts: MatcherOptions): Matcher {
   const c = compile(opts.items, opts.lexicon ?? loadLexicon());
   const thresholds = opts.thresholds ?? loadThresholds();
   const bandOf = (language: Language): Band => (language === 'en' ? (thresholds.en ?? thresholds) : thresholds);
+  const points = opts.scale ?? loadScale();
+  const scales: Record<Language, Scale> = { ja: scaleOf(points.ja), en: scaleOf(points.en) };
   const learned = learnedIndex(opts.learned ?? []);
   // Per question text and section: the context pass reads a question's signals again right after its
   // neighbour's, and questionnaires repeat questions.
@@ -79,7 +112,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     const section = q.section ? { text: q.section, signals: sectionOf(q.section) } : null;
     const g = gatherEvidence(c, q.text, signalsOf(q.text), section, neighbours);
     const band = bandOf(q.language);
-    const d = decide(c, g, band);
+    const d = decide(c, g, band, scales[q.language]);
     return d ? proposalOf(c, g, d, band) : nothingFits();
   };
   const first = (q: Asked) => fromLearned(c, learned, signalsOf(q.text).key || foldText(q.text)) ?? propose(q, []);
@@ -120,21 +153,21 @@ export function createMatcher(opts: MatcherOptions): Matcher {
 
 /** The decision as the domain's proposal: the chosen items and the others considered, best first. */
 function proposalOf(c: Compiled, g: Gathered, d: Decision, band: Band): Proposal {
-  const considered = d.status === 'unmatched' ? g.ranked : [...d.chosen, ...d.rest];
+  const considered = [...d.chosen, ...d.rest];
   return {
     status: d.status,
     itemNos: d.status === 'unmatched' ? [] : d.chosen.map((e) => e.itemNo),
     score: d.score,
-    candidates: considered.slice(0, 5).map(candidateOf),
+    candidates: considered.slice(0, 5).map(candidateOf(d)),
     reasons: reasonsFor(c, g, d, band),
     source: 'lexicon',
     libraryId: null,
   };
 }
 
-const candidateOf = (e: Evidence): Candidate => ({
+const candidateOf = (d: Decision) => (e: Evidence): Candidate => ({
   itemNo: e.itemNo,
-  score: round(squash(e.raw)),
+  score: d.scores.get(e.itemNo) ?? 0,
   terms: e.terms.filter((t) => !t.startsWith('not:')),
 });
 

@@ -233,8 +233,8 @@ export function reasonsFor(c: Compiled, g: Gathered, d: Decision, band: Band): M
     const not = e.terms.find((t) => t.startsWith('not:'));
     if (not) reasons.push(reason('match.weakened', { itemNo: e.itemNo, term: not.slice(5) }));
   }
-  const [top] = g.ranked;
-  const rival = d.rest[0];
+  const [top] = d.chosen;
+  const rival = g.ranked.find((e) => !d.chosen.includes(e));
   if (rival && rival.raw > 0.6 * top.raw) reasons.push(reason('match.close-alternative', { itemNo: rival.itemNo, title: title(rival.itemNo) }));
   if (d.explained < explainedEnough) reasons.push(reason('match.explained', { percent: Math.round(100 * d.explained) }));
   if (d.spread > 1) reasons.push(reason('match.common-wording', { count: d.spread }));
