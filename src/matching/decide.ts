@@ -14,7 +14,7 @@ export interface Band {
 }
 
 /** Why a row confident enough to be auto is not. */
-export type Hold = 'negative' | 'customer-side' | 'aspect' | 'no-alias' | 'two-items';
+export type Hold = 'negative' | 'customer-side' | 'aspect' | 'no-alias';
 
 export interface Decision {
   status: MatchStatus;
@@ -57,8 +57,9 @@ export function decide(c: Compiled, g: Gathered, band: Band, scale: Scale): Deci
   const chosen = partner ? [top, partner].sort((a, b) => firstAt(a) - firstAt(b)) : [top];
   const rest = byScore.filter((e) => !chosen.includes(e));
   const j = judge(c, g, partner ? [top, partner] : [top], g.ranked.find((e) => !chosen.includes(e)) ?? null);
-  const score = partner ? round(scale(j.raw)) : scores.get(top.itemNo)!;
-  const hold = holdOf(g.negatives.length > 0, g.customerSide !== null, j.unsettled, chosen, partner !== null);
+  // Which two items and in which order is one more judgement to get right: a combined answer needs more confidence.
+  const score = partner ? round(scale(j.raw * weights.twoItems)) : scores.get(top.itemNo)!;
+  const hold = holdOf(g.negatives.length > 0, g.customerSide !== null, j.unsettled, chosen);
   const status: MatchStatus = score >= band.auto && !hold ? 'auto' : score >= band.review ? 'review' : 'unmatched';
   return { status, chosen, rest, score, scores, explained: j.explained, spread: j.spread, unsettled: j.unsettled, hold };
 }
@@ -85,15 +86,13 @@ function judge(c: Compiled, g: Gathered, items: Evidence[], rival: Evidence | nu
 
 /**
  * Why a row may not be auto whatever its score: a topic no item answers; the customer's own side; an aspect the
- * item's answer does not settle; no alias or title of the item in the question's own wording; or a combined
- * answer, which is a judgement (which topics, which order) always a reviewer's to confirm.
+ * item's answer does not settle; or no alias or title of the item in the question's own wording.
  */
-function holdOf(negative: boolean, customerSide: boolean, unsettled: Unsettled[], chosen: Evidence[], twoItems: boolean): Hold | null {
+function holdOf(negative: boolean, customerSide: boolean, unsettled: Unsettled[], chosen: Evidence[]): Hold | null {
   if (negative) return 'negative';
   if (customerSide) return 'customer-side';
   if (unsettled.length) return 'aspect';
-  if (chosen.some((e) => e.strongSpans.length === 0)) return 'no-alias';
-  return twoItems ? 'two-items' : null;
+  return chosen.some((e) => e.strongSpans.length === 0) ? 'no-alias' : null;
 }
 
 const OCCASION_AFTER = /^(?:時|の際|際|中の|中に)/;

@@ -18,8 +18,8 @@ export const reasonTemplates = {
     ja: 'No.{itemNo}「{title}」: 言い回しが似ているだけで、この項目を指す語句はありません',
   },
   'match.two-topics': {
-    en: 'the question asks about two topics: both answers are written, each under its title, for a reviewer to confirm',
-    ja: '質問が二つの事柄を尋ねているため、二つの回答をそれぞれの見出しの下に記入しました。内容をご確認ください',
+    en: 'the question asks about two topics: both answers are written, each under its title, in the order asked',
+    ja: '質問が二つの事柄を尋ねているため、二つの回答を質問の順にそれぞれの見出しの下に記入しました',
   },
   'match.negative': {
     en: 'asks about {topic} (「{term}」), which no item answers',
@@ -149,10 +149,6 @@ export const reasonTemplates = {
     en: 'confidence {score}, but no alias matched, so it is only proposed',
     ja: '確からしさ {score}。ただし、項目を指す語句がないため、提案にとどめます',
   },
-  'verdict.held-two-items': {
-    en: "confidence {score} ≥ {threshold}, but an answer combining two items is always a reviewer's to confirm",
-    ja: '確からしさ {score} ≥ {threshold}。ただし、二つの項目を組み合わせた回答は必ず人が確認します',
-  },
   'learned.same': {
     en: 'a reviewer matched the same question to item {itemNos}: 「{text}」',
     ja: '同じ質問「{text}」に、レビュー担当者が No.{itemNos} を選んでいます',
@@ -251,6 +247,5 @@ function verdict(d: Decision, band: Band): Message {
   if (d.hold === 'negative') return reason('verdict.held-negative', { score });
   if (d.hold === 'aspect') return reason('verdict.held-aspect', { score });
   if (d.hold === 'customer-side') return reason('verdict.held-customer-side', { score });
-  if (d.hold === 'no-alias') return reason('verdict.held-no-alias', { score });
-  return reason('verdict.held-two-items', { score, threshold: band.auto });
+  return reason('verdict.held-no-alias', { score });
 }
