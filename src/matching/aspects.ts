@@ -1,6 +1,7 @@
 // What a question asks about its topic, besides whether the thing exists: how often, when, how quickly, the
 // scope, who, a report or certificate, tests, reviews and approvals, insurance, caps, contract terms, actual
-// figures, algorithms, something done at the customer's request, end-user devices, notifying the customer.
+// figures, algorithms, something done at the customer's request, end-user devices, notifying the customer,
+// integration with the customer's systems, a statistic other than the one given (p95 rather than the average).
 // Each item's answer settles some of these (lexicon.json `settles`); a question whose aspect the chosen item's
 // answer does not settle ("How often is maintenance done?" → the item says how maintenance is *announced*)
 // is at most a guess for review.
@@ -12,7 +13,7 @@ import { findTerms, longestFirst, termIndex, type Hit, type TermIndex } from './
 
 export const ASPECTS = [
   'frequency', 'schedule', 'deadline', 'scope', 'who', 'evidence', 'test', 'review', 'lifecycle',
-  'insurance', 'cap', 'legal', 'actual', 'algorithm', 'on-request', 'endpoint', 'notify',
+  'insurance', 'cap', 'legal', 'actual', 'algorithm', 'on-request', 'endpoint', 'notify', 'integration', 'statistic',
 ] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
@@ -35,6 +36,9 @@ export interface AspectIndex {
   cues: TermIndex;
   /** Per item, the aspects its answer settles; 'all' for an answer of plain "no". */
   settles: Map<number, Set<Aspect> | 'all'>;
+  /** How many times a year a frequency cue asks for, and how often each item's answer says it is done. */
+  rates: Map<string, number>;
+  itemRates: Map<number, number>;
 }
 
 const isAspect = (a: string): a is Aspect => (ASPECTS as readonly string[]).includes(a);
@@ -53,7 +57,9 @@ export function aspectIndex(lexicon: Lexicon): AspectIndex {
     const list = entry.settles ?? [];
     settles.set(Number(no), list.includes('*') ? 'all' : new Set(list.filter(isAspect)));
   }
-  return { cues: termIndex(cues), settles };
+  const itemRates = new Map<number, number>();
+  for (const [no, entry] of Object.entries(lexicon.items)) if (entry.rate) itemRates.set(Number(no), entry.rate);
+  return { cues: termIndex(cues), settles, rates: new Map(Object.entries(lexicon.rates)), itemRates };
 }
 
 /**
@@ -67,7 +73,7 @@ export function askedAspects(index: AspectIndex, text: string, itemHits: Hit[]):
     term: h.term.label,
     topicOf: [
       ...new Set(
-        itemHits.filter((t) => t.term.kind !== 'negative' && h.spans.every((s) => t.spans.some((ts) => inside(s, ts)))).map((t) => t.term.itemNo),
+        itemHits.filter((t) => (t.term.kind === 'alias' || t.term.kind === 'title') && h.spans.every((s) => t.spans.some((ts) => inside(s, ts)))).map((t) => t.term.itemNo),
       ),
     ],
   }));
@@ -75,13 +81,17 @@ export function askedAspects(index: AspectIndex, text: string, itemHits: Hit[]):
 
 /** The asked aspects that none of the chosen items' answers settles (a two-topic answer settles what either does). */
 export function unsettledBy(index: AspectIndex, chosen: Evidence[], asked: AspectHit[]): Unsettled[] {
-  const settles = (e: Evidence, a: Aspect) => {
+  const settles = (e: Evidence, h: AspectHit) => {
     const s = index.settles.get(e.itemNo);
-    return s === 'all' || (s?.has(a) ?? false);
+    if (s !== 'all' && !s?.has(h.aspect)) return false;
+    // "At least quarterly?" is not settled by an answer of twice a year.
+    const asked = index.rates.get(h.term);
+    const done = index.itemRates.get(e.itemNo);
+    return !(h.aspect === 'frequency' && asked && done && done < asked);
   };
   const out: Unsettled[] = [];
   for (const h of asked) {
-    if (chosen.some((e) => settles(e, h.aspect) || h.topicOf.includes(e.itemNo))) continue;
+    if (chosen.some((e) => settles(e, h) || h.topicOf.includes(e.itemNo))) continue;
     if (out.some((u) => u.aspect === h.aspect)) continue;
     out.push({ itemNo: chosen[0].itemNo, aspect: h.aspect, term: h.term });
   }

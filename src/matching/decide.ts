@@ -95,7 +95,7 @@ function holdOf(negative: boolean, customerSide: boolean, unsettled: Unsettled[]
   return chosen.some((e) => e.strongSpans.length === 0) ? 'no-alias' : null;
 }
 
-const OCCASION_AFTER = /^(?:時|の際|際|中の|中に)/;
+const OCCASION_AFTER = /^(?:時|の際|際|中の|中に|経過後)/;
 const OCCASION_BEFORE = /(?:during|while) $/;
 /** Every strong hit of the item only says when something happens, not what is asked. */
 const onlyOccasion = (text: string, e: Evidence) =>

@@ -19,6 +19,8 @@ export interface LexiconEntry {
   not?: string[];
   /** The aspects (aspects.ts) the item's answer settles besides whether it exists; "*" for all (an answer of "no"). */
   settles?: string[];
+  /** How many times a year the answer says the thing is done (daily backups: 365), where it says. */
+  rate?: number;
 }
 
 export interface NegativeTopic {
@@ -37,6 +39,8 @@ export interface Lexicon {
   items: Record<string, LexiconEntry>;
   negative: NegativeTopic[];
   aspects: Record<string, AspectCues>;
+  /** Frequency words and how many times a year each means (quarterly: 4). */
+  rates: Record<string, number>;
 }
 
 // Found the same way from src/ (tsx) and dist/src/ (built).
@@ -44,7 +48,7 @@ export const defaultLexiconPath = join(fixturesDir, 'lexicon.json');
 
 export function loadLexicon(path = defaultLexiconPath): Lexicon {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Lexicon;
-  return { items: raw.items, negative: raw.negative, aspects: raw.aspects ?? {} };
+  return { items: raw.items, negative: raw.negative, aspects: raw.aspects ?? {}, rates: raw.rates ?? {} };
 }
 
 /**

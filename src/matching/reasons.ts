@@ -117,6 +117,14 @@ export const reasonTemplates = {
     en: "asks about notifying the customer (「{term}」), which item {itemNo}'s answer does not say",
     ja: 'お客様への通知・連絡（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
   },
+  'aspect.integration': {
+    en: "asks about integration with the customer's systems (「{term}」), which item {itemNo}'s answer does not say",
+    ja: 'お客様のシステムとの連携・組み込み（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
+  'aspect.statistic': {
+    en: "asks about a figure other than the one the answer gives (「{term}」), which item {itemNo}'s answer does not say",
+    ja: '回答にある数値とは別の指標（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
+  },
   'match.no-wording': {
     en: 'no item shares any wording with this question',
     ja: 'この質問と共通する語句を持つ項目はありません',
