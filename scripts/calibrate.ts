@@ -60,7 +60,7 @@ for (const language of ['ja', 'en'] as Language[]) {
     eligible: raw[i].status === 'auto',
     right: isRight(questions[i], raw[i].itemNos),
     guessed: raw[i].itemNos.length > 0,
-    score: round(toScore(raw[i].score)),
+    score: round4(toScore(raw[i].score)),
   }));
   const sources = [...new Set(rows.map((r) => r.q.source))];
   const folds = (margin: number) =>
@@ -163,14 +163,17 @@ function pooled(folds: Metrics[]): Metrics {
   };
 }
 
-/** The lowest threshold from which precision stays at the target wherever enough rows are auto. */
+/** The lowest threshold (a score some row has) from which precision stays at the target wherever enough rows are auto. */
 function chooseAuto(rows: Row[], target: number): number {
-  const ok = (t: number) => {
+  const levels = [...new Set(rows.filter((r) => r.eligible).map((r) => r.score))].filter((s) => s > 0).sort((a, b) => a - b);
+  const ok = levels.map((t) => {
     const m = measure(rows, t);
-    return m.autoRows < MIN_AUTO || m.autoPrecision >= target;
-  };
-  for (const t of grid) if (t > 0 && grid.filter((g) => g >= t).every(ok)) return t;
-  return 1;
+    return m.autoRows < MIN_AUTO || m.autoPrecision >= Math.min(1, target);
+  });
+  // The lowest level from which every higher one is fine.
+  let at = levels.length;
+  while (at > 0 && ok[at - 1]) at--;
+  return at < levels.length ? levels[at] : 1;
 }
 
 /** The threshold below auto that writes the most more right guesses than wrong ones into the review band. */
@@ -196,14 +199,15 @@ function isotonic(pairs: [number, number][]): [number, number][] {
       blocks.push({ x: (a.x * a.n + b.x * b.n) / (a.n + b.n), y: (a.y * a.n + b.y * b.n) / (a.n + b.n), n: a.n + b.n });
     }
   }
-  // Strictly rising, from (0, first) to (1, last), so the order of two items never changes.
-  const points: [number, number][] = [[0, round4(blocks[0].y * 0.5)]];
-  for (const b of blocks) {
+  // Strictly rising from (0, ·) to (1, 1), so the order of two items never changes, even where all are right.
+  const n = blocks.length;
+  const points: [number, number][] = [[0, 0]];
+  blocks.forEach((b, k) => {
     const prev = points[points.length - 1];
-    const y = round4(Math.min(1, Math.max(b.y, prev[1] + 0.0001)));
-    if (b.x > prev[0] && y > prev[1]) points.push([round4(b.x), y]);
-  }
-  if (points[points.length - 1][0] < 1) points.push([1, 1]);
+    const y = round4(Math.min(1 - 0.0005 * (n - k), Math.max(b.y, prev[1] + 0.0001)));
+    if (b.x > prev[0] && b.x < 1 && y > prev[1]) points.push([round4(b.x), y]);
+  });
+  points.push([1, 1]);
   return points;
 }
 

@@ -113,7 +113,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
     const g = gatherEvidence(c, q.text, signalsOf(q.text), section, neighbours);
     const band = bandOf(q.language);
     const d = decide(c, g, band, scales[q.language]);
-    return d ? proposalOf(c, g, d, band) : nothingFits();
+    return d ? proposalOf(c, g, d, band) : nothingFits(g);
   };
   const first = (q: Asked) => fromLearned(c, learned, signalsOf(q.text).key || foldText(q.text)) ?? propose(q, []);
   /** A question not auto on its own, read again with the items of its auto neighbours. */
@@ -171,13 +171,17 @@ const candidateOf = (d: Decision) => (e: Evidence): Candidate => ({
   terms: e.terms.filter((t) => !t.startsWith('not:')),
 });
 
-/** No item shares any wording with the question. */
-const nothingFits = (): Proposal => ({
+/** No item shares any wording with the question; what it asks that no item answers is said all the same. */
+const nothingFits = (g: Gathered): Proposal => ({
   status: 'unmatched',
   itemNos: [],
   score: 0,
   candidates: [],
-  reasons: [reason('match.no-wording')],
+  reasons: [
+    reason('match.no-wording'),
+    ...g.negatives.map((n) => reason('match.negative', { topic: n.topic, term: n.term })),
+    ...(g.customerSide ? [reason('match.customer-side', { term: g.customerSide })] : []),
+  ],
   source: 'lexicon',
   libraryId: null,
 });
