@@ -5,9 +5,10 @@
 // The figures on sets the lexicon was grown on flatter it; fixtures/thresholds.json holds the leave-one-source-out ones.
 
 import Fuse from 'fuse.js';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Language, Proposal } from '../src/domain.js';
-import { createMatcher } from '../src/matching/matcher.js';
+import { createMatcher, defaultThresholdsPath } from '../src/matching/matcher.js';
 import { reasonText } from '../src/matching/reasons.js';
 import { evalSetDirs, isRight, loadItemsFile, metrics, proposeAll, type Metrics } from '../src/matching/evaluate.js';
 import { loadEvalSet, type EvalQuestion } from '../src/matching/eval-sets.js';
@@ -62,6 +63,27 @@ for (const language of ['ja', 'en'] as Language[]) {
   for (const source of sources) row(`  ${source}`, indexes((q) => q.language === language && q.source === source));
   console.log('');
 }
+
+// The honest figures for a customer never seen: each source set aside in turn when the threshold was chosen.
+interface HeldOut {
+  autoPrecision: number;
+  autoRight: number;
+  autoRows: number;
+  coverage: number;
+  heldBack: number;
+}
+const calibrated = JSON.parse(readFileSync(defaultThresholdsPath, 'utf8')) as Partial<
+  Record<Language, { auto: number; calibration: { leaveOneSourceOut: HeldOut & { independent: HeldOut } } }>
+>;
+for (const language of ['ja', 'en'] as Language[]) {
+  const held = calibrated[language]?.calibration.leaveOneSourceOut;
+  if (!held) continue;
+  const f = (m: HeldOut) =>
+    `auto precision ${pct(m.autoPrecision).trim()} (${m.autoRight}/${m.autoRows}), coverage ${pct(m.coverage).trim()}, no-answer held back ${pct(m.heldBack).trim()}`;
+  console.log(`${language} leave-one-source-out (fixtures/thresholds.json, auto ≥ ${calibrated[language]!.auto}): ${f(held)}`);
+  console.log(`   of which the independent corpus: ${f(held.independent)}`);
+}
+console.log('');
 
 if (args.includes('--misses')) {
   console.log('qmap rows that are wrong or not auto:');

@@ -89,7 +89,6 @@ for (const language of ['ja', 'en'] as Language[]) {
       margin,
       leaveOneSourceOut: { ...pooled(held), independent: pooled(held.filter((f) => independent.has(f.source))), perSource: held },
       allSources: measure(rows, auto),
-      curve: grid.map((t) => ({ t, ...measure(rows, t) })),
     },
   };
 }

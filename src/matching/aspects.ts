@@ -30,6 +30,8 @@ export interface Unsettled {
   itemNo: number;
   aspect: Aspect;
   term: string;
+  /** The item's answer says how often, but less often than asked ("at least quarterly" against twice a year). */
+  lessOften?: boolean;
 }
 
 export interface AspectIndex {
@@ -83,17 +85,20 @@ export function askedAspects(index: AspectIndex, text: string, itemHits: Hit[]):
 export function unsettledBy(index: AspectIndex, chosen: Evidence[], asked: AspectHit[]): Unsettled[] {
   const settles = (e: Evidence, h: AspectHit) => {
     const s = index.settles.get(e.itemNo);
-    if (s !== 'all' && !s?.has(h.aspect)) return false;
-    // "At least quarterly?" is not settled by an answer of twice a year.
+    return s === 'all' || (s?.has(h.aspect) ?? false);
+  };
+  // "At least quarterly?" is not settled by an answer of twice a year.
+  const lessOften = (e: Evidence, h: AspectHit) => {
     const asked = index.rates.get(h.term);
     const done = index.itemRates.get(e.itemNo);
-    return !(h.aspect === 'frequency' && asked && done && done < asked);
+    return h.aspect === 'frequency' && !!asked && !!done && done < asked;
   };
   const out: Unsettled[] = [];
   for (const h of asked) {
-    if (chosen.some((e) => settles(e, h) || h.topicOf.includes(e.itemNo))) continue;
     if (out.some((u) => u.aspect === h.aspect)) continue;
-    out.push({ itemNo: chosen[0].itemNo, aspect: h.aspect, term: h.term });
+    const slower = chosen.find((e) => lessOften(e, h));
+    if (slower) out.push({ itemNo: slower.itemNo, aspect: h.aspect, term: h.term, lessOften: true });
+    else if (!chosen.some((e) => settles(e, h) || h.topicOf.includes(e.itemNo))) out.push({ itemNo: chosen[0].itemNo, aspect: h.aspect, term: h.term });
   }
   return out;
 }

@@ -125,6 +125,10 @@ export const reasonTemplates = {
     en: "asks about a figure other than the one the answer gives (「{term}」), which item {itemNo}'s answer does not say",
     ja: '回答にある数値とは別の指標（「{term}」）を尋ねていますが、No.{itemNo} の回答には書かれていません',
   },
+  'aspect.less-often': {
+    en: "asks for it {term}, more often than item {itemNo}'s answer says it is done",
+    ja: '「{term}」の実施を求めていますが、No.{itemNo} の回答ではそれより少ない頻度です',
+  },
   'match.no-wording': {
     en: 'no item shares any wording with this question',
     ja: 'この質問と共通する語句を持つ項目はありません',
@@ -232,7 +236,7 @@ export function reasonsFor(c: Compiled, g: Gathered, d: Decision, band: Band): M
   if (d.chosen.length > 1) reasons.push(reason('match.two-topics'));
   for (const n of g.negatives) reasons.push(reason('match.negative', { topic: n.topic, term: n.term }));
   if (g.customerSide) reasons.push(reason('match.customer-side', { term: g.customerSide }));
-  for (const u of d.unsettled) reasons.push(reason(`aspect.${u.aspect}`, { itemNo: u.itemNo, term: u.term }));
+  for (const u of d.unsettled) reasons.push(reason(u.lessOften ? 'aspect.less-often' : `aspect.${u.aspect}`, { itemNo: u.itemNo, term: u.term }));
   for (const e of d.chosen) {
     const not = e.terms.find((t) => t.startsWith('not:'));
     if (not) reasons.push(reason('match.weakened', { itemNo: e.itemNo, term: not.slice(5) }));

@@ -60,3 +60,15 @@ t.test('a labels.json that does not follow the format is refused, naming the fie
   writeFileSync(join(dir, 'labels.json'), JSON.stringify({ workbooks: [{ file: 'a.xlsx', sheets: [{ name: 'S', questions: [{ row: 3, text: 'Q', items: [28] }] }] }] }));
   t.same(loadLabelled(dir), [{ text: 'Q', items: [28], also: [] }], 'also and the table columns may be left out');
 });
+
+t.test('an evaluation set is read as the product reads it: each question with its section, language, customer and kind', async (t) => {
+  const { loadEvalSet } = await import('../../src/matching/eval-sets.js');
+  const qs = loadEvalSet(fileURLToPath(new URL('../../fixtures/eval-match-ja', import.meta.url)));
+  t.ok(qs.length >= 300);
+  t.ok(qs.every((q) => q.language === 'ja'));
+  t.ok(new Set(qs.map((q) => q.source)).size >= 10, 'ten customers, each its own source');
+  t.same([...new Set(qs.map((q) => q.kind))].sort(), ['answerable', 'near-miss', 'none']);
+  t.ok(qs.some((q) => q.section === '当金庫記入欄'), 'sections come from detection');
+  const en = loadEvalSet(fileURLToPath(new URL('../../fixtures/eval-match-en', import.meta.url)));
+  t.ok(en.every((q) => q.language === 'en'));
+});
