@@ -77,18 +77,19 @@ export function textSignals(c: Compiled, text: string): TextSignals {
   const primary = primaryAsk(parts.main);
   const asked = primary === parts.main ? { text: main, hits: mainHits } : { text: matchText(primary), hits: [] as Hit[] };
   if (primary !== parts.main) asked.hits = longestFirst(findTerms(asked.text, c.terms));
+  const cues = findTerms(asked.text, c.aspects.cues);
   return {
     key,
     main,
     aside,
     // What it asks first, less what it asks about its topic (how often, a report …): the aspects judge that.
-    content: c.explain.content(blank(asked.text, findTerms(asked.text, c.aspects.cues))),
+    content: c.explain.content(blank(asked.text, cues)),
     mainHits,
     asideHits: aside ? longestFirst(findTerms(aside, c.terms)) : [],
     fuzzy: c.fuzzy.find(main, exactSpans(mainHits)),
     ngram: c.ngram.similarity(`${main} ${aside}`),
     notHits: findTerms(`${main} ${aside}`, c.notTerms),
-    aspects: askedAspects(c.aspects, asked.text, asked.hits),
+    aspects: askedAspects(cues, asked.hits),
   };
 }
 
@@ -97,6 +98,7 @@ const CONDITIONAL = /^(?:[^、。]{0,24}場合(?:は|には)|(?:if (?:yes|so|app
 
 /** What a question asks first: its sentences but the conditional follow-ups, which a reviewer completes. */
 function primaryAsk(main: string): string {
+  if (!/[。？?！!\n]|\.\s/.test(main)) return main;
   const sentences = main.split(/(?<=[。？?！!])\s*|\n+|(?<=\.)\s+(?=[A-Z])/);
   const kept = sentences.filter((s, i) => i === 0 || !CONDITIONAL.test(s.trim()));
   return kept.length === sentences.length ? main : kept.join(' ');
