@@ -8,7 +8,8 @@ import type { Candidate, Item, Language, LearnedAlias, Proposal, Question } from
 import { fixturesDir } from '../paths.js';
 import { compile, type Compiled } from './compile.js';
 import { decide, round, type Band, type Decision, type Scale } from './decide.js';
-import { gatherEvidence, sectionSignals, textSignals, type Gathered, type NeighbourItem } from './evidence.js';
+import { gatherEvidence, type Gathered, type NeighbourItem } from './evidence.js';
+import { sectionSignals, textSignals } from './question-signals.js';
 import { mainLanguage, questionLanguage } from './language.js';
 import { learnedIndex, type LearnedIndex } from './learned.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
