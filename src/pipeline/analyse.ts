@@ -4,7 +4,6 @@ import { newId } from '../ids.js';
 import type { Analysis, Item, Language, LibraryAnswer, Message, Proposal, Question, RememberedLayout, Row, SheetSummary } from '../domain.js';
 import { composeAnswer } from './answers.js';
 import { choiceFor } from '../matching/answer.js';
-import type { MatchResult } from '../matching/matcher.js';
 import { detect } from '../workbook/detect.js';
 import { readBook } from '../workbook/read.js';
 import { fingerprint, templateWords, type TemplatePlace } from '../workbook/template.js';
@@ -66,15 +65,10 @@ function matchAll(knowledge: Compiled, questions: Question[], onProgress?: (done
     const start = Math.max(0, from - 1);
     const to = Math.min(inputs.length, from + slice);
     const results = knowledge.matcher.matchAll(inputs.slice(start, Math.min(inputs.length, to + 1))).slice(from - start, to - start);
-    for (let i = 0; i < results.length; i++) proposals.push(withLibrary(proposalOf(results[i]), questions[from + i], knowledge));
+    for (let i = 0; i < results.length; i++) proposals.push(withLibrary(results[i], questions[from + i], knowledge));
     onProgress?.(proposals.length, inputs.length);
   }
   return proposals;
-}
-
-function proposalOf(m: MatchResult): Proposal {
-  const candidates = [m.best, ...m.alternatives].filter((c) => c !== null).map(({ itemNo, score, terms }) => ({ itemNo, score, terms }));
-  return { status: m.status, itemNos: m.itemNos, score: m.score, candidates, reasons: m.reasons.map((text) => ({ code: 'text', params: { text } })), source: m.source, libraryId: null };
 }
 
 /** When no item answers the question, an answer the vendor wrote for it before is proposed for review. */
@@ -100,8 +94,9 @@ function rowOf(q: Question, ord: number, { proposal, library }: Proposed, items:
   if (missing.length) held.push({ code: 'row.noEnglishAnswer', params: { itemNo: missing.join(', ') } });
   else row.answer = composeAnswer(items, itemNos, language);
   if ((q.choiceCell || q.marks) && q.choices?.length) {
-    row.choice = choiceFor(q.text, items, itemNos, q.choices);
-    if (row.choice === null) held.push({ code: 'row.noChoice', params: { choices: q.choices.join('/') } });
+    const { choice, reason } = choiceFor(q.text, items, itemNos, q.choices);
+    row.choice = choice;
+    if (choice === null) held.push(reason ?? { code: 'row.noChoice', params: { choices: q.choices.join('/') } });
   }
   if (held.length && row.status === 'auto') {
     row.status = 'review';

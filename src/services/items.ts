@@ -1,7 +1,7 @@
 // The 49 checklist items: everyone signed in reads them; admins change the answers, with history kept.
 import { z } from 'zod';
 import { QmapError } from '../errors.js';
-import { currentLexicon, itemWords } from '../matching/lexicon.js';
+import { itemWords, loadLexicon, type Lexicon } from '../matching/lexicon.js';
 import { getItem, itemHistory, listItems, updateItem, type ItemVersion, type StoredItem } from '../store/items.js';
 import { usageSince, type Usage } from '../store/usage.js';
 import type { Context } from './context.js';
@@ -28,10 +28,13 @@ export type ItemWithWords = StoredItem & { aliases: string[]; usage: Usage };
 
 const USAGE_DAYS = 90;
 
+// The lexicon ships with qmap and does not change while it runs: read once, on first use.
+let lexicon: Lexicon | null = null;
+
 export function items(ctx: Context, list = listItems(ctx.db)): ItemWithWords[] {
-  const lexicon = currentLexicon();
+  lexicon ??= loadLexicon();
   const usage = usageSince(ctx.db, new Date(Date.now() - USAGE_DAYS * 86_400_000).toISOString().slice(0, 10));
-  return list.map((item) => ({ ...item, aliases: itemWords(lexicon, item.no).aliases, usage: usage.get(item.no) ?? { used: 0, corrected: 0 } }));
+  return list.map((item) => ({ ...item, aliases: itemWords(lexicon!, item.no).aliases, usage: usage.get(item.no) ?? { used: 0, corrected: 0 } }));
 }
 
 export interface AnsweredQuestion {

@@ -96,7 +96,7 @@ function toDecision(items: Item[], row: Row, body: DecisionBody, language: Langu
   const useItems = (itemNos: number[], value: string | undefined): Decision => {
     const unknown = itemNos.filter((n) => !items.some((i) => i.no === n));
     if (unknown.length) throw new QmapError('invalid', `There is no item ${unknown.join(', ')}; items are numbered 1 to 49.`);
-    const derived = (row.choiceCell || row.marks) && row.choices?.length ? choiceFor(row.text, items, itemNos, row.choices) : null;
+    const derived = (row.choiceCell || row.marks) && row.choices?.length ? choiceFor(row.text, items, itemNos, row.choices).choice : null;
     return { status: 'confirmed', itemNos, answer: composeAnswer(items, itemNos, language), choice: checkChoice(value) ?? derived };
   };
 

@@ -9,7 +9,7 @@ t.test('a reviewer works through the rows without the mouse', needsChromium, asy
   await review(page, id);
 
   const first = await selection(page);
-  t.same({ question: first.question, focused: first.focused }, { question: 'メンテナンスの頻度を教えてください。', focused: true }, 'the screen opens on the first row needing review, with the focus on it');
+  t.same({ question: first.question, focused: first.focused }, { question: '定期メンテナンスはどのくらいの頻度で実施されますか。', focused: true }, 'the screen opens on the first row needing review, with the focus on it');
   await page.keyboard.press('k');
   t.equal((await selection(page)).question, first.question, 'k on the first row stays there');
   await page.keyboard.press('j');
@@ -19,8 +19,8 @@ t.test('a reviewer works through the rows without the mouse', needsChromium, asy
   // 2 takes the second alternative: the maintenance question is answered with No.28's neighbour in the list.
   const alternatives = await page.locator('.alternatives-card .option-title').allTextContents();
   await page.keyboard.press('2');
-  await page.locator('.row-item', { hasText: 'メンテナンスの頻度' }).locator('.badge', { hasText: '確認済み' }).waitFor();
-  const maintenance = (await rows(id)).find((r) => r.question.startsWith('メンテナンス'))!;
+  await page.locator('.row-item', { hasText: 'メンテナンスはどのくらいの頻度' }).locator('.badge', { hasText: '確認済み' }).waitFor();
+  const maintenance = (await rows(id)).find((r) => r.question.startsWith('定期メンテナンス'))!;
   t.match(alternatives[1], new RegExp(`No\\.${maintenance.itemNos[0]} `), '2 chose the second alternative shown');
   t.equal(maintenance.status, 'confirmed');
   const after = await selection(page);
@@ -80,7 +80,7 @@ t.test('the custom-answer editor by keyboard: e opens it, Escape closes it, Ctrl
   t.equal((await page.locator('#custom-answer').inputValue()).length, 20_000, 'the editor keeps the first 20,000 characters');
   await page.keyboard.press('Control+Enter');
   await page.locator('#toast').filter({ hasText: '独自の回答を保存しました' }).waitFor();
-  const saved = (await rows(id)).find((r) => r.question.startsWith('メンテナンス'))!;
+  const saved = (await rows(id)).find((r) => r.question.startsWith('定期メンテナンス'))!;
   t.same({ status: saved.status, length: saved.answer?.length }, { status: 'confirmed', length: 20_000 }, 'the server keeps the whole answer and the row is confirmed');
   const next = await selection(page);
   t.same({ question: next.question, focused: next.focused }, { question: '管理画面へのログインに多要素認証を利用できますか。', focused: true }, 'after saving, the focus is on the next open row');

@@ -1,18 +1,17 @@
+// Text folding shared by questions, aliases and learned questions, so that they compare equal whatever width,
+// case, punctuation or line breaks the customer used (not the workbook's header vocabulary: workbook/vocabulary.ts).
 import { stemText } from './segment.js';
-
-// Text normalisation shared by questions, aliases and learned questions, so that they compare equal
-// whatever width, case, punctuation or line breaks the customer used.
 
 /** Characters that only separate words: everything but letters and digits, and a dot unless it is a decimal point. */
 const SEPARATOR = /(?<!\d)\.|\.(?!\d)|[^\p{L}\p{N}.]+/gu;
 
 /**
- * NFKC (full width → half width), lower case, punctuation and brackets (「」【】（）／・…) to nothing.
+ * Folds a text for comparison: NFKC (full width → half width), lower case, punctuation and brackets (「」【】（）／・…) to nothing.
  * A space survives only between two ASCII words, two numbers, or a number and the word after it
  * ("service hours", "27001 27017", "2 type"), so 「バックアップ 頻度」, 「ＴＬＳ１．２」, "TLS 1.2" and "SOC 2"
  * read the same as 「バックアップ頻度」, "tls1.2", "tls1.2" and "soc2".
  */
-export function normalize(text: string): string {
+export function foldText(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase().replace(SEPARATOR, ' ').trim();
   // Each run of spaces is decided once, by the characters either side of it.
   return folded.includes(' ') ? folded.replace(/ +/g, (run: string, at: number) => (keepsSpace(folded.charCodeAt(at - 1), folded.charCodeAt(at + run.length)) ? ' ' : '')) : folded;
@@ -55,7 +54,7 @@ export function splitQuestion(text: string): QuestionParts {
 
 /** The form questions and lexicon terms are compared in: normalised, English words stemmed. */
 export function matchText(text: string): string {
-  return stemText(normalize(text));
+  return stemText(foldText(text));
 }
 
 /** Whether a (normalised) term is written in ASCII only: it is then matched on word boundaries. */
