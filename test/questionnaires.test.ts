@@ -120,3 +120,17 @@ t.test('an unknown job is a 404 in plain words', async (t) => {
   t.equal(res.statusCode, 404);
   t.match(res.json().message, /There is no questionnaire nope/);
 });
+
+t.test('plain text that is not a table is not a spreadsheet: 415 naming what it is, whatever its name', async (t) => {
+  const ctx = await build(t);
+  const prose = Buffer.from('お世話になっております。\nセキュリティチェックシートを添付いたしますので、ご確認ください。\nよろしくお願いいたします。\n');
+  for (const name of ['memo.txt', 'memo.csv']) {
+    const body = form(prose, name);
+    const res = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+    t.equal(res.statusCode, 415, name);
+    t.match(res.json(), { code: 'unsupported_type', message: /plain text without columns.*\.xlsx, \.xlsm, \.xls, \.ods or \.csv/s });
+  }
+  const csv = form(Buffer.from('No,質問,回答\n1,通信はTLS1.2以上で暗号化されていますか。,\n'), 'q.txt');
+  const ok = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...csv.headers }, payload: csv.payload });
+  t.equal(ok.statusCode, 201, 'a CSV export is read whatever it is called');
+});

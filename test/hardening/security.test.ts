@@ -128,3 +128,20 @@ t.test('job and row ids are 128 random bits: unguessable, not sequential', async
 });
 
 // A revoked token stops working at once: covered in test/auth.test.ts.
+
+t.test('filenames: at most 255 characters, and no bidi controls in what the page shows or in Content-Disposition', async (t) => {
+  const { app, reviewer, as } = await build(t);
+  // 'invoice‮xslx.exe' reads as 'invoiceexe.xlsx' on screen: the controls that reorder text are dropped.
+  const tricky = `${'長'.repeat(300)}invoice\u202Excslx.exe\u2066x\u2069.xlsx`;
+  const body = form(await checksheet(['通信はTLS1.2以上で暗号化されていますか。']), tricky);
+  const up = await app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...as(reviewer), ...body.headers }, payload: body.payload });
+  t.equal(up.statusCode, 201);
+  const { id, filename } = up.json();
+  t.ok([...filename].length <= 255, `stored name is ${[...filename].length} characters`);
+  t.notMatch(filename, /[\u202a-\u202e\u2066-\u2069]/);
+  const dl = await app.inject({ url: `/v1/questionnaires/${id}/download`, headers: as(reviewer) });
+  const disposition = decodeURIComponent(String(dl.headers['content-disposition']));
+  t.notMatch(disposition, /[\u202a-\u202e\u2066-\u2069]/, 'nor in the download\'s name');
+  const list = (await app.inject({ url: '/v1/questionnaires', headers: as(reviewer) })).json();
+  t.notMatch(list[0].filename, /[\u202a-\u202e\u2066-\u2069]/, 'the job list shows it clean');
+});
