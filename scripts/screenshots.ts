@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'qmap-shots-'));
 const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db') });
 const db = openStore(config.QMAP_DB);
 const reviewer = createToken(db, 'reviewer', '佐藤 (営業部)').secret;
-const app = await buildApp({ config, db, runner: inProcess(), logger: false });
+const app = await buildApp({ config, db, runner: inProcess(db), logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 const { context, close } = await openBrowser();

@@ -33,7 +33,7 @@ for (const where of ['a pool worker', 'process'] as const) {
     const db = openStore(config.QMAP_DB);
     // A library answer, so one row is proposed from it (source 'library', a libraryId in its proposal).
     keepInLibrary(db, { norm: questionKey(MFA), question: MFA, answer: 'TOTPによる多要素認証に対応しています。', choice: null, jobId: null }, 'test');
-    const runner = where === 'a pool worker' ? createPool(config) : inProcess();
+    const runner = where === 'a pool worker' ? createPool(config) : inProcess(db);
     const app = await buildApp({ config, db, runner, logger: false });
     const auth = { authorization: `Bearer ${createToken(db, 'reviewer', 'test').secret}` };
     t.teardown(async () => {

@@ -51,7 +51,8 @@ export async function mapCommand(open: () => Db, args: string[], values: Values)
   );
   if (!fields.success) throw new UsageError(fields.error.issues.map((i) => `--${flag(String(i.path[0]))}: ${i.message}`).join('; '));
 
-  const ctx: Context = { db: open(), config: loadConfig(), runner: inProcess() };
+  const db = open();
+  const ctx: Context = { db, config: loadConfig(), runner: inProcess(db) };
   const progress = progressBar();
   let created;
   try {

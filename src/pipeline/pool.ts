@@ -1,7 +1,8 @@
 // Where the heavy work runs. Reading an upload and writing a download both run in a pool of worker threads
 // (piscina), so one enormous or hostile file costs at most one worker: each task is stopped after
 // QMAP_PARSE_TIMEOUT_S, a worker that outgrows QMAP_PARSE_MEMORY_MB dies alone and is replaced, and the main
-// thread only moves bytes. The CLI and most tests use the same functions in-process.
+// thread only moves bytes (a worker reads a download's job from the database itself). The CLI and most tests
+// use the same functions in-process.
 import { Piscina } from 'piscina';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,22 +10,29 @@ import { MessageChannel } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import type { Analysis } from '../domain.js';
 import { QmapError } from '../errors.js';
-import type { WriteResult } from '../workbook/write.js';
 import { analyse, type AnalyseInput } from './analyse.js';
-import { prefill, type PrefillInput } from './prefill.js';
+import type { Db } from '../store/db.js';
+import { openDb } from '../store/db.js';
+import { writeDownload, type DownloadInput, type Written } from './download.js';
 import { previewOf, type Preview, type PreviewInput } from './preview.js';
 import type { Task, TaskOutput, WorkerMessage } from './worker.js';
 
 export interface Runner {
   analyse(input: AnalyseInput): Promise<Analysis>;
-  prefill(input: PrefillInput): Promise<WriteResult>;
+  /** The job's answered workbook, or null when there is no such job. */
+  download(input: DownloadInput): Promise<Written | null>;
   preview(input: PreviewInput): Promise<Preview>;
   close(): Promise<void>;
 }
 
-/** The pipeline in this thread: for the CLI and for tests that do not exercise the pool. */
-export function inProcess(): Runner {
-  return { analyse: async (input) => analyse(input), prefill: async (input) => prefill(input), preview: async (input) => previewOf(input), close: async () => {} };
+/** The pipeline in this thread, on this database connection: for the CLI and for tests that do not exercise the pool. */
+export function inProcess(db?: Db): Runner {
+  return {
+    analyse: async (input) => analyse(input),
+    download: async ({ database, jobId, copy }) => writeDownload(db ?? openDb(database, { readonly: true }), jobId, copy),
+    preview: async (input) => previewOf(input),
+    close: async () => {},
+  };
 }
 
 export interface PoolOptions {
@@ -67,7 +75,7 @@ export function createPool(config: Config, options: PoolOptions = {}): Runner {
   };
   return {
     analyse: async ({ onProgress: _, ...input }) => (await run({ kind: 'analyse', input })) as Analysis,
-    prefill: async (input) => (await run({ kind: 'prefill', input })) as WriteResult,
+    download: async (input) => (await run({ kind: 'download', input })) as Written | null,
     preview: async (input) => (await run({ kind: 'preview', input })) as Preview,
     close: () => piscina.close(),
   };

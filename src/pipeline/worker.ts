@@ -6,17 +6,17 @@ import type { MessagePort } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Analysis } from '../domain.js';
 import { isQmapError, type ErrorCode } from '../errors.js';
-import type { WriteResult } from '../workbook/write.js';
 import { analyse, type AnalyseInput } from './analyse.js';
-import { prefill, type PrefillInput } from './prefill.js';
+import { openDb, type Db } from '../store/db.js';
+import { writeDownload, type DownloadInput, type Written } from './download.js';
 import { previewOf, type Preview, type PreviewInput } from './preview.js';
 
 export type Task =
   | { kind: 'analyse'; input: Omit<AnalyseInput, 'onProgress'> }
-  | { kind: 'prefill'; input: PrefillInput }
+  | { kind: 'download'; input: DownloadInput }
   | { kind: 'preview'; input: PreviewInput };
 
-type Result = Analysis | WriteResult | Preview;
+type Result = Analysis | Written | null | Preview;
 
 export type TaskOutput =
   | { ok: true; value: Result }
@@ -40,9 +40,13 @@ export default (message: WorkerMessage) => answer(message, perform);
 
 export function perform(task: Task): Result {
   if (task.kind === 'analyse') return analyse(task.input);
-  if (task.kind === 'prefill') return prefill(task.input);
+  if (task.kind === 'download') return writeDownload(reader(task.input.database), task.input.jobId, task.input.copy);
   return previewOf(task.input);
 }
+
+// This worker's read-only connection to the database, opened on its first download.
+const readers = new Map<string, Db>();
+const reader = (file: string) => readers.get(file) ?? readers.set(file, openDb(file, { readonly: true })).get(file)!;
 
 /** Runs a task in this worker the pool's way: says it started, then answers with the result or the refusal. */
 export function answer({ task, started }: WorkerMessage, work: (task: Task) => Result) {
@@ -50,7 +54,7 @@ export function answer({ task, started }: WorkerMessage, work: (task: Task) => R
   started.close();
   const output = settle(() => work(task));
   // A written workbook (megabytes) changes hands instead of being copied.
-  const bytes = output.ok && 'bytes' in output.value ? ownBuffer(output.value.bytes) : [];
+  const bytes = output.ok && output.value && 'bytes' in output.value ? ownBuffer(output.value.bytes) : [];
   return move({ [transferableSymbol]: bytes, [valueSymbol]: output });
 }
 

@@ -5,9 +5,10 @@ import type { Job, Row, RowStatus } from '../domain.js';
 import { QmapError } from '../errors.js';
 import { diskReserve, limitsOf } from '../config.js';
 import { newId } from '../ids.js';
-import { unreviewed, type Copy } from '../pipeline/prefill.js';
+import type { Copy } from '../pipeline/prefill.js';
+import Database from 'better-sqlite3';
 import { audit, auditOf, type AuditEntry } from '../store/audit.js';
-import { deleteJob, getJob, insertJob, jobRows, listJobs, uploadBytes } from '../store/jobs.js';
+import { deleteJob, getJob, insertJob, jobRows, listJobs } from '../store/jobs.js';
 import { listItems } from '../store/items.js';
 import { libraryUsed } from '../store/library.js';
 import { countUsage } from '../store/usage.js';
@@ -113,20 +114,25 @@ export interface Download {
 /** The customer's workbook with the current decisions written in, as a review copy or the final copy. */
 export async function download(ctx: Context, id: string, copy: Copy, by: string): Promise<Download> {
   const job = questionnaire(ctx, id);
-  const upload = uploadBytes(ctx.db, id);
-  if (!upload) throw notFound(id);
-  const rows = jobRows(ctx.db, id);
-  const items = listItems(ctx.db);
-  const out = await ctx.runner.prefill({ upload, kind: job.kind, rows, items, language: job.language, copy });
-  const left = unreviewed(rows);
-  audit(ctx.db, { jobId: id, actor: by, action: 'download', detail: { copy, unreviewed: left } });
+  const out = await ctx.runner.download({ database: ctx.config.QMAP_DB, jobId: id, copy });
+  if (!out) throw notFound(id);
+  auditDownload(ctx, id, by, { copy, unreviewed: out.unreviewed });
   const stem = job.filename.replace(/\.[^.]*$/, '') || 'questionnaire';
   return {
     bytes: out.bytes,
     filename: copy === 'final' ? `${stem}.${out.extension}` : `${stem}.qmap-review.${out.extension}`,
     contentType: out.extension === 'xlsm' ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    unreviewed: left,
+    unreviewed: out.unreviewed,
   };
+}
+
+/** A download is recorded; on a full or read-only disk the customer still gets the workbook (reading works then). */
+function auditDownload(ctx: Context, id: string, by: string, detail: { copy: Copy; unreviewed: number }): void {
+  try {
+    audit(ctx.db, { jobId: id, actor: by, action: 'download', detail });
+  } catch (e) {
+    if (!(e instanceof Database.SqliteError)) throw e;
+  }
 }
 
 /** Deletes the job, its upload, its rows and what was learned from it; the trail records who did it. */

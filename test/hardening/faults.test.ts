@@ -40,7 +40,7 @@ function checkStore(t: Test, file: string) {
 
 async function appOn(t: Test, file: string, open: () => ReturnType<typeof openDb>) {
   const db = open();
-  const app = await buildApp({ config: loadConfig({ QMAP_DB: file }), db, runner: here(), logger: false });
+  const app = await buildApp({ config: loadConfig({ QMAP_DB: file }), db, runner: here(db), logger: false });
   t.teardown(async () => {
     await app.close();
     if (db.open) db.close();
@@ -78,7 +78,7 @@ t.test('a read-only database: reading works, saving gets 503 read_only, nothing 
   const file = tempDb(t);
   const setup = openStore(file);
   const token = createToken(setup, 'reviewer', 'r').secret;
-  const setupApp = await buildApp({ config: loadConfig({ QMAP_DB: file }), db: setup, runner: here(), logger: false });
+  const setupApp = await buildApp({ config: loadConfig({ QMAP_DB: file }), db: setup, runner: here(setup), logger: false });
   const first = await upload(setupApp, token);
   t.equal(first.statusCode, 201);
   await setupApp.close();

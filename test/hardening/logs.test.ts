@@ -28,7 +28,7 @@ t.test('a full run (sign-in failures, upload, review, download, delete) logs no 
   let logs = '';
   const stream = new Writable({ write: (chunk, _enc, done) => ((logs += String(chunk)), done()) });
   // trace: the most the server can ever say.
-  const app = await buildApp({ config, db, runner: inProcess(), logger: { level: 'trace', stream } });
+  const app = await buildApp({ config, db, runner: inProcess(db), logger: { level: 'trace', stream } });
   t.teardown(async () => {
     await app.close();
     db.close();

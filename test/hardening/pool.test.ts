@@ -99,7 +99,7 @@ t.test('when too many uploads are waiting the server says it is busy instead of 
 t.test('a download is written in the pool too, with the same time limit: a write that never ends is stopped', async (t) => {
   const pool = started({ QMAP_PARSE_TIMEOUT_S: 1 });
   t.teardown(() => pool.close());
-  const err = await refusal(pool.prefill({ upload: new Uint8Array([1]), kind: 'xlsx', rows: [], items: [], language: 'ja', copy: 'hang' as 'review' }));
+  const err = await refusal(pool.download({ database: ':memory:', jobId: 'hang', copy: 'review' }));
   t.equal(err.code, 'timeout');
   t.same((await pool.analyse(input('after.csv'))).notes, readInWorker, 'and the pool goes on');
 });

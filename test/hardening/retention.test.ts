@@ -20,7 +20,7 @@ function store(t: Test) {
     if (db.open) db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const ctx = { db, config: loadConfig({ QMAP_DB: file, QMAP_RETENTION_DAYS: '30' }), runner: inProcess() };
+  const ctx = { db, config: loadConfig({ QMAP_DB: file, QMAP_RETENTION_DAYS: '30' }), runner: inProcess(db) };
   return { db, file, ctx };
 }
 

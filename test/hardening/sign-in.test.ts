@@ -50,7 +50,7 @@ t.test('a token pasted into a query string is never logged', async (t) => {
   const stream = new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) });
   const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db') });
   const db = openStore(config.QMAP_DB);
-  const app = await buildApp({ config, db, runner: inProcess(), logger: { level: 'trace', stream } });
+  const app = await buildApp({ config, db, runner: inProcess(db), logger: { level: 'trace', stream } });
   t.teardown(async () => {
     await app.close();
     db.close();

@@ -24,12 +24,13 @@ export interface TestApp {
   as(secret: string): { authorization: string };
 }
 
-export async function build(t: Test, env: Record<string, string> = {}, runner: Runner = inProcess()): Promise<TestApp> {
+export async function build(t: Test, env: Record<string, string> = {}, pool?: Runner): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'qmap-test-'));
   const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db'), ...env });
   const db = openStore(config.QMAP_DB);
   const admin = createToken(db, 'admin', 'test admin').secret;
   const reviewer = createToken(db, 'reviewer', 'test reviewer').secret;
+  const runner = pool ?? inProcess(db);
   const ctx = { db, config, runner };
   const app = await buildApp({ ...ctx, logger: false });
   await app.ready();
