@@ -46,7 +46,8 @@ export function renderHead(el, state, actions) {
       'div',
       { class: 'review-actions' },
       auto.length ? h('button', { type: 'button', onclick: () => actions.confirmAll(auto) }, t('confirmAuto', { n: auto.length })) : null,
-      busyButton({ class: 'primary', id: 'download' }, t('download'), actions.download, t('downloading')),
+      busyButton({ id: 'download', title: t('downloadReviewHelp') }, t('downloadReview'), actions.download, t('downloading')),
+      busyButton({ class: 'primary', id: 'download-final', title: t('downloadFinalHelp') }, t('downloadFinal'), actions.downloadFinal, t('downloading')),
     ),
   );
 }
