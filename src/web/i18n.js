@@ -1,5 +1,7 @@
 // The page's words in Japanese (the default) and English. t('key', {n: 3}) fills {n}.
-const strings = {
+import { vendorWords } from './vendor/words.js';
+
+const reviewWords = {
   ja: {
     appTagline: 'セキュリティチェックシート自動記入',
     language: '言語',
@@ -263,6 +265,8 @@ const strings = {
     notFoundPage: 'There is no such page.',
   },
 };
+
+const strings = { ja: { ...reviewWords.ja, ...vendorWords.ja }, en: { ...reviewWords.en, ...vendorWords.en } };
 
 export const languages = [
   { code: 'ja', name: '日本語' },
