@@ -12,6 +12,8 @@ if (!base) throw new Error('say which checkout to compare with: --base DIR');
 const sizes = option('sizes') ?? '1000,10000';
 const rounds = Number(option('rounds') ?? 3);
 const runs = option('runs') ?? '3';
+// --no-http: the in-process pipeline only (quicker, and less at the mercy of a busy machine).
+const http = !process.argv.includes('--no-http');
 const here = resolve(import.meta.dirname, '..');
 
 interface Line {
@@ -24,13 +26,15 @@ interface Line {
 
 /** One run of a tree's pipeline bench: per size, what its table says. */
 function run(dir: string): Map<number, Line> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/pipeline.ts', '--sizes', sizes, '--runs', runs], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const args = ['--import', 'tsx', 'bench/pipeline.ts', '--sizes', sizes, '--runs', runs, ...(http ? [] : ['--no-http'])];
+  const out = execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
   const lines = new Map<number, Line>();
   for (const line of out.split('\n')) {
     const cells = line.trim().split(/\s+/);
     if (!/^\d+$/.test(cells[0] ?? '') || cells.length < 12) continue;
     // size KB floor read+detect match write pipeline ×floor spread http ×floor RSS "MB"
-    lines.set(Number(cells[0]), { pipeline: +cells[6], pipelineRatio: +cells[7], http: +cells[9], httpRatio: +cells[10], rss: +cells[11] });
+    const rss = cells.findIndex((c) => c === 'MB') - 1;
+    lines.set(Number(cells[0]), { pipeline: +cells[6], pipelineRatio: +cells[7], http: +cells[9], httpRatio: +cells[10], rss: +cells[rss] });
   }
   return lines;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Language, Proposal } from '../src/domain.js';
 import { createMatcher, defaultThresholdsPath } from '../src/matching/matcher.js';
-import { reasonText } from '../src/matching/reasons.js';
+import { messageText as reasonText } from '../src/messages.js';
 import { evalSetDirs, isRight, loadItemsFile, metrics, proposeAll, type Metrics } from '../src/matching/evaluate.js';
 import { loadEvalSet, type EvalQuestion } from '../src/matching/eval-sets.js';
 import { join } from 'node:path';

@@ -1,7 +1,8 @@
-// What qmap says to people, by code, in Japanese and English: the job's notes, the rows' reasons and the words
-// qmap writes into workbooks. The server renders a Message for the review sheet, the CLI and the API (English
+// What qmap says to people, by code, in Japanese and English: the job's notes, the rows' reasons (the matcher's
+// own live beside it, in matching/reasons.ts) and the words qmap writes into workbooks. The server renders a Message for the review sheet, the CLI and the API (English
 // text beside the code); the page renders the same codes in its own language from GET /messages/:lang.json.
 import type { Language, Message } from './domain.js';
+import { reasonTemplates } from './matching/reasons.js';
 
 type Templates = Record<string, Record<Language, string>>;
 
@@ -19,8 +20,8 @@ const notes: Templates = {
     ja: 'お客様が非表示にした行は読んでいません（{where}）。回答すべき設問があれば、表示してからもう一度アップロードしてください。',
   },
   'note.layoutRemembered': {
-    en: 'This is a template qmap was shown before: the questions were read where a user said they are (sheet 「{sheet}」). Remembered layouts are listed under /v1/layouts.',
-    ja: '以前に読み取り位置を指定されたテンプレートです。指定どおりの位置（シート「{sheet}」）から設問を読みました。記憶した位置は /v1/layouts で確認・削除できます。',
+    en: 'This is a template qmap was shown before: the questions were read where a user said they are (sheet 「{sheet}」). Remembered layouts are on the Layouts page.',
+    ja: '以前に読み取り位置を指定されたテンプレートです。指定どおりの位置（シート「{sheet}」）から設問を読みました。記憶した位置は「読み取り位置」ページで確認・削除できます。',
   },
   'note.answersInEnglish': {
     en: 'The questions are in English, so the answers are written in English.',
@@ -54,7 +55,7 @@ const workbook: Templates = {
   'review.keptAnswer': { en: '(already filled in, left as it was) ', ja: '（記入済みのため変更なし）' },
 };
 
-const catalogue: Templates = { ...notes, ...reasons, ...workbook };
+const catalogue: Templates = { ...reasonTemplates, ...notes, ...reasons, ...workbook };
 
 /** A message in words, in the given language; an unknown code is shown as the code and its parameters. */
 export function messageText(m: Message, language: Language = 'en'): string {

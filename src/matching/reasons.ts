@@ -209,13 +209,6 @@ export const reasonTemplates = {
 
 export type ReasonCode = keyof typeof reasonTemplates;
 
-/** A reason's words in the reader's language; an unknown code reads as itself. */
-export function reasonText(m: Message, lang: Language): string {
-  const template = (reasonTemplates as Record<string, Record<Language, string>>)[m.code]?.[lang];
-  if (!template) return m.code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (m.params && name in m.params ? String(m.params[name]) : whole));
-}
-
 export const reason = (code: ReasonCode, params?: Message['params']): Message => (params ? { code, params } : { code });
 
 /** Quoted terms for a reason: 「a」, 「b」. */

@@ -1,11 +1,20 @@
-// The page's shell: sign-in, the top bar, the language switch and a tiny hash router
-// (#/ lists the questionnaires, #/q/<id> reviews one, ?status=…&sheet=…&row=… keeping the reviewer's place).
-import { events, forgetToken, keepToken, signIn, token } from './api.js';
+// The page's shell: sign-in, the top bar with the navigation, the language switch and a tiny hash router
+// (#/ lists the questionnaires, #/q/<id> reviews one, ?status=…&sheet=…&row=… keeping the reviewer's place;
+// #/q/<id>/audit, #/items, #/items/<no>, #/library, #/gaps, #/layouts and #/tokens are the vendor's pages).
+import { events, forgetToken, keepToken, signIn, token, whoAmI } from './api.js';
 import { h, fill } from './dom.js';
 import { currentLanguage, languages, loadMessages, setLanguage, t } from './i18n.js';
 import { jobsScreen } from './jobs.js';
 import { reviewScreen } from './review.js';
 import { messageOf, navigate } from './ui.js';
+import { auditScreen } from './vendor/audit.js';
+import { navigation } from './vendor/common.js';
+import { gapsScreen } from './vendor/gaps.js';
+import { itemScreen } from './vendor/item.js';
+import { itemsScreen } from './vendor/items.js';
+import { layoutsScreen } from './vendor/layouts.js';
+import { libraryScreen } from './vendor/library.js';
+import { tokensScreen } from './vendor/tokens.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -25,11 +34,16 @@ async function takeTokenFromUrl() {
   return signed.error ? messageOf(signed.error) : signed.secret ? null : t('networkError');
 }
 
+/** Who is signed in ({ id, name, role }), or null before sign-in; the navigation and the pages follow the role. */
+let me = null;
+
 function renderTopbar() {
   const signedIn = Boolean(token());
+  const path = location.hash.replace(/^#/, '').split('?')[0] || '/';
   fill(
     topbar,
     h('a', { class: 'brand', href: '#/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'q'), h('span', { class: 'brand-name' }, 'qmap'), h('span', { class: 'brand-tagline' }, t('appTagline'))),
+    signedIn && me ? navigation(path, me.role) : null,
     h(
       'div',
       { class: 'topbar-tools' },
@@ -58,6 +72,7 @@ function renderTopbar() {
             type: 'button',
             onclick: () => {
               forgetToken();
+              me = null;
               showSignIn();
             },
           },
@@ -120,11 +135,23 @@ async function route() {
   leave = null;
   const refused = await takeTokenFromUrl();
   if (!token() || refused) return showSignIn(refused ?? undefined);
+  me = await whoAmI().catch(() => me);
+  if (!token()) return; // refused meanwhile: the sign-in screen is showing
   renderTopbar();
   const path = location.hash.replace(/^#/, '') || '/';
-  const review = /^\/q\/([^/?]+)(?:\?(.*))?$/.exec(path);
-  if (path === '/') leave = jobsScreen(main);
-  else if (review) leave = reviewScreen(main, decodeURIComponent(review[1]), new URLSearchParams(review[2] ?? ''));
+  const [where, query = ''] = path.split(/\?(.*)/s);
+  const admin = me?.role === 'admin';
+  const at = (pattern) => pattern.exec(where)?.slice(1).map(decodeURIComponent);
+  let m;
+  if (where === '/') leave = jobsScreen(main);
+  else if ((m = at(/^\/q\/([^/]+)\/audit$/))) leave = auditScreen(main, m[0]);
+  else if ((m = at(/^\/q\/([^/]+)$/))) leave = reviewScreen(main, m[0], new URLSearchParams(query));
+  else if (where === '/items') leave = itemsScreen(main, new URLSearchParams(query));
+  else if ((m = at(/^\/items\/(\d{1,2})$/))) leave = itemScreen(main, Number(m[0]), { admin });
+  else if (where === '/library') leave = libraryScreen(main, { admin });
+  else if (where === '/gaps') leave = gapsScreen(main, { admin });
+  else if (where === '/layouts') leave = layoutsScreen(main);
+  else if (where === '/tokens' && admin) leave = tokensScreen(main, me);
   else navigate('#/');
 }
 

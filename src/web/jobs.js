@@ -1,7 +1,8 @@
 // The first screen: drop a questionnaire to upload it, and the list of questionnaires with their summary.
-import { ApiError, deleteJob, download, listJobs, upload } from './api.js';
+import { ApiError, deleteJob, download, listJobs, preview, upload } from './api.js';
 import { h, fill } from './dom.js';
 import { formatDate, say, t } from './i18n.js';
+import { pointPanel } from './point.js';
 import { busyButton, messageOf, navigate, toast } from './ui.js';
 
 const ORDER = ['review', 'unmatched', 'auto', 'confirmed'];
@@ -44,6 +45,23 @@ export function jobsScreen(main) {
     h('div', { class: 'where-grid' }, where.map((w) => h('label', { class: 'field-label', for: w.input.id }, t(w.label), w.input))),
   );
   const overrides = () => Object.fromEntries(where.map((w) => [w.name, w.input.value.trim()]).filter(([, v]) => v));
+  // Pointing at the table in a grid: after qmap found no questions, or when the user asks to from the start.
+  const pointBox = h('div', { class: 'point-box' });
+  const pointInput = h('input', { id: 'point-file', type: 'file', class: 'sr-only', accept: '.xlsx,.xlsm,.xls,.ods,.csv', onchange: () => pointInput.files[0] && point(pointInput.files[0], false) });
+  const pointStart = h('label', { class: 'button-like point-start', for: 'point-file' }, pointInput, t('pointChoose'));
+
+  async function point(file, failed) {
+    pointInput.value = '';
+    fill(pointBox, h('p', { class: 'muted', 'aria-live': 'polite' }, t('pointLoading')));
+    try {
+      const shown = await preview(file);
+      if (gone) return;
+      fill(pointBox, pointPanel(file, shown, { failed, onRead: (fields) => (fill(pointBox), send(file, fields)), onCancel: () => fill(pointBox) }));
+      pointBox.querySelector('#point-sheet')?.focus();
+    } catch (error) {
+      fill(pointBox, h('p', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', messageOf(error)));
+    }
+  }
 
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -59,7 +77,8 @@ export function jobsScreen(main) {
     if (file) send(file);
   });
 
-  async function send(file) {
+  /** Uploads a file, where the user said the questions are (fields) or else as typed under 「読み取り位置を指定」. */
+  async function send(file, fields = overrides()) {
     const bar = h('progress', { max: 100, value: 0, 'aria-label': file.name });
     const text = h('span', { class: 'upload-text' }, t('uploading', { name: file.name, pct: 0 }));
     fill(progress, text, bar);
@@ -68,7 +87,7 @@ export function jobsScreen(main) {
     zone.classList.add('busy');
     input.disabled = true;
     try {
-      const job = await upload(file, overrides(), (share) => {
+      const job = await upload(file, fields, (share) => {
         if (share < 1) {
           bar.value = Math.round(share * 100);
           fill(text, t('uploading', { name: file.name, pct: Math.round(share * 100) }));
@@ -82,6 +101,8 @@ export function jobsScreen(main) {
       if (!gone) navigate(`#/q/${encodeURIComponent(job.id)}`);
     } catch (error) {
       fill(progress, h('p', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', messageOf(error)));
+      // qmap found no questions: the user can point at them in the sheet itself.
+      if (error.code === 'no_questions' && !gone) void point(file, true);
     } finally {
       progress.removeAttribute('aria-busy');
       zone.classList.remove('busy');
@@ -93,7 +114,7 @@ export function jobsScreen(main) {
   const list = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-title' }, h('p', { class: 'muted' }, t('loading')));
   fill(
     main,
-    h('div', { class: 'page page-jobs' }, h('h1', { class: 'page-title', id: 'jobs-title' }, t('jobsTitle')), zone, options, progress, list),
+    h('div', { class: 'page page-jobs' }, h('h1', { class: 'page-title', id: 'jobs-title' }, t('jobsTitle')), zone, h('div', { class: 'upload-more' }, pointStart, options), progress, pointBox, list),
   );
 
   async function load() {

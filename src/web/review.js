@@ -60,7 +60,7 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     state.busy = true;
     view.detail.setAttribute('aria-busy', 'true');
     try {
-      const updated = await server.decide(row.id, body);
+      const updated = await server.decide(row.id, body, row.version);
       if (gone) return;
       state.replaceRow(updated);
       toast(message(updated));
@@ -74,11 +74,32 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
         focusCurrent();
       }
     } catch (error) {
-      toast(messageOf(error), 'error');
+      if (error.code === 'precondition_failed' && !gone) await changedMeanwhile(row);
+      else toast(messageOf(error), 'error');
     } finally {
       state.busy = false;
       view.detail.removeAttribute('aria-busy');
     }
+  }
+
+  /** Someone else decided the row first: say so, show the row as it is now, and stay on it. */
+  async function changedMeanwhile(row) {
+    toast(t('changedMeanwhile', { row: ref(row) }), 'error');
+    const now = await server.row(row.id).catch(() => null);
+    if (gone || !now) return;
+    state.replaceRow(now);
+    renderHead(view.head, state, actions);
+    renderFilters(view.filters, state, actions);
+    refreshItem(now);
+    select(now.id, { focusList: true });
+  }
+
+  /** The final copy leaves rows nobody decided blank: say how many before it is made. */
+  async function downloadFinal() {
+    const open = state.count('review') + state.count('unmatched');
+    if (open && !confirm(t('finalAsk', { n: open }))) return;
+    const left = await server.download(state.job.filename, 'final');
+    toast(left ? t('finalDoneBlank', { n: left }) : t('finalDone'));
   }
 
   const ref = (row) => `${row.sheet}!${row.answerCell ?? row.row}`;
@@ -97,7 +118,12 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     addItem: (row, no) => decide(row, { itemNos: [...row.itemNos, no] }, (r) => t('addedToast', { row: ref(row), nos: r.itemNos.map(itemLabel).join(' + ') })),
     leaveEmpty: (row) => decide(row, { itemNo: null }, () => t('emptiedToast', { row: ref(row) })),
     // An empty answer is a decision too: the row is confirmed and its cell left blank, and the toast says so.
-    saveAnswer: (row, answer, choice) => decide(row, { answer, choice }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) })),
+    // The answer as it was: only the choice changes, and the row keeps its item (or its library answer).
+    saveAnswer: (row, answer, choice) =>
+      row.answer && answer === row.answer
+        ? actions.setChoice(row, choice)
+        : decide(row, { answer, choice }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) })),
+    setChoice: (row, choice) => decide(row, { choice: choice ?? '' }, () => t(choice ? 'choiceToast' : 'choiceClearedToast', { row: ref(row), choice })),
     confirmAll: async (rows) => {
       if (!confirm(t('confirmAutoAsk', { n: rows.length }))) return;
       try {
@@ -110,6 +136,7 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
       }
     },
     download: () => server.download(state.job.filename),
+    downloadFinal,
     toggleEditor: () => {
       state.editing = !state.editing;
       showEditor(state.editing);

@@ -12,7 +12,7 @@ export const needsChromium = { skip: hasChromium() ? false : `${CHROMIUM} is not
 
 /** The app and a fresh page; what the page logs as an error (a CSP refusal, an exception) is collected in problems. */
 export async function servePage(t: Test, viewport = { width: 1366, height: 768 }) {
-  const { app, reviewer, as } = await build(t);
+  const { app, admin, reviewer, as } = await build(t);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const { context, close } = await openBrowser({ viewport });
@@ -21,9 +21,9 @@ export async function servePage(t: Test, viewport = { width: 1366, height: 768 }
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  /** Uploads the e2e fixture through the API and returns the job's id. */
-  const upload = async (name = 'security-checksheet.xlsx') => {
-    const body = form(readFileSync(fixturePath), name);
+  /** Uploads a workbook (the e2e fixture by default) through the API and returns the job's id. */
+  const upload = async (name = 'security-checksheet.xlsx', file = readFileSync(fixturePath)) => {
+    const body = form(file, name);
     const res = await app.inject({ method: 'POST', url: '/v1/questionnaires', payload: body.payload, headers: { ...body.headers, ...as(reviewer) } });
     return (res.json() as { id: string }).id;
   };
@@ -35,7 +35,13 @@ export async function servePage(t: Test, viewport = { width: 1366, height: 768 }
     await page.locator('#reviewed').waitFor();
   };
   const rows = async (id: string) => (await app.inject({ url: `/v1/questionnaires/${id}/rows`, headers: as(reviewer) })).json() as Row[];
-  return { app, reviewer, as, base, page, problems, upload, review, rows };
+  /** Signs in with a token (the reviewer's unless told) and opens a page of the app by its hash. */
+  const open = async (hash: string, secret = reviewer) => {
+    await page.goto(`${base}/#token=${secret}`);
+    await page.locator('.page-jobs').waitFor();
+    await page.goto(`${base}/${hash}`);
+  };
+  return { app, admin, reviewer, as, base, page, context, problems, upload, review, rows, open };
 }
 
 export interface Row {

@@ -86,7 +86,7 @@ t.test('the custom-answer editor by keyboard: e opens it, Escape closes it, Ctrl
   t.same({ question: next.question, focused: next.focused }, { question: '管理画面へのログインに多要素認証を利用できますか。', focused: true }, 'after saving, the focus is on the next open row');
 
   // "No item answers this" is a decision too: confirmed, blank, and the focus moves on.
-  await page.getByRole('button', { name: '該当なしにする' }).click();
+  await page.getByRole('button', { name: '対象項目なしにする' }).click();
   await page.locator('.row-item', { hasText: '多要素認証' }).locator('.badge', { hasText: '確認済み' }).waitFor();
   const mfa = (await rows(id)).find((r) => r.question.includes('多要素認証'))!;
   t.same({ status: mfa.status, itemNos: mfa.itemNos, answer: mfa.answer }, { status: 'confirmed', itemNos: [], answer: null }, 'the row is confirmed with no item and no answer');

@@ -42,13 +42,13 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
 
   // Rows needing review come first.
   const statuses = await page.locator('.row-item .badge').allTextContents();
-  const rank = (s: string) => ['要確認', '該当なし', '自動', '確認済み'].indexOf(s);
+  const rank = (s: string) => ['要確認', '対象項目なし', '自動', '確認済み'].indexOf(s);
   t.same(statuses.map(rank), [...statuses.map(rank)].sort((a, b) => a - b), 'the list starts with the rows that need a person');
 
   // The status filter narrows the list; j and k walk it.
   const statusFilter = page.getByRole('group', { name: '状態' });
-  await statusFilter.getByRole('button', { name: /^該当なし/ }).click();
-  t.same(new Set(await page.locator('.row-item .badge').allTextContents()), new Set(['該当なし']), 'the 該当なし filter shows only unmatched rows');
+  await statusFilter.getByRole('button', { name: /^対象項目なし/ }).click();
+  t.same(new Set(await page.locator('.row-item .badge').allTextContents()), new Set(['対象項目なし']), 'the 対象項目なし filter shows only unmatched rows');
   const focused = () => page.evaluate(() => ({ status: (document.activeElement as HTMLElement | null)?.dataset.status, current: document.activeElement?.getAttribute('aria-current') }));
   t.equal((await focused()).status, 'unmatched', 'the chip just used keeps the focus, so Tab goes on from it');
   await statusFilter.getByRole('button', { name: /^すべて/ }).click();

@@ -21,17 +21,29 @@ t.test('/ is the review page, and its scripts and styles come from qmap itself',
     ['/static/review/keys.js', /javascript/],
     ['/static/styles.css', /^text\/css/],
     ['/static/vendor/fuse.mjs', /javascript/],
+    ['/static/vendor/diff/diff/word.js', /javascript/],
+    ['/static/vendor/diff/util/string.js', /javascript/],
   ] as const) {
     const res = await app.inject({ url });
     t.equal(res.statusCode, 200, url);
     t.match(res.headers['content-type'], type, `${url} has a type the browser will run as a module`);
   }
   t.match((await app.inject({ url: '/static/vendor/fuse.mjs' })).body, /export \{[^}]*as default/, 'fuse.js is its ES module build');
+  t.match((await app.inject({ url: '/static/vendor/diff/diff/word.js' })).body, /export function diffWords/, 'jsdiff is its ES module build');
 });
 
 t.test('nothing outside the page’s folder is served', async (t) => {
   const { app } = await build(t);
-  for (const url of ['/static/../routes/web.ts', '/static/%2e%2e/routes/web.ts', '/static/..%2f..%2fpackage.json', '/static/vendor/fuse.cjs']) {
+  for (const url of [
+    '/static/../routes/web.ts',
+    '/static/%2e%2e/routes/web.ts',
+    '/static/..%2f..%2fpackage.json',
+    '/static/vendor/fuse.cjs',
+    '/static/vendor/diff/../package.json',
+    '/static/vendor/diff/%2e%2e/package.json',
+    '/static/vendor/diff/..%2f..%2ffuse.js%2fpackage.json',
+    '/static/vendor/diff/index.d.ts',
+  ]) {
     const res = await app.inject({ url });
     t.equal(res.statusCode, 404, url);
   }

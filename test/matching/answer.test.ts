@@ -7,7 +7,7 @@ import { limitsOf, loadConfig } from '../../src/config.js';
 import { choiceFor, isNegatedQuestion } from '../../src/matching/answer.js';
 import { choiceValueOf, wordFor } from '../../src/matching/choices.js';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
-import { reasonText } from '../../src/matching/reasons.js';
+import { messageText as reasonText } from '../../src/messages.js';
 import { composeAnswer } from '../../src/pipeline/answers.js';
 import { detect } from '../../src/workbook/detect.js';
 import { readBook } from '../../src/workbook/read.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Proposal } from '../../src/domain.js';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import { createMatcher } from '../../src/matching/matcher.js';
-import { reasonText } from '../../src/matching/reasons.js';
+import { messageText as reasonText } from '../../src/messages.js';
 
 const items = loadItemsFile(fileURLToPath(new URL('../../fixtures/meti-items.json', import.meta.url)));
 const matcher = createMatcher({ items });

@@ -3,7 +3,8 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { defaultThresholdsPath, loadScale, loadThresholds, scaleOf } from '../../src/matching/matcher.js';
-import { reasonTemplates, reasonText } from '../../src/matching/reasons.js';
+import { reasonTemplates } from '../../src/matching/reasons.js';
+import { messageText as reasonText } from '../../src/messages.js';
 
 interface HeldOut {
   autoPrecision: number;

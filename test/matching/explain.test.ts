@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import { createMatcher, loadThresholds } from '../../src/matching/matcher.js';
 import { matchText } from '../../src/matching/text.js';
-import { reasonText } from '../../src/matching/reasons.js';
+import { messageText as reasonText } from '../../src/messages.js';
 import { generality, explainedEnough } from '../../src/matching/score.js';
 import { contentWords, explainIndex } from '../../src/matching/signals/explain.js';
 

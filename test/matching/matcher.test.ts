@@ -2,7 +2,7 @@ import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import { createMatcher, loadThresholds, type MatchInput } from '../../src/matching/matcher.js';
-import { reasonText } from '../../src/matching/reasons.js';
+import { messageText as reasonText } from '../../src/messages.js';
 import type { Proposal } from '../../src/domain.js';
 
 const items = loadItemsFile(fileURLToPath(new URL('../../fixtures/meti-items.json', import.meta.url)));

@@ -54,12 +54,10 @@ function proposalCard(row, state, actions) {
     'div',
     { class: 'card proposal-card' },
     h('h2', { class: 'card-title' }, row.status === 'confirmed' ? t('chosenItem') : t('proposal')),
-    proposedItem(row, state),
-    evidence(row),
-    row.proposal.reasons.length ? h('details', { class: 'reasons' }, h('summary', null, t('reasons')), h('ul', null, row.proposal.reasons.map((r) => h('li', null, say(r))))) : null,
+    ...(outranked(row) ? [reasons(row), proposedItem(row, state), evidence(row)] : [proposedItem(row, state), evidence(row), reasons(row)]),
     h('h3', { class: 'card-subtitle' }, t('answerToWrite'), row.answerCell ? h('span', { class: 'muted' }, ` (${row.answerCell})`) : null),
     h('div', { class: `answer ${row.answer ? '' : 'answer-empty'}`, id: 'answer-text' }, row.answer || t('emptyAnswer')),
-    row.choice ? h('p', { class: 'choice' }, `${t('choiceToWrite')}: `, h('strong', null, row.choice), row.choiceCell ? ` (${row.choiceCell})` : '') : null,
+    choicePicker(row, actions),
     row.status === 'confirmed' && row.decidedBy ? h('p', { class: 'decided muted small' }, t('decidedBy', { who: who(row.decidedBy), when: formatDate(row.decidedAt) })) : null,
     h(
       'div',
@@ -82,6 +80,35 @@ function proposedItem(row, state) {
     h('span', { class: 'item-title', id: 'item-title' }, row.match.title),
     row.itemNos.slice(1).map((n) => h('span', { class: 'item-extra' }, `+ ${itemLabel(n)} ${state.items.get(n)?.title ?? ''}`)),
     item ? h('span', { class: 'item-category' }, item.category) : null,
+  );
+}
+
+/**
+ * Why the matcher decided as it did. Folded away as a rule; open, and first, when an alternative scores higher than
+ * the proposal, so the reviewer reads why before the numbers.
+ */
+function reasons(row) {
+  if (!row.proposal.reasons.length) return null;
+  return h('details', { class: 'reasons', open: outranked(row) }, h('summary', null, t('reasons')), h('ul', null, row.proposal.reasons.map((r) => h('li', null, say(r)))));
+}
+
+const outranked = (row) => row.status !== 'confirmed' && row.match !== null && row.alternatives.some((a) => a.score > row.proposal.score);
+
+/** The customer's allowed values for the row's choice column: picking one keeps the row's item and answer. */
+function choicePicker(row, actions) {
+  if (!row.choices?.length) return row.choice ? h('p', { class: 'choice' }, `${t('choiceToWrite')}: `, h('strong', null, row.choice)) : null;
+  const id = 'row-choice';
+  return h(
+    'p',
+    { class: 'choice' },
+    h('label', { for: id }, row.choiceCell ? t('choiceLabel', { cell: row.choiceCell }) : t('choiceToWrite')),
+    ' ',
+    h(
+      'select',
+      { id, onchange: (e) => actions.setChoice(row, e.target.value || null) },
+      h('option', { value: '', selected: !row.choice }, t('noChoice')),
+      row.choices.map((c) => h('option', { value: c, selected: c === row.choice }, c)),
+    ),
   );
 }
 

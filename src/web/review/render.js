@@ -22,7 +22,17 @@ export function reviewPage(view, job) {
     'div',
     { class: 'page page-review' },
     view.head,
-    job.notes?.length ? h('div', { class: 'alert alert-info notes' }, h('strong', null, t('notes')), ' ', job.notes.map(say).join(' ')) : null,
+    job.notes?.length
+      ? h(
+          'div',
+          { class: 'alert alert-info notes' },
+          h('strong', null, t('notes')),
+          ' ',
+          job.notes.map(say).join(' '),
+          // A layout remembered for the template: the page where it is listed and can be deleted.
+          job.notes.some((n) => n.code === 'note.layoutRemembered') ? [' ', h('a', { href: '#/layouts' }, t('layoutNoteLink'))] : null,
+        )
+      : null,
     view.filters,
     h('div', { class: 'review-body' }, view.listPane, view.detail),
   );
@@ -35,7 +45,7 @@ export function renderHead(el, state, actions) {
   fill(
     el,
     h('a', { class: 'back', href: '#/' }, `← ${t('backToJobs')}`),
-    h('h1', { class: 'review-title', title: state.job.filename }, state.job.filename),
+    h('div', { class: 'review-name' }, h('h1', { class: 'review-title', title: state.job.filename }, state.job.filename), h('a', { class: 'small', href: `#/q/${encodeURIComponent(state.job.id)}/audit` }, t('auditLink'))),
     h(
       'div',
       { class: 'review-progress' },
@@ -46,7 +56,8 @@ export function renderHead(el, state, actions) {
       'div',
       { class: 'review-actions' },
       auto.length ? h('button', { type: 'button', onclick: () => actions.confirmAll(auto) }, t('confirmAuto', { n: auto.length })) : null,
-      busyButton({ class: 'primary', id: 'download' }, t('download'), actions.download, t('downloading')),
+      busyButton({ id: 'download', title: t('downloadReviewHelp') }, t('downloadReview'), actions.download, t('downloading')),
+      busyButton({ class: 'primary', id: 'download-final', title: t('downloadFinalHelp') }, t('downloadFinal'), actions.downloadFinal, t('downloading')),
     ),
   );
 }

@@ -5,8 +5,8 @@ import { h, fill } from '../dom.js';
 import { itemLabel, t } from '../i18n.js';
 import { addButton } from './render.js';
 
-/** A finder over the items: query → the items that fit it best, an item asked for by number first. */
-export function itemFinder(items) {
+/** A finder over the items: query → the items that fit it best (at most `limit`), an item asked for by number first. */
+export function itemFinder(items, limit = 8) {
   const byNo = new Map(items.map((i) => [i.no, i]));
   // The title carries the most weight; answers and descriptions catch what people remember of them.
   const fuse = new Fuse(items, {
@@ -28,7 +28,7 @@ export function itemFinder(items) {
     // The number as the page writes it (「項目 No.28」, "Item 28") or as people type it (「28」, 「No.28」).
     const exact = /^(?:項目|item)?\s*(?:no\.?)?\s*(\d{1,2})$/i.exec(q);
     const asked = exact ? byNo.get(Number(exact[1])) : undefined;
-    const hits = fuse.search(q, { limit: 8 }).map((r) => r.item);
+    const hits = fuse.search(q, { limit }).map((r) => r.item);
     return asked ? [asked, ...hits.filter((i) => i.no !== asked.no)] : hits;
   };
 }
