@@ -38,6 +38,10 @@ const reasons: Templates = {
     en: 'no value of the choice column ({choices}) follows from the answer with confidence: choose one',
     ja: '回答から選択欄の値（{choices}）を確信をもって決められません。選んでください',
   },
+  'row.held': {
+    en: 'confidence {score}, but held for a reviewer for the reason above',
+    ja: '確からしさ {score}。ただし、上の理由で確認待ちにしました',
+  },
   'row.library': {
     en: 'the answer library holds an answer written for 「{question}」',
     ja: '回答ライブラリに「{question}」への回答があります',

@@ -1,7 +1,7 @@
 import t from 'tap';
 import XLSX from 'xlsx';
 import { build } from './helpers/app.js';
-import { checksheet, form } from './helpers/workbooks.js';
+import { checksheet, form, xlsx } from './helpers/workbooks.js';
 
 const QUESTIONS = [
   'データのバックアップの取得頻度と方法を教えてください。',
@@ -133,4 +133,19 @@ t.test('plain text that is not a table is not a spreadsheet: 415 naming what it 
   const csv = form(Buffer.from('No,質問,回答\n1,通信はTLS1.2以上で暗号化されていますか。,\n'), 'q.txt');
   const ok = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...csv.headers }, payload: csv.payload });
   t.equal(ok.statusCode, 201, 'a CSV export is read whatever it is called');
+});
+
+t.test('a confident match whose choice cannot be said is held for a reviewer, saying why, never "filled automatically"', async (t) => {
+  const ctx = await build(t);
+  const file = await xlsx([
+    { name: '確認事項', header: ['No.', '確認項目', '回答', '備考'], rows: [[1, '過去1年間に発生したシステム障害の件数を教えてください。', null, null]], validation: { column: 3, values: ['はい', 'いいえ'] } },
+  ]);
+  const body = form(file, 'q.xlsx');
+  const up = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  const [row] = up.json().rows;
+  t.match(row, { status: 'review', itemNos: [12], choice: null });
+  const codes = row.proposal.reasons.map((r: { code: string }) => r.code);
+  t.equal(codes[0], 'choice.no-default', 'first, why no value can be chosen');
+  t.notOk(codes.includes('verdict.auto'));
+  t.equal(codes.at(-1), 'row.held');
 });
