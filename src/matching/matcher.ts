@@ -83,18 +83,19 @@ export function loadScale(path = defaultThresholdsPath): ScalePoints {
 /** The curve through the points, flat beyond the last ones; as it is without points. */
 export function scaleOf(points: [number, number][] | undefined): Scale {
   if (!points?.length) return (raw) => raw;
+  // As two arrays of numbers: read for every candidate of every question, and a point unpacked from
+  // [x, y] in the loop cost an iterator each time.
+  const xs = Float64Array.from(points, (p) => p[0]);
+  const ys = Float64Array.from(points, (p) => p[1]);
   return (raw) => {
-    if (raw <= points[0][0]) return points[0][1];
-    for (let i = 1; i < points.length; i++) {
-      const [x1, y1] = points[i];
-      if (raw <= x1) {
-        const [x0, y0] = points[i - 1];
-        return x1 === x0 ? y1 : y0 + ((y1 - y0) * (raw - x0)) / (x1 - x0);
-      }
-    }
-    return points[points.length - 1][1];
+    if (raw <= xs[0]) return ys[0];
+    for (let i = 1; i < xs.length; i++) if (raw <= xs[i]) return between(xs[i - 1], ys[i - 1], xs[i], ys[i], raw);
+    return ys[ys.length - 1];
   };
 }
+
+/** The height at x of the line from (x0, y0) to (x1, y1); y1 where the line is upright. */
+const between = (x0: number, y0: number, x1: number, y1: number, x: number) => (x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0));
 
 /** A matcher for one state of the items, lexicon, decisions and thresholds; everything is compiled here. */
 export function createMatcher(opts: MatcherOptions): Matcher {
