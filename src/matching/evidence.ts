@@ -48,7 +48,6 @@ export const RANKED = 5;
  */
 export function gatherEvidence(
   c: Compiled,
-  text: string,
   signals: TextSignals,
   section: { text: string; signals: SectionSignals } | null,
   neighbours: NeighbourItem[],
@@ -72,7 +71,7 @@ export function gatherEvidence(
     ranked: tally.ranked(RANKED),
     negatives: [...negatives.values()],
     aspects: signals.aspects,
-    customerSide: customerSide(text, section?.text ?? null),
+    customerSide: customerSide(signals.customer, section?.signals.customer ?? null),
     section: section && categories.length ? { text: section.text, categories } : null,
   };
 }

@@ -112,7 +112,7 @@ export function createMatcher(opts: MatcherOptions): Matcher {
 
   const propose = (q: Asked, neighbours: NeighbourItem[]): Proposal => {
     const section = q.section ? { text: q.section, signals: sectionOf(q.section) } : null;
-    const g = gatherEvidence(c, q.text, signalsOf(q.text), section, neighbours);
+    const g = gatherEvidence(c, signalsOf(q.text), section, neighbours);
     const band = bandOf(q.language);
     const d = decide(c, g, band, scales[q.language]);
     return d ? proposalOf(c, g, d, band) : nothingFits(g);
