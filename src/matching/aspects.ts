@@ -9,7 +9,7 @@
 import type { Lexicon, Term } from './lexicon.js';
 import { compileTerm } from './lexicon.js';
 import type { Evidence } from './score.js';
-import { longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
+import { inside, longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
 
 export const ASPECTS = [
   'frequency', 'schedule', 'deadline', 'scope', 'who', 'evidence', 'test', 'review', 'lifecycle',
@@ -69,7 +69,6 @@ export function aspectIndex(lexicon: Lexicon): AspectIndex {
  * matched terms is that item's topic, not an aspect asked about it (「バックアップ取得頻度」 is item 28's topic).
  */
 export function askedAspects(cueHits: Hit[], itemHits: Hit[]): AspectHit[] {
-  const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
   return longestFirst(cueHits).map((h) => ({
     aspect: h.term.topic as Aspect,
     term: h.term.label,

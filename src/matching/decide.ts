@@ -52,12 +52,11 @@ export function decide(c: Compiled, g: Gathered, band: Band, scale: Scale, alone
   const byScore = [...ranked].sort((a, b) => scores.get(b.itemNo)! - scores.get(a.itemNo)!);
   const top = alone ?? byScore[0];
   const second = alone ? undefined : top === ranked[0] ? ranked[1] : ranked[0];
-  const ownOf = (e: Evidence) => own[ranked.indexOf(e)];
   // A second item named only in a side clause (「他の利用者と共用しない鍵」) is not a second topic of the question.
   // Nor is one named only as the occasion of the other (「保守作業時の作業場所」, "during maintenance").
   // And a second topic must account for a good part of the question on its own (on the labelled sets, a
   // partner explaining less than a third of it was as often wrong as right).
-  const pair = !alone && isCompound(top, second) && ownOf(second) >= 0.7 * explainedEnough;
+  const pair = !alone && isCompound(top, second) && own[ranked.indexOf(second)] >= 0.7 * explainedEnough;
   // Of two items named, one named only as the occasion of the question (「社員が閲覧した場合、その記録を…」) is not
   // what it asks: the other is answered alone.
   if (pair && onlyOccasion(g.main, top) && !onlyOccasion(g.main, second)) return decide(c, { ...g, ranked: [second, ...ranked.filter((e) => e !== second)] }, band, scale, second);
@@ -66,7 +65,7 @@ export function decide(c: Compiled, g: Gathered, band: Band, scale: Scale, alone
   const chosen = partner ? [top, partner].sort((a, b) => firstAt(a) - firstAt(b)) : [top];
   const rest = byScore.filter((e) => !chosen.includes(e));
   // Alone, the top item's judgement is the one its score came from.
-  const j = partner ? judge(c, g, [top, partner], [ownOf(top), ownOf(partner)], ranked.find((e) => !chosen.includes(e)) ?? null) : singles[ranked.indexOf(top)];
+  const j = partner ? judge(c, g, [top, partner], [own[ranked.indexOf(top)], own[ranked.indexOf(partner)]], ranked.find((e) => !chosen.includes(e)) ?? null) : singles[ranked.indexOf(top)];
   // Which two items and in which order is one more judgement to get right: a combined answer needs more confidence.
   const score = partner ? round(scale(j.raw * weights.twoItems)) : scores.get(top.itemNo)!;
   const hold = holdOf(g.negatives.length > 0, g.customerSide !== null, j.unsettled, chosen);
