@@ -69,11 +69,9 @@ export interface TermIndex {
   texts: number;
 }
 
-/** Open addressing over (node, character) → child node; -1 when there is none. */
+/** Open addressing over (node, character) → child node: each slot three numbers side by side (node, character, child; node -1 when empty), so a probe reads one place in memory. */
 interface Children {
-  nodes: Int32Array;
-  codes: Int32Array;
-  child: Int32Array;
+  slots: Int32Array;
   mask: number;
 }
 
@@ -82,22 +80,21 @@ const slot = (node: number, code: number, mask: number) => (Math.imul(node, 0x9e
 function childrenOf(edges: [number, number, number][]): Children {
   let size = 16;
   while (size < 2 * edges.length) size *= 2;
-  const t: Children = { nodes: new Int32Array(size).fill(-1), codes: new Int32Array(size), child: new Int32Array(size), mask: size - 1 };
+  const t: Children = { slots: new Int32Array(3 * size).fill(-1), mask: size - 1 };
   for (const [node, code, child] of edges) {
     let k = slot(node, code, t.mask);
-    while (t.nodes[k] !== -1) k = (k + 1) & t.mask;
-    t.nodes[k] = node;
-    t.codes[k] = code;
-    t.child[k] = child;
+    while (t.slots[3 * k] !== -1) k = (k + 1) & t.mask;
+    t.slots.set([node, code, child], 3 * k);
   }
   return t;
 }
 
+/** The child of a node by a character, or -1. */
 function childOf(t: Children, node: number, code: number): number {
   for (let k = slot(node, code, t.mask); ; k = (k + 1) & t.mask) {
-    const n = t.nodes[k];
+    const n = t.slots[3 * k];
     if (n === -1) return -1;
-    if (n === node && t.codes[k] === code) return t.child[k];
+    if (n === node && t.slots[3 * k + 1] === code) return t.slots[3 * k + 2];
   }
 }
 
