@@ -79,10 +79,10 @@ export function stemText(text: string): string {
 }
 
 /**
- * Words long enough to carry a recognisable typo: English words and katakana loanwords (「バックアプ」).
- * A regular expression is enough for these and much faster than the segmenter on every question.
+ * The pattern of words long enough to carry a recognisable typo: English words and katakana loanwords
+ * (「バックアプ」). A regular expression is enough for these and much faster than the segmenter on every
+ * question; made once by its user, not per text.
  */
-export function typoProneWords(text: string, minLength: number): string[] {
-  const re = new RegExp(`[a-z][a-z0-9-]{${minLength - 1},}|[\\u30a1-\\u30fa\\u30fc]{${minLength},}`, 'g');
-  return text.match(re) ?? [];
+export function typoProneWords(minLength: number): RegExp {
+  return new RegExp(`[a-z][a-z0-9-]{${minLength - 1},}|[\\u30a1-\\u30fa\\u30fc]{${minLength},}`, 'g');
 }
