@@ -19,18 +19,18 @@ export function words(text: string): string[] {
 export function gramKeys(text: string, code: (unit: number) => number = (u) => u): (string | number)[] {
   const out: (string | number)[] = [];
   for (const w of text.match(/[a-z][a-z0-9.]*/g) ?? []) out.push(stem(w));
-  const ja = text.replace(/[\x20-\x7e]+/g, ' ');
+  // Japanese runs: what lies between printable ASCII characters.
   let start = 0;
-  for (let i = 0; i <= ja.length; i++) {
-    if (i < ja.length && ja.charCodeAt(i) !== 32) continue;
-    // A run is ja[start, i).
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isPrintableAscii(text.charCodeAt(i))) continue;
+    // A run is text[start, i).
     if (i - start === 1) {
-      const c = code(ja.charCodeAt(start));
+      const c = code(text.charCodeAt(start));
       if (c >= 0) out.push(c);
     }
     for (let j = start; j + 2 <= i; j++) {
-      const c0 = code(ja.charCodeAt(j));
-      const c1 = code(ja.charCodeAt(j + 1));
+      const c0 = code(text.charCodeAt(j));
+      const c1 = code(text.charCodeAt(j + 1));
       // Above every single character, so a bigram never equals a one-character run.
       if (c0 >= 0 && c1 >= 0) out.push(PAIR + c0 * PAIR + c1);
     }
@@ -38,6 +38,8 @@ export function gramKeys(text: string, code: (unit: number) => number = (u) => u
   }
   return out;
 }
+
+const isPrintableAscii = (unit: number) => unit >= 0x20 && unit <= 0x7e;
 
 /** More than the characters of any text numbered (a UTF-16 code unit, or a document character's number). */
 const PAIR = 65536;
