@@ -60,15 +60,15 @@ export function stem(word: string): string {
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
   // British spellings fold into American ones: authorised → authorized, centre → center.
   let s = word.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/tre(s?)$/, 'ter$1');
-  if (/ies$/.test(s)) s = s.slice(0, -3) + 'y';
-  else if (/sses$/.test(s)) s = s.slice(0, -2);
-  else if (/(ch|sh|x)es$/.test(s)) s = s.slice(0, -2);
-  else if (/[^sui]s$/.test(s)) s = s.slice(0, -1);
-  if (/ied$/.test(s)) s = s.slice(0, -3) + 'y';
-  else if (/ing$/.test(s) && s.length > 5) s = undouble(s.slice(0, -3));
-  else if (/ed$/.test(s) && s.length > 4) s = undouble(s.slice(0, -2));
-  if (/ation$/.test(s) && s.length > 7) s = s.slice(0, -5) + 'ate';
-  if (/e$/.test(s) && s.length > 4) s = s.slice(0, -1);
+  if (s.endsWith('ies')) s = s.slice(0, -3) + 'y';
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (s.endsWith('ches') || s.endsWith('shes') || s.endsWith('xes')) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !'sui'.includes(s[s.length - 2])) s = s.slice(0, -1);
+  if (s.endsWith('ied')) s = s.slice(0, -3) + 'y';
+  else if (s.endsWith('ing') && s.length > 5) s = undouble(s.slice(0, -3));
+  else if (s.endsWith('ed') && s.length > 4) s = undouble(s.slice(0, -2));
+  if (s.endsWith('ation') && s.length > 7) s = s.slice(0, -5) + 'ate';
+  if (s.endsWith('e') && s.length > 4) s = s.slice(0, -1);
   return s;
 }
 
