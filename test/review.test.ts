@@ -101,6 +101,9 @@ t.test('a row can be named by where the customer sees it: Sheet!8, or 8 when one
   t.equal(byPlace.statusCode, 200, byPlace.body);
   t.equal(byPlace.json().id, first.id);
   t.equal((await a.patch(String(job.rows[1].row), { itemNo: null })).json().id, job.rows[1].id);
+  const one = await ctx.app.inject({ url: `/v1/questionnaires/${job.id}/rows/${encodeURIComponent(`${first.sheet}!${first.row}`)}`, headers: ctx.as(ctx.reviewer) });
+  t.match(one.json(), { id: first.id, version: 1 }, 'one row can be read the same way');
+  t.equal(one.headers.etag, '"1"');
   const none = await a.patch('99', { itemNo: null });
   t.equal(none.statusCode, 404);
   t.match(none.json().message, /No sheet has a question on row 99.*by its sheet and Excel row number, such as/);

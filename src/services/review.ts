@@ -62,6 +62,12 @@ export function decide(ctx: Context, jobId: string, ref: string, body: DecisionB
   return getRow(ctx.db, jobId, row.id)!;
 }
 
+/** One row, named by its id or as Sheet!8. */
+export function rowOf(ctx: Context, jobId: string, ref: string): Row {
+  questionnaire(ctx, jobId);
+  return findRow(ctx, jobId, ref);
+}
+
 function findRow(ctx: Context, jobId: string, ref: string): Row {
   const byId = getRow(ctx.db, jobId, ref);
   if (byId) return byId;
