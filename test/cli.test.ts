@@ -25,8 +25,9 @@ async function folder() {
 
 t.test('qmap map prefills a questionnaire without the server and prints a summary', async (t) => {
   const dir = await folder();
-  const { code, out } = qmap(dir, 'map', 'in.xlsx', '-o', 'out.xlsx', '--json', 'report.json');
+  const { code, out, err } = qmap(dir, 'map', 'in.xlsx', '-o', 'out.xlsx', '--json', 'report.json');
   t.equal(code, 0);
+  t.equal(err, '', 'on a pipe, no progress bar and nothing else on stderr');
   t.match(out, /2 questions: 1 answered automatically, 0 to review, 1 left for a human/);
   t.match(out, /job \S+ is kept in .*qmap\.db for review on the page/, 'the job can be reviewed on the page afterwards');
   const ws = XLSX.read(readFileSync(join(dir, 'out.xlsx'))).Sheets['チェックシート'];
@@ -113,4 +114,16 @@ t.test('the built command (npx qmap, from dist/) runs without building again', {
   t.match(run.stdout, /usage: qmap/);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   t.equal(pkg.bin.qmap, 'dist/src/cli.js', 'package.json exposes it as the qmap command');
+});
+
+t.test('on a terminal, a map that takes more than a second shows a progress bar', { skip: !existsSync('/usr/bin/script') && 'needs script(1) for a terminal' }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'qmap-cli-'));
+  const { questionnaire } = await import('../bench/questionnaire.js');
+  writeFileSync(join(dir, 'big.xlsx'), await questionnaire(6000));
+  const command = [process.execPath, '--import', tsx, join(root, 'src/cli.ts'), 'map', 'big.xlsx', '-o', 'out.xlsx'].map((a) => `'${a}'`).join(' ');
+  // script(1) runs the command on a pseudo-terminal, as a user's shell would.
+  const run = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { env: { ...process.env, QMAP_DB: join(dir, 'qmap.db') }, cwd: dir, encoding: 'utf8' });
+  t.equal(run.status, 0, run.stdout);
+  t.match(run.stdout, /\d+\/6000 questions/, 'the bar counts the questions matched');
+  t.match(run.stdout, /6000 questions: \d+ answered automatically/);
 });
