@@ -1,27 +1,24 @@
 // Writing the vendor's answers back into the customer's own workbook.
 // The original package is patched part by part: every part qmap does not need is copied through, and
 // in the answered sheets only the written cells change. Pure: same inputs, same bytes.
-import { QmapError } from '../errors.js';
-import { decodeCsv } from './csv.js';
 import type { Language } from '../domain.js';
 import type { CellWrite, FileKind, Limits, ReviewLine } from './types.js';
 import { formatAddress, parseAddress } from './package/a1.js';
 import { addContentType, isMacroEnabled } from './package/content-types.js';
-import { Package, type Source } from './package/package.js';
+import type { Package, Source } from './package/package.js';
 import { addRel, readRels, relsOfType, relType } from './package/rels.js';
-import { readCsv, readPackage, readXls, writeXlsx } from './package/sheetjs.js';
 import { readWorkbook, type WorkbookInfo } from './package/workbook.js';
 import { cleanText } from './package/xml.js';
 import { patchCells, type CellEdit, type RowTagOf } from './writer/cells.js';
-import { defaultRowHeightOf, grownRowTag, heightFor, rowHeightsIn, type Measures } from './writer/fit.js';
+import { defaultRowHeightOf, grownRowTag, heightFor, rowHeightsIn, type Font, type Measures } from './writer/fit.js';
 import { addNotes, type Note } from './writer/comments.js';
 import { recalculateOnOpen } from './writer/calc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
 import { reusingBuffers } from './writer/bytes.js';
+import { openOriginal } from './writer/original.js';
 import { coverInDimension, readSheetInfo, type SheetInfo } from './writer/sheet.js';
 import { formulaLike, MINIMAL_STYLES, Styles, type Look } from './writer/styles.js';
 import { Splices } from './writer/splice.js';
-import { unpack } from './unpack.js';
 
 export interface WriteResult {
   /** Always an OOXML package: .xlsm when the package is a macro-enabled workbook, else .xlsx. */
@@ -55,7 +52,7 @@ export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellW
 function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[], options: WriteOptions): WriteResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const preserved = kind === 'xlsx' || kind === 'xlsm';
-  const pkg = preserved ? openPackage(original, limits) : Package.open(convertToXlsx(original, kind, limits), Number.MAX_SAFE_INTEGER);
+  const pkg = openOriginal(original, kind, limits, writes);
   const wb = readWorkbook(pkg);
   const styles = new Styles(stylesXml(pkg, wb));
   const skipped: WriteResult['skipped'] = [];
@@ -80,16 +77,6 @@ function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review
   if (stylesOut !== null) pkg.setText(stylesPart, stylesOut);
 
   return { bytes: pkg.write(), extension: isMacroEnabled(pkg) ? 'xlsm' : 'xlsx', formattingPreserved: preserved, skipped };
-}
-
-/** The stored original, checked as its upload was: a package that is not what it says is refused, never inflated past the limits. */
-function openPackage(bytes: Uint8Array, limits: Limits): Package {
-  try {
-    return Package.open(bytes, limits.uncompressedBytes);
-  } catch (e) {
-    if (e instanceof QmapError) throw e;
-    throw new QmapError('unreadable', 'The workbook could not be opened as a zip package.', { cause: String(e) });
-  }
 }
 
 interface Edit extends CellEdit {
@@ -147,6 +134,14 @@ function rowFitter(xml: string, info: SheetInfo, styles: Styles): RowTagOf<Edit>
   const font = styles.defaultFont();
   const measures: Measures = { defaultFont: font, defaultRowHeight: info.defaultRowHeight ?? defaultRowHeightOf(font.size) };
   let heights: Map<number, number> | null = null;
+  // The same answers recur down a sheet: each is measured once per width and font.
+  const measured = new Map<string, number>();
+  const heightOf = (text: string, width: number, font: Font) => {
+    const key = `${width}\u0000${font.size}\u0000${font.name}\u0000${text}`;
+    let h = measured.get(key);
+    if (h === undefined) measured.set(key, (h = heightFor(text, width, font, measures)));
+    return h;
+  };
   return (tag, row, edits) => {
     let needed = 0;
     for (const e of edits) {
@@ -156,7 +151,7 @@ function rowFitter(xml: string, info: SheetInfo, styles: Styles): RowTagOf<Edit>
       let width = 0;
       for (let c = merge.s.col; c <= merge.e.col; c++) width += info.colWidth(c);
       if (width <= 0) continue;
-      let height = heightFor(e.text, width, styles.fontOf(e.style), measures);
+      let height = heightOf(e.text, width, styles.fontOf(e.style));
       if (merge.e.row > row) {
         // The rows below in the merge show part of the text: this row grows by what they lack.
         heights ??= rowHeightsIn(xml, measures);
@@ -198,24 +193,4 @@ function stylesXml(pkg: Package, wb: WorkbookInfo): string {
   addRel(pkg, wb.part, relType.styles, part);
   addContentType(pkg, 'Override', `/${part}`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
   return MINIMAL_STYLES;
-}
-
-/** .xls, .ods and .csv become an .xlsx holding their values; formatting is not carried over. */
-function convertToXlsx(bytes: Uint8Array, kind: FileKind, limits: Limits): Uint8Array {
-  try {
-    return writeXlsx(readOriginal(bytes, kind, limits));
-  } catch (e) {
-    if (e instanceof QmapError) throw e;
-    throw new QmapError('unreadable', `The ${kind} file could not be converted to .xlsx.`, { cause: e instanceof Error ? e.message : String(e) });
-  }
-}
-
-function readOriginal(bytes: Uint8Array, kind: FileKind, limits: Limits) {
-  const options = { cellNF: true, cellFormula: true, dense: true };
-  // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
-  if (kind === 'csv') return readCsv(decodeCsv(bytes).text, { dense: true });
-  if (kind === 'xls') return readXls(bytes, options);
-  const pkg = openPackage(bytes, limits);
-  unpack(pkg, kind, limits);
-  return readPackage(pkg, options);
 }

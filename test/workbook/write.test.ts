@@ -214,6 +214,21 @@ for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
   });
 }
 
+t.test('a converted .xls, .ods or .csv comes back with columns as wide as their text (at most 60 digits), so questions and answers can be read', async (t) => {
+  for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
+    const [short, , filled] = plainWrites(kind);
+    const out = writeAnswers(fixture(`plain.${kind}`), kind, [short, { sheet: short.sheet, cell: 'C3', text: LONG }, filled], []);
+    const xml = part(out.bytes, 'xl/worksheets/sheet1.xml');
+    const width = (col: number) => Number(new RegExp(`<col min="${col}" max="${col}" width="([\\d.]+)"`).exec(xml)?.[1] ?? 8.43);
+    t.equal(width(1), 8.43, `${kind}: the No. column keeps the default width`);
+    t.ok(width(2) > 50 && width(2) < 60, `${kind}: the question column fits its longest question on one line (${width(2)})`);
+    t.ok(width(3) >= 60 && width(3) < 61, `${kind}: the answer column is 60 digits wide for the long answer (${width(3)})`);
+    t.match(xml, /<row r="2">/, `${kind}: the short answer fits on its line`);
+    // The converted workbook's font is 12-point Calibri: lines of 18 pt.
+    t.match(xml, /<row r="3" ht="126">/, `${kind}: the long answer (192 characters, 28 a line) gets seven lines`);
+  }
+});
+
 t.test('formulas that read the answers are recalculated when the customer opens the workbook', async (t) => {
   const out = writeAnswers(fixture('rich.xlsx'), 'xlsx', richWrites, []);
   t.match(part(out.bytes, 'xl/workbook.xml'), /<calcPr calcId="171027" fullCalcOnLoad="1"\/>/, 'rich.xlsx has formulas: its calcPr asks for a full recalculation');

@@ -36,6 +36,29 @@ export function linesOf(text: string, width: number, scale = 1): number {
   return lines;
 }
 
+const AMBIGUOUS_WIDE = { ambiguousAsWide: true };
+
+/**
+ * Digits a character takes: two for East Asian wide and full-width ones (and ambiguous ones, as Japanese fonts
+ * draw them), else one. ASCII and the common CJK blocks are decided without the table: answers are long.
+ */
+function charWidth(cp: number): 1 | 2 {
+  if (cp < 0xa1) return 1;
+  if ((cp >= 0x3000 && cp <= 0x9fff) || (cp >= 0xff01 && cp <= 0xff60) || (cp >= 0xac00 && cp <= 0xd7a3)) return 2;
+  return eastAsianWidth(cp, AMBIGUOUS_WIDE);
+}
+
+/** The column width (digits) that shows every line of `text` unwrapped, by the same estimate as linesOf. */
+export function widthFor(text: string): number {
+  let widest = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    let width = 0;
+    for (const ch of line) width += charWidth(ch.codePointAt(0)!);
+    widest = Math.max(widest, width);
+  }
+  return widest / SAFETY + PADDING;
+}
+
 /** Greedy wrapping: Latin words move to the next line whole (split only when longer than a line); CJK breaks anywhere. */
 function paragraphLines(paragraph: string, room: number): number {
   let lines = 1;
@@ -52,8 +75,9 @@ function paragraphLines(paragraph: string, room: number): number {
       used = (used + w) % room || room;
     }
   };
-  for (const ch of paragraph) {
-    const cp = ch.codePointAt(0)!;
+  for (let i = 0; i < paragraph.length; i++) {
+    const cp = paragraph.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     if (cp === 32 || cp === 9) {
       place(word);
       word = 0;
@@ -61,7 +85,7 @@ function paragraphLines(paragraph: string, room: number): number {
       if (used + 1 <= room) used += 1;
       continue;
     }
-    const w = eastAsianWidth(cp, { ambiguousAsWide: true });
+    const w = charWidth(cp);
     if (w === 2) {
       place(word);
       word = 0;

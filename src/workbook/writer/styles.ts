@@ -51,6 +51,7 @@ export class Styles {
   private readonly collections = new Map<string, Collection>();
   private readonly cache = new Map<number | string, number>();
   private readonly fonts = new Map<number, Font>();
+  private readonly fontOfXf = new Map<number, Font>();
   private highlightFill: number | null = null;
 
   constructor(private readonly xml: string) {
@@ -79,10 +80,14 @@ export class Styles {
 
   /** The font a cell format shows text in (size and name); the default font when the format does not say. */
   fontOf(xfIndex: number): Font {
+    let font = this.fontOfXf.get(xfIndex);
+    if (font) return font;
     const xfs = this.collection('cellXfs');
     const xf = xfs.items[xfIndex] ?? xfs.added[xfIndex - xfs.items.length];
     const fontId = xf ? Number(getAttr(/^<[^>]*>/.exec(xf)![0], 'fontId') ?? 0) : 0;
-    return this.font(Number.isInteger(fontId) ? fontId : 0);
+    font = this.font(Number.isInteger(fontId) ? fontId : 0);
+    this.fontOfXf.set(xfIndex, font);
+    return font;
   }
 
   /** The workbook's default font: the first, in whose digits Excel counts column widths. */
