@@ -110,13 +110,14 @@ export function heightFor(text: string, width: number, font: Font, m: Measures):
   return Math.min(MAX_ROW_HEIGHT, lines * lineHeight(font, m));
 }
 
-/** The height a row shows: its own, or the sheet's default. Hidden rows show nothing and need nothing. */
+/** The height a row shows: its own, or the sheet's default. */
 export function rowHeightOf(tag: string, m: Pick<Measures, 'defaultRowHeight'>): number {
   const ht = tag.includes('ht=') ? Number(getAttr(tag, 'ht')) : NaN;
-  return Number.isFinite(ht) && ht > 0 ? ht : m.defaultRowHeight;
+  return Number.isFinite(ht) && ht >= 0 ? ht : m.defaultRowHeight;
 }
 
-export const isHiddenRow = (tag: string) => tag.includes('hidden') && /^(1|true)$/.test(getAttr(tag, 'hidden') ?? '');
+/** A row the customer hid, or made no height at all (another way to hide it): it shows nothing and needs nothing. */
+export const isHiddenRow = (tag: string) => (tag.includes('hidden') && /^(1|true)$/.test(getAttr(tag, 'hidden') ?? '')) || (tag.includes('ht=') && Number(getAttr(tag, 'ht')) === 0);
 
 /** The row's start tag grown to `needed` points when it shows less (hidden rows are left alone). */
 export function grownRowTag(tag: string, needed: number, m: Pick<Measures, 'defaultRowHeight'>): string {
