@@ -120,6 +120,9 @@ function rowOf(q: Question, ord: number, { proposal, library }: Proposed, items:
     const { choice, reason } = choiceFor(q.text, items, itemNos, q.choices);
     row.choice = choice;
     if (choice === null) held.push(reason ?? { code: 'row.noChoice', params: { choices: q.choices.join('/') } });
+  } else if (q.choiceCell) {
+    // A choice column whose values the sheet does not say (no list, none typed yet): a reviewer picks one.
+    held.push({ code: 'row.choiceUnknown', params: { cell: q.choiceCell } });
   }
   if (held.length && row.status === 'auto') {
     // The matcher's verdict said "filled automatically"; the row says why it is held instead.

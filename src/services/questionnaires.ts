@@ -114,7 +114,7 @@ export interface Download {
 /** The customer's workbook with the current decisions written in, as a review copy or the final copy. */
 export async function download(ctx: Context, id: string, copy: Copy, by: string): Promise<Download> {
   const job = questionnaire(ctx, id);
-  const out = await ctx.runner.download({ database: ctx.config.QMAP_DB, jobId: id, copy });
+  const out = await ctx.runner.download({ database: ctx.config.QMAP_DB, jobId: id, copy, keepRowHeights: ctx.config.QMAP_KEEP_ROW_HEIGHTS });
   if (!out) throw notFound(id);
   auditDownload(ctx, id, by, { copy, unreviewed: out.unreviewed });
   const stem = job.filename.replace(/\.[^.]*$/, '') || 'questionnaire';
