@@ -96,6 +96,8 @@ export const itemSchema = z.object({
   titleEn: z.string(),
   descriptionEn: z.string(),
   answerEn: z.string().nullable(),
+  /** The English answer was written for an earlier Japanese answer: English questionnaires hold the item's rows. */
+  answerEnOutdated: z.boolean(),
   defaultChoice: z.enum(['yes', 'no', 'partial', 'na']).nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
