@@ -65,5 +65,12 @@ function trustProxy(v: Config['QMAP_TRUST_PROXY']): boolean | string | ((address
   return typeof v === 'number' ? (_address, hop) => hop < v : v;
 }
 
-/** What is logged of a request: never its query string, which could carry a token someone pasted there. */
-const requestLine = (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] });
+/**
+ * What is logged of a request: its route (/v1/questionnaires/:id/rows/:rowId), never the path as sent, which can
+ * name a customer's sheet (Sheet!8), nor the query string, which could carry a token someone pasted there.
+ */
+const requestLine = (req: { method: string; url: string; id: string; routeOptions?: { url?: string } }) => ({
+  id: req.id,
+  method: req.method,
+  url: req.routeOptions?.url ?? req.url.split('?')[0],
+});

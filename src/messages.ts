@@ -28,8 +28,8 @@ const notes: Templates = {
     ja: '指定した読み取り位置をこのテンプレート用に記憶しました。次に同じテンプレートが届いたら、この位置から読みます。記憶した位置は「読み取り位置」ページで削除できます。',
   },
   'note.answersInEnglish': {
-    en: 'The questions are in English, so the answers are written in English.',
-    ja: '設問が英語のため、回答を英語で記入しました。',
+    en: "The answers are written in English (the questions' language, or as the upload asked).",
+    ja: '回答を英語で記入しました（設問の言語、またはアップロード時の指定による）。',
   },
 };
 

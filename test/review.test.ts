@@ -28,6 +28,8 @@ async function jobOf(ctx: TestApp, file: Buffer) {
   return res.json();
 }
 
+const blankOf = (job: { rows: { sheet: string; row: number; answer: string | null; choice: string | null }[] }) => job.rows.find((r) => !r.answer && !r.choice)!;
+
 function api(ctx: TestApp, jobId: string) {
   const h = ctx.as(ctx.reviewer);
   return {
@@ -178,6 +180,10 @@ t.test('confirming many rows at once, and the audit trail of every change', asyn
   t.ok(trail.every((e: { actor: string; at: string }) => /test reviewer/.test(e.actor) && e.at));
   const unknown = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: ['nope'] } });
   t.equal(unknown.statusCode, 404);
+  const many = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: Array.from({ length: 500 }, (_, i) => `nope-${i}`) } });
+  t.match(many.json().message, /has no row nope-0, nope-1, nope-2, nope-3, nope-4 and 495 more\. Nothing was confirmed/, 'five unknown ids are named, the rest counted');
+  const byPlace = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: [`${blankOf(job).sheet}!${blankOf(job).row}`] } });
+  t.same(byPlace.json(), { confirmed: 1, left: blanks - 1 }, 'rows can be named as Sheet!8 here too');
 
   // The next upload of the same questions: the bulk-confirmed answers are remembered, a blank row is not.
   const blank = job.rows.find((r: { status: string }) => r.status === 'unmatched');

@@ -76,7 +76,8 @@ function matchAll(knowledge: Compiled, questions: Question[], onProgress?: (done
 function withLibrary(p: Proposal, q: Question, knowledge: Compiled): Proposed {
   const hit = p.status === 'unmatched' ? knowledge.libraryAnswer(q.text) : null;
   if (!hit) return { proposal: p, library: null };
-  const reasons = [{ code: 'row.library', params: { question: hit.question } }, ...p.reasons];
+  // The matcher's verdict said the row is left blank; the library's answer is written instead.
+  const reasons = [{ code: 'row.library', params: { question: hit.question } }, ...p.reasons.filter((m) => m.code !== 'verdict.unmatched')];
   return { proposal: { ...p, status: 'review', source: 'library', libraryId: hit.id, reasons }, library: hit };
 }
 

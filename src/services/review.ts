@@ -145,9 +145,11 @@ export function confirmRows(ctx: Context, jobId: string, rowIds: string[] | 'all
   questionnaire(ctx, jobId);
   const rows = jobRows(ctx.db, jobId);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const missing = rowIds === 'all' ? [] : rowIds.filter((id) => !byId.has(id));
-  if (missing.length) throw new QmapError('not_found', `Questionnaire ${jobId} has no row ${missing.join(', ')}. Nothing was confirmed.`);
-  const chosen = rowIds === 'all' ? rows.filter((r) => r.answer || r.choice) : [...new Set(rowIds)].map((id) => byId.get(id)!);
+  // Rows named by id or, as PATCH takes them, as Sheet!8.
+  const byRef = (ref: string) => byId.get(ref) ?? rows.find((r) => `${r.sheet}!${r.row}` === ref);
+  const missing = rowIds === 'all' ? [] : rowIds.filter((ref) => !byRef(ref));
+  if (missing.length) throw new QmapError('not_found', `Questionnaire ${jobId} has no row ${listSome(missing)}. Nothing was confirmed.`);
+  const chosen = rowIds === 'all' ? rows.filter((r) => r.answer || r.choice) : [...new Set(rowIds.map((ref) => byRef(ref)!))];
   const wanted = chosen.filter((r) => r.status !== 'confirmed');
   ctx.db.transaction(() => {
     for (const row of wanted) {
@@ -159,4 +161,10 @@ export function confirmRows(ctx: Context, jobId: string, rowIds: string[] | 'all
   })();
   const left = jobRows(ctx.db, jobId).filter((r) => r.status !== 'confirmed').length;
   return { confirmed: wanted.length, left };
+}
+
+/** The first few of a long list, and how many more: a message stays readable however many ids were sent. */
+function listSome(items: string[], most = 5): string {
+  const shown = items.slice(0, most).join(', ');
+  return items.length > most ? `${shown} and ${items.length - most} more` : shown;
 }
