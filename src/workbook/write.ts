@@ -8,7 +8,7 @@ import { formatAddress, parseAddress } from './package/a1.js';
 import { addContentType, isMacroEnabled } from './package/content-types.js';
 import { Package, type Source } from './package/package.js';
 import { addRel, readRels, relsOfType, relType } from './package/rels.js';
-import { readCsv, readPackage, readXls, writeXlsx } from './package/sheetjs.js';
+import { readCsv, readStoredCopy, readXls, writeXlsx } from './package/sheetjs.js';
 import { readWorkbook, type WorkbookInfo } from './package/workbook.js';
 import { cleanText } from './package/xml.js';
 import { patchCells, type CellEdit } from './writer/cells.js';
@@ -179,7 +179,5 @@ function readOriginal(bytes: Uint8Array, kind: FileKind, limits: Limits) {
   // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
   if (kind === 'csv') return readCsv(decodeCsv(bytes).text, { dense: true });
   if (kind === 'xls') return readXls(bytes, options);
-  const pkg = openPackage(bytes, limits);
-  unpack(pkg, kind, limits);
-  return readPackage(pkg, options);
+  return readStoredCopy(unpack(openPackage(bytes, limits), kind, limits), options);
 }

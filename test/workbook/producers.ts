@@ -6,9 +6,8 @@
 // The producer variants stand for other programs' packages: stored entries (as SheetJS writes), and
 // LibreOffice's and openpyxl's re-saves.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { detect } from '../../src/workbook/detect.js';
@@ -16,7 +15,7 @@ import { readBook } from '../../src/workbook/read.js';
 import type { CellWrite, FileKind, Limits, Question } from '../../src/workbook/types.js';
 import { writeAnswers } from '../../src/workbook/write.js';
 import { packageDiffs, sheetParts } from './fidelity.js';
-import { PYTHON, readAll, SOFFICE, type Reader } from './readers.js';
+import { convert, PYTHON, readAll, SOFFICE, type Reader } from './readers.js';
 
 export const QUESTIONS = [
   'データは国内のデータセンターに保管されていますか。',
@@ -160,12 +159,11 @@ function variants(spliced: Map<string, Spliced>, dir: string, which: Variant[]):
   for (const [file, s] of spliced) writeFileSync(join(inputs, file), s.bytes);
   const paths = [...spliced.keys()].map((f) => join(inputs, f));
   if (which.includes('libreoffice') && SOFFICE) {
-    const lo = join(dir, 'libreoffice');
-    for (let i = 0; i < paths.length; i += 100) {
-      spawnSync(SOFFICE, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', lo, ...paths.slice(i, i + 100)], { stdio: 'ignore', timeout: 1_800_000 });
-    }
-    const made = existsSync(lo) ? new Set(readdirSync(lo)) : new Set<string>();
-    each('libreoffice', (file) => (made.has(file.replace(/\.xlsm$/, '.xlsx')) ? new Uint8Array(readFileSync(join(lo, file.replace(/\.xlsm$/, '.xlsx')))) : null));
+    const made = convert(paths, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'libreoffice'), join(dir, 'profile'));
+    each('libreoffice', (file) => {
+      const out = made.get(join(inputs, file));
+      return out ? new Uint8Array(readFileSync(out)) : null;
+    });
     renameXlsm(out.get('libreoffice')!);
   }
   if (which.includes('openpyxl') && existsSync(PYTHON)) {

@@ -3,7 +3,7 @@
 // (each external program once for all files) and returns what failed where. A reader that is not installed
 // is reported as missing, never as passed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,17 +98,33 @@ function python(files: string[], want: Set<Reader>): Failure[] {
   return failures;
 }
 
-/** LibreOffice converts each file to CSV (its first sheet); a file it cannot open gives no CSV. */
+/**
+ * LibreOffice saves each file as .ods; a file it cannot open gives nothing. (Not CSV, which writes the whole
+ * used area: a note in XFD1048576 made a 17 GB file; nor .xlsx, whose export took LibreOffice over five
+ * minutes for that file, the customer's original as much as qmap's download.)
+ */
 function libreoffice(files: string[]): Failure[] {
   const dir = mkdtempSync(join(tmpdir(), 'qmap-readers-'));
   try {
-    const profile = pathToFileURL(join(dir, 'profile')).href;
-    for (let i = 0; i < files.length; i += 100) {
-      spawnSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv', '--outdir', join(dir, 'out'), ...files.slice(i, i + 100)], { stdio: 'ignore', timeout: 900_000 });
-    }
-    const made = new Set(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []);
-    return files.filter((f) => !made.has(basename(f).replace(/\.[^.]+$/, '.csv'))).map((file) => ({ file, reader: 'libreoffice' as const, error: 'LibreOffice could not open it' }));
+    const made = convert(files, 'ods', join(dir, 'out'), join(dir, 'profile'));
+    return files.filter((f) => !made.has(f)).map((file) => ({ file, reader: 'libreoffice' as const, error: 'LibreOffice could not open it' }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * LibreOffice converts the files into `outDir` (`format` as --convert-to takes it): in batches, each file
+ * that a batch did not convert (one slow file stops those after it) tried again on its own with a minute's
+ * time. Returns the files converted, by input path, to the output path.
+ */
+export function convert(files: string[], format: string, outDir: string, profileDir: string): Map<string, string> {
+  const profile = `-env:UserInstallation=${pathToFileURL(profileDir).href}`;
+  const extension = format.split(':')[0];
+  const output = (f: string) => join(outDir, basename(f).replace(/\.[^.]+$/, `.${extension}`));
+  // Through timeout(1), which stops LibreOffice's whole process group, not only the script that starts it.
+  const run = (batch: string[], seconds: number) => spawnSync('timeout', ['-k', '10', String(seconds), SOFFICE!, profile, '--headless', '--convert-to', format, '--outdir', outDir, ...batch], { stdio: 'ignore' });
+  for (let i = 0; i < files.length; i += 25) run(files.slice(i, i + 25), 300);
+  for (const f of files.filter((f) => !existsSync(output(f)))) run([f], 60);
+  return new Map(files.filter((f) => existsSync(output(f))).map((f) => [f, output(f)]));
 }
