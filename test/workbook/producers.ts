@@ -40,8 +40,9 @@ export interface Spliced {
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 /**
- * The workbook with the questionnaire table below everything its first worksheet shows (rows with values,
- * merges, autofilters, tables), in rows the sheet does not have yet; null without a worksheet.
+ * The workbook with the questionnaire table in the first free rows of its first worksheet: rows no value,
+ * merge, autofilter or table reaches, with a blank row above and below, and no row element of the sheet's
+ * own among them; null without a worksheet.
  */
 export function splice(original: Uint8Array): Spliced | null {
   const files = unzipSync(original);
@@ -51,9 +52,7 @@ export function splice(original: Uint8Array): Spliced | null {
   const [sheet, part] = first;
   const xml = strFromU8(files[part]);
   const rowsAt = [...xml.matchAll(/<row\b[^>]*\sr="(\d+)"/g)].map((m) => ({ r: Number(m[1]), at: m.index }));
-  const taken = new Set(rowsAt.map((x) => x.r));
-  let header = lowestUsedRow(xml, files) + 2;
-  while (Array.from({ length: QUESTIONS.length + 1 }, (_, i) => header + i).some((r) => taken.has(r))) header++;
+  const header = freeRows(usedRows(xml, files), new Set(rowsAt.map((x) => x.r)), QUESTIONS.length + 1);
   const rows = [
     `<row r="${header}">${inline(`A${header}`, 'No.')}${inline(`B${header}`, '質問')}${inline(`C${header}`, '回答')}</row>`,
     ...QUESTIONS.map((q, i) => `<row r="${header + i + 1}">${inline(`A${header + i + 1}`, String(i + 1))}${inline(`B${header + i + 1}`, q)}</row>`),
@@ -76,15 +75,30 @@ export function splice(original: Uint8Array): Spliced | null {
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The last row holding a value, or covered by a merge, an autofilter or a table (whole-sheet ranges aside). */
-function lowestUsedRow(xml: string, files: Record<string, Uint8Array>): number {
-  const refs: number[] = [];
-  for (const m of xml.matchAll(/<row\b[^>]*\sr="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) if (/<(v|is|f)[\s>]/.test(m[2])) refs.push(Number(m[1]));
-  refs.push(...[...xml.matchAll(/<(?:mergeCell|autoFilter)\b[^>]*\sref="[A-Z]+\d+:[A-Z]+(\d+)"/g)].map((m) => Number(m[1])));
+/** Row ranges the sheet shows something in: rows with a value, merges, autofilters, tables. */
+function usedRows(xml: string, files: Record<string, Uint8Array>): [number, number][] {
+  const used: [number, number][] = [];
+  for (const m of xml.matchAll(/<row\b[^>]*\sr="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) if (/<(v|is|f)[\s>]/.test(m[2])) used.push([Number(m[1]), Number(m[1])]);
+  const range = (m: RegExpMatchArray): [number, number] => [Number(m[1]), Number(m[2])];
+  used.push(...[...xml.matchAll(/<(?:mergeCell|autoFilter)\b[^>]*\sref="[A-Z]+(\d+):[A-Z]+(\d+)"/g)].map(range));
   for (const [name, data] of Object.entries(files)) {
-    if (/^xl\/tables\/[^/]+\.xml$/.test(name)) refs.push(...[...strFromU8(data).matchAll(/<table\b[^>]*\sref="[A-Z]+\d+:[A-Z]+(\d+)"/g)].map((m) => Number(m[1])));
+    if (/^xl\/tables\/[^/]+\.xml$/.test(name)) used.push(...[...strFromU8(data).matchAll(/<table\b[^>]*\sref="[A-Z]+(\d+):[A-Z]+(\d+)"/g)].map(range));
   }
-  return Math.max(0, ...refs.filter((r) => r < 1_000_000));
+  return used;
+}
+
+/** The first row from which `count` rows are free, with a free row above and below. */
+function freeRows(used: [number, number][], taken: Set<number>, count: number): number {
+  for (let h = 1; ; ) {
+    const clash = used.find(([a, b]) => a <= h + count && b >= h - 1);
+    if (clash) {
+      h = clash[1] + 2;
+      continue;
+    }
+    const row = Array.from({ length: count }, (_, i) => h + i).find((r) => taken.has(r));
+    if (row === undefined) return h;
+    h = row + 1;
+  }
 }
 
 export interface Outcome {
