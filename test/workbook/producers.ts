@@ -124,8 +124,13 @@ export function check(file: string, variant: string, spliced: Spliced): Outcome 
     return outcome;
   }
   if (questions.length !== QUESTIONS.length) outcome.problems.push(`detection found ${questions.length} of the ${QUESTIONS.length} questions`);
-  const writes: CellWrite[] = questions.filter((q) => q.answerCell).map((q, i) => ({ sheet: q.sheet, cell: q.answerCell!, text: `回答${i + 1}: 対応しています。`, ...(i === 1 ? { flag: { comment: 'qmap: 要確認' } } : {}) }));
-  if (writes.length !== questions.length) outcome.problems.push(`no answer cell for ${questions.length - writes.length} questions`);
+  // As the service writes them: the answer into the answer cell, else a choice into a drop-down's cell.
+  const writes: CellWrite[] = questions.flatMap((q, i): CellWrite[] => {
+    const flag = i === 1 ? { flag: { comment: 'qmap: 要確認' } } : {};
+    if (q.answerCell) return [{ sheet: q.sheet, cell: q.answerCell, text: `回答${i + 1}: 対応しています。`, ...flag }];
+    return q.choiceCell && q.choices?.length ? [{ sheet: q.sheet, cell: q.choiceCell, text: q.choices[0], ...flag }] : [];
+  });
+  if (writes.length !== questions.length) outcome.problems.push(`no answer or choice cell for ${questions.length - writes.length} questions`);
   const review = writes.map((w, i) => ({ sheet: w.sheet, cell: w.cell, question: questions[i].text, itemNos: [i + 1], itemTitles: ['項目'], score: 0.9, status: 'auto' as const, alternatives: '', answer: w.text }));
   let out;
   try {
