@@ -1,14 +1,13 @@
-# qmap: multi-stage build; the runtime image holds only what serving needs.
-FROM node:20-bookworm-slim AS build
+# qmap: multi-stage build on Node 24 (an LTS); the runtime image holds only what serving needs. The code runs on Node 20.15 and later.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci
-COPY tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+# npm ci builds dist/ too (the prepare script).
+RUN npm ci && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 QMAP_DB=/data/qmap.db
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
@@ -16,6 +15,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY migrations ./migrations
 COPY fixtures/meti-items.json fixtures/lexicon.json fixtures/thresholds.json ./fixtures/
+COPY fixtures/sample ./fixtures/sample
 COPY src/web ./src/web
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -1,8 +1,10 @@
-// npm run bench:load [-- --seconds 30 --concurrency 8 --skip-build]
+// npm run bench:load [-- --seconds 30 --concurrency 8 --profile mixed|uploads --skip-build]
 // A burst before a deadline: builds qmap, starts the built server (with its worker pool) on a fresh
-// database, and has N uploaders, each with their own reviewer token, upload the dev questionnaires
-// back to back for a fixed time, while /healthz is polled every 100 ms. Prints throughput, upload
-// latency, /healthz latency under that load, failed requests and the server's peak RSS.
+// database, and has N reviewers, each with their own token, upload the dev questionnaires back to back for a
+// fixed time, while /healthz is polled every 100 ms. In the mixed profile (the default) each reviewer also
+// downloads every job it uploads (review and final copies in turn), and two more download a 10,000-question
+// job over and over: the heavy work of downloads must stay off the main thread too. Prints throughput,
+// upload and download latency, /healthz latency under that load, failed requests and the server's peak RSS.
 // Exits 1 when a request failed or /healthz p99 reached 100 ms.
 // QMAP_BENCH_NODE_ARGS adds node options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") and
 // prints what the server wrote outside its JSON log.
@@ -14,10 +16,12 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { root } from '../src/paths.js';
 import { startServer } from '../test/hardening/server-process.js';
-import { numberOption as option } from './options.js';
+import { numberOption, option } from './options.js';
+import { questionnaire } from './questionnaire.js';
 
-const seconds = option('seconds', 30);
-const concurrency = option('concurrency', 8);
+const seconds = numberOption('seconds', 30);
+const concurrency = numberOption('concurrency', 8);
+const mixed = (option('profile') ?? 'mixed') === 'mixed';
 
 function questionnaires(): { name: string; bytes: Uint8Array }[] {
   const shared = join(root, '..', 'shared', 'eval', 'dev');
@@ -99,9 +103,20 @@ async function main() {
         return ((await res.json()) as { secret: string }).secret;
       }),
     );
-    process.stdout.write(`${concurrency} uploaders × ${seconds} s over ${files.map((f) => f.name).join(', ')}\n`);
+    process.stdout.write(`${concurrency} reviewers × ${seconds} s over ${files.map((f) => f.name).join(', ')}${mixed ? ', each downloading what it uploads, and 2 downloading a 10,000-question job' : ''}\n`);
+
+    // The large job the heavy downloaders fetch, uploaded before the clock starts.
+    let large: string | null = null;
+    if (mixed) {
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.from(await questionnaire(10_000))]), 'large.xlsx');
+      const res = await fetch(`${server.url}/v1/questionnaires`, { method: 'POST', headers: { authorization: `Bearer ${tokens[0]}` }, body: form });
+      if (res.status !== 201) throw new Error(`could not upload the 10,000-question job: ${res.status}`);
+      large = ((await res.json()) as { id: string }).id;
+    }
 
     const uploads: number[] = [];
+    const downloads: number[] = [];
     const health: number[] = [];
     const failures: string[] = [];
     const deadline = performance.now() + seconds * 1000;
@@ -117,14 +132,29 @@ async function main() {
           const body = await res.text();
           if (res.status === 201) uploads.push(performance.now() - start);
           else failures.push(`upload ${file.name}: ${res.status} ${body.slice(0, 200)}`);
+          if (mixed && res.status === 201) await download(token, (JSON.parse(body) as { id: string }).id, n % 2 ? 'final' : 'review');
         } catch (e) {
           failures.push(`upload ${file.name}: ${(e as Error).message}`);
         }
       }
     };
+    const download = async (token: string, id: string, copy: string) => {
+      const start = performance.now();
+      try {
+        const res = await fetch(`${server.url}/v1/questionnaires/${id}/download?copy=${copy}`, { headers: { authorization: `Bearer ${token}` } });
+        const body = await res.arrayBuffer();
+        if (res.status === 200) downloads.push(performance.now() - start);
+        else failures.push(`download: ${res.status} ${Buffer.from(body).toString('utf8', 0, 200)}`);
+      } catch (e) {
+        failures.push(`download: ${(e as Error).message}`);
+      }
+    };
+    const heavy = async (token: string) => {
+      for (let n = 0; large && performance.now() < deadline; n++) await download(token, large, n % 2 ? 'final' : 'review');
+    };
     const started = performance.now();
     const polled = pollHealth(server.url, seconds * 1000);
-    await Promise.all(tokens.map((token, i) => uploader(token, i)));
+    await Promise.all([...tokens.map((token, i) => uploader(token, i)), ...(mixed ? [heavy(tokens[0]), heavy(tokens[1 % tokens.length])] : [])]);
     const { latencies, errors } = await polled;
     health.push(...latencies);
     failures.push(...errors);
@@ -135,6 +165,7 @@ async function main() {
     const report = [
       `uploads          ${uploads.length} in ${elapsed.toFixed(1)} s = ${(uploads.length / elapsed).toFixed(2)} uploads/s`,
       `upload latency   p50 ${ms(percentile(uploads, 50))}   p99 ${ms(percentile(uploads, 99))}   max ${ms(Math.max(...uploads))}`,
+      ...(mixed ? [`downloads        ${downloads.length}: p50 ${ms(percentile(downloads, 50))}   p99 ${ms(percentile(downloads, 99))}   max ${ms(Math.max(...downloads))}`] : []),
       `/healthz latency p50 ${ms(percentile(health, 50))}   p99 ${ms(percentile(health, 99))}   max ${ms(Math.max(...health))}   (${health.length} polls)`,
       `failed requests  ${failures.length}`,
       `server peak RSS  ${peak} MB`,

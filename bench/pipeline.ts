@@ -17,11 +17,10 @@ import { questionKey } from '../src/matching/near.js';
 import { analyse, type AnalyseInput } from '../src/pipeline/analyse.js';
 import { createPool } from '../src/pipeline/pool.js';
 import { prefill } from '../src/pipeline/prefill.js';
-import { titles } from '../src/questionnaires.js';
-import { learnAlias, listAliases } from '../src/store/aliases.js';
+import { currentKnowledge } from '../src/services/knowledge.js';
+import { learnAlias } from '../src/store/aliases.js';
 import { openStore, type Db } from '../src/store/db.js';
-import { listItems } from '../src/store/items.js';
-import { keepInLibrary, listLibrary } from '../src/store/library.js';
+import { keepInLibrary } from '../src/store/library.js';
 import { createToken } from '../src/store/tokens.js';
 import { readBook } from '../src/workbook/read.js';
 import { detect } from '../src/workbook/detect.js';
@@ -38,8 +37,8 @@ function store(dir: string): Db {
   const db = openStore(join(dir, 'qmap.db'));
   const qs = labelledQuestions(readLabels(join(import.meta.dirname, '../fixtures/matching/paraphrases')));
   qs.forEach((q, i) => {
-    learnAlias(db, questionKey(q.text), q.text, q.items, 'bench');
-    if (i % 2 === 0) keepInLibrary(db, questionKey(q.text), q.text, `回答例 ${i}: 当社の規程に基づき対応しています。`, null, 'bench');
+    learnAlias(db, questionKey(q.text), q.text, q.items, 'bench', null);
+    if (i % 2 === 0) keepInLibrary(db, { norm: questionKey(q.text), question: q.text, answer: `回答例 ${i}: 当社の規程に基づき対応しています。`, choice: null, jobId: null }, 'bench');
   });
   return db;
 }
@@ -51,9 +50,7 @@ function inputFor(db: Db, bytes: Uint8Array): AnalyseInput {
     filename: 'questionnaire.xlsx',
     limits: limitsOf(config),
     overrides: {},
-    items: listItems(db),
-    learned: listAliases(db),
-    library: listLibrary(db).map(({ id, question, answer, choice }) => ({ id, question, answer, choice })),
+    knowledge: currentKnowledge(db, config),
   };
 }
 
@@ -65,12 +62,13 @@ interface Stages {
 }
 
 /** The pipeline as the service runs it, minus storage and HTTP: what one upload and its download cost. */
-function pipeline(db: Db, bytes: Uint8Array, titleOf: (no: number) => string): Stages {
+function pipeline(db: Db, bytes: Uint8Array): Stages {
   let t = performance.now();
-  const analysis = analyse(inputFor(db, bytes));
+  const input = inputFor(db, bytes);
+  const analysis = analyse(input);
   const analyseMs = performance.now() - t;
   t = performance.now();
-  const out = prefill(bytes, analysis.kind, analysis.rows, titleOf);
+  const out = prefill({ upload: bytes, kind: analysis.kind, rows: analysis.rows, items: input.knowledge.items, language: analysis.language, copy: 'review' });
   return { analyse: analyseMs, write: performance.now() - t, questions: analysis.rows.length, size: out.bytes.length };
 }
 
@@ -84,7 +82,7 @@ const floor = (bytes: Uint8Array) => {
 if (args[0] === '--rss') {
   const dir = mkdtempSync(join(tmpdir(), 'qmap-bench-rss-'));
   const db = store(dir);
-  pipeline(db, new Uint8Array(readFileSync(args[1])), titles(db));
+  pipeline(db, new Uint8Array(readFileSync(args[1])));
   process.stdout.write(String(process.resourceUsage().maxRSS / 1024));
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -96,7 +94,6 @@ const runsFor = (n: number) => Number(option('runs') ?? (n >= 10_000 ? 5 : n >= 
 const http = !args.includes('--no-http');
 const dir = mkdtempSync(join(tmpdir(), 'qmap-bench-pipeline-'));
 const db = store(dir);
-const titleOf = titles(db);
 
 const files = new Map<number, { path: string; bytes: Uint8Array; line?: string; rss?: number }>();
 for (const n of sizes) {
@@ -118,11 +115,11 @@ for (const n of sizes) {
   const writes: number[] = [];
   const reads: number[] = [];
   let questions = 0;
-  pipeline(db, bytes, titleOf); // warm-up: JIT, lexicon, caches a long-running server already has
+  pipeline(db, bytes); // warm-up: JIT, lexicon, caches a long-running server already has
   floor(bytes);
   for (let i = 0; i < runs; i++) {
     floors.push(floor(bytes));
-    const s = pipeline(db, bytes, titleOf);
+    const s = pipeline(db, bytes);
     questions = s.questions;
     analyses.push(s.analyse);
     writes.push(s.write);
@@ -154,7 +151,7 @@ const httpMs = new Map<number, { ms: number; floor: number; upload: number; cpu:
 if (http) {
   const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db'), QMAP_LOG_LEVEL: 'warn' });
   const pool = createPool(config);
-  const app = await buildApp({ config, db, logger: false, analyser: pool.analyser });
+  const app = await buildApp({ config, db, runner: pool, logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const auth = { authorization: `Bearer ${createToken(db, 'reviewer', 'bench').secret}` };
   const roundTrip = async (bytes: Uint8Array) => {

@@ -1,26 +1,23 @@
 // npm run bench:store [-- --jobs 30 --questions 10000]
 // Storing an upload as the database fills: the generated questionnaire is analysed once, then stored as
-// `jobs` jobs one after another (new row ids each time), and the time of each insert is printed for the
-// first and the last five, then the time to list the jobs with their counts by status. The same run does
-// it with the schema before migration 003 (row ids in one index across all jobs, statuses counted from the
-// rows) as the baseline, so the two can be compared on the same machine at the same time. Last, what the
-// reviewers' decisions and the answer library cost an upload once they are many: a 40-question upload
-// analysed with 10,000 decisions and 5,000 library answers, the first time (indexing them) and after, and
-// reading them from the database for each upload; and the gaps report's grouping of the unanswered
-// questions of two such uploads, beside comparing each with every group (its definition) as the baseline.
-import { mkdtempSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
+// `jobs` jobs one after another (new row ids each time); the time of each insert is printed for the first and
+// the last five (their ratio says whether storing slows as the database grows), then the time to list the jobs
+// with their counts by status. Then what the reviewers' decisions and the answer library cost an upload once
+// they are many: a 40-question upload analysed with 10,000 decisions and 5,000 library answers, the first time
+// (compiling them) and after, and reading them from the database for each upload; and the gaps report's
+// grouping of the unanswered questions of two such uploads, beside comparing each with every group (its
+// definition) as the baseline.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { limitsOf, loadConfig } from '../src/config.js';
-import { migrationsDir } from '../src/paths.js';
+import { newId } from '../src/ids.js';
 import { analyse } from '../src/pipeline/analyse.js';
-import { prepare } from '../src/pipeline/task.js';
-import { migrate, openDb, openStore, readMigrations, type Db } from '../src/store/db.js';
-import { newId, newIds } from '../src/store/ids.js';
-import { listItems } from '../src/store/items.js';
-import { listJobs, storeJob } from '../src/store/jobs.js';
-import { learnAlias, listAliases } from '../src/store/aliases.js';
-import { keepInLibrary, listLibrary } from '../src/store/library.js';
+import { currentKnowledge } from '../src/services/knowledge.js';
+import { openStore, type Db } from '../src/store/db.js';
+import { insertJob, listJobs } from '../src/store/jobs.js';
+import { learnAlias } from '../src/store/aliases.js';
+import { keepInLibrary } from '../src/store/library.js';
 import { dice, groupNear, questionKey } from '../src/matching/near.js';
 import { questionnaire } from './questionnaire.js';
 import { numberOption as option } from './options.js';
@@ -30,30 +27,18 @@ const questions = option('questions', 10_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'qmap-bench-store-'));
 const bytes = await questionnaire(questions);
-const items = listItems(openStore(':memory:'));
-const analysis = analyse({ bytes, filename: 'q.xlsx', limits: limitsOf(loadConfig({ QMAP_DB: ':memory:' })), overrides: {}, items, learned: [], library: [] });
-const { stored } = prepare(analysis, items);
-
-/** A database with the migrations up to `version` only. */
+const config = loadConfig({ QMAP_DB: ':memory:' });
+const base = currentKnowledge(openStore(':memory:'), config);
+const analysis = analyse({ bytes, filename: 'q.xlsx', limits: limitsOf(config), overrides: {}, knowledge: base });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function database(name: string, version: number): Db {
-  const migs = join(dir, `${name}-migrations`);
-  mkdirSync(migs);
-  for (const f of readdirSync(migrationsDir).filter((f) => Number(f.split('_')[0]) <= version)) cpSync(join(migrationsDir, f), join(migs, f));
-  const db = openDb(join(dir, `${name}.db`));
-  migrate(db, readMigrations(migs));
-  return db;
-}
 
 function fill(db: Db): { times: number[]; list: number } {
   const times: number[] = [];
   for (let j = 0; j < jobs; j++) {
-    const id = newIds(stored.length);
-    const rows = stored.map(([, ...rest]) => [id(), ...rest] as typeof stored[number]);
-    const job = { id: newId(), filename: 'q.xlsx', kind: analysis.kind, createdAt: new Date().toISOString(), createdBy: 'bench', sheets: analysis.sheets, notes: analysis.notes };
+    const rows = analysis.rows.map((r) => ({ ...r, id: newId() }));
+    const job = { id: newId(), filename: 'q.xlsx', kind: analysis.kind, createdAt: new Date().toISOString(), createdBy: 'bench', language: analysis.language, sheets: analysis.sheets, notes: analysis.notes };
     const t = performance.now();
-    storeJob(db, job, bytes, rows);
+    insertJob(db, job, bytes, rows);
     times.push(performance.now() - t);
   }
   const lists = Array.from({ length: 5 }, () => {
@@ -66,22 +51,21 @@ function fill(db: Db): { times: number[]; list: number } {
 }
 
 const show = (xs: number[]) => xs.map((x) => x.toFixed(0).padStart(4)).join(' ');
-console.log(`${jobs} jobs of ${stored.length} rows, one after another; ms to store each`);
-for (const [name, version] of [['before 003', 2], ['now', Infinity]] as const) {
-  const { times, list } = fill(database(name.replace(' ', '-'), version));
+console.log(`${jobs} jobs of ${analysis.rows.length} rows, one after another; ms to store each`);
+{
+  const { times, list } = fill(openStore(join(dir, 'filling.db')));
   const first = times.slice(0, 5);
   const last = times.slice(-5);
-  console.log(
-    `${name.padEnd(11)} first 5: ${show(first)}   last 5: ${show(last)}   last/first (medians) ${(median(last) / median(first)).toFixed(2)}   listing the jobs: ${list.toFixed(0)} ms`,
-  );
+  console.log(`first 5: ${show(first)}   last 5: ${show(last)}   last/first (medians) ${(median(last) / median(first)).toFixed(2)}   listing the jobs: ${list.toFixed(0)} ms`);
 }
 
 const small = await questionnaire(40);
-const remembered = analysis.rows.map((r, i) => ({ text: r.question, itemNos: [1 + (i % 49)] }));
-const answers = analysis.rows.slice(0, 5000).map((r, i) => ({ id: `L${i}`, question: r.question, answer: `回答 ${i}`, choice: null }));
+const remembered = analysis.rows.map((r, i) => ({ text: r.text, itemNos: [1 + (i % 49)] }));
+const answers = analysis.rows.slice(0, 5000).map((r, i) => ({ id: `L${i}`, question: r.text, answer: `回答 ${i}`, choice: null }));
+const knowledge = { ...base, revision: 2, learned: remembered, library: answers };
 const times = Array.from({ length: 6 }, () => {
-  // A fresh copy each time, as a pool worker receives it with every upload.
-  const input = { bytes: small, filename: 'q.xlsx', limits: limitsOf(loadConfig({ QMAP_DB: ':memory:' })), overrides: {}, items, learned: structuredClone(remembered), library: structuredClone(answers) };
+  // A fresh copy each time, as a pool worker receives it with every upload; the same revision each time.
+  const input = { bytes: small, filename: 'q.xlsx', limits: limitsOf(config), overrides: {}, knowledge: structuredClone(knowledge) };
   const t = performance.now();
   analyse(input);
   return performance.now() - t;
@@ -91,19 +75,18 @@ console.log(`a 40-question upload with ${remembered.length} reviewer decisions a
 // What the server's main thread reads for each upload: the decisions and library as stored.
 const db = openStore(join(dir, 'remembered.db'));
 db.transaction(() => {
-  remembered.forEach((a, i) => learnAlias(db, `${i} ${questionKey(a.text)}`, a.text, a.itemNos, 'bench'));
-  answers.forEach((a, i) => keepInLibrary(db, `${i} ${questionKey(a.question)}`, a.question, a.answer, null, 'bench'));
+  remembered.forEach((a, i) => learnAlias(db, `${i} ${questionKey(a.text)}`, a.text, a.itemNos, 'bench', null));
+  answers.forEach((a, i) => keepInLibrary(db, { norm: `${i} ${questionKey(a.question)}`, question: a.question, answer: a.answer, choice: null, jobId: null }, 'bench'));
 })();
 const reads = Array.from({ length: 6 }, () => {
   const t = performance.now();
-  listAliases(db);
-  listLibrary(db);
+  currentKnowledge(db, config);
   return performance.now() - t;
 });
-console.log(`reading them from the database for an upload: first ${reads[0].toFixed(1)} ms, then ${reads.slice(1).map((r) => r.toFixed(1)).join(' ')} ms (kept until the next write)`);
+console.log(`reading them from the database for an upload: first ${reads[0].toFixed(1)} ms, then ${reads.slice(1).map((r) => r.toFixed(1)).join(' ')} ms (kept while the knowledge revision stays)`);
 db.close();
 
-const unanswered = analysis.rows.filter((r) => r.status === 'unmatched').map((r) => questionKey(r.question));
+const unanswered = analysis.rows.filter((r) => r.status === 'unmatched').map((r) => questionKey(r.text));
 const keys = [...unanswered, ...unanswered];
 let t = performance.now();
 const grouped = groupNear(keys, 0.6);

@@ -11,56 +11,25 @@
 // (/work/shared/eval/dev/README.md): "items" = METI numbers whose vendor answer genuinely answers the
 // question (best first), "also" = weaker/partial answers, [] = leave to a human.
 //
-// After writing, the script re-reads every file with SheetJS and asserts that each labelled row's
-// cell text equals the label's text and that no unlabelled row looks like a question.
+// After writing, the script re-reads every file (checkSet in holdout-kit.mjs) and asserts that each
+// labelled row's cell text equals the label's text and that no unlabelled row looks like a question.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
-
-XLSX.set_cptable(cptable);
+import { bodyRow, BORDER, checkSet, csvText, dropDown, fill, fillCells, fitRow, headerRow, label, mergedText, newBook, noQuestions, printA4, report, saveBook, sectionRow, styleRange, thin, writeLabels } from './holdout-kit.mjs';
 
 const outDir = process.argv[2] ?? 'fixtures/eval-holdout';
 fs.mkdirSync(outDir, { recursive: true });
 
-// ---------------------------------------------------------------- helpers
 // q(no, …): `no` is only a handle in this source; the builders number rows in sheet order
 // (1, 1-(1), A-01, A.1 …), so removing or adding a question never leaves a gap.
 const q = (no, cat, text, items, also = [], note = '') => ({ no, cat, text, items, also, note });
 
-const thin = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-const fill = (argb) => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const INPUT_FILL = fill('FFFFFFCC');
 const FIXED_DATE = new Date('2025-01-15T00:00:00Z');
-
-function units(s) {
-  let n = 0;
-  for (const ch of s) n += ch.codePointAt(0) < 0x1100 ? 1 : 2;
-  return n;
-}
-function lines(text, widthChars) {
-  return String(text)
-    .split('\n')
-    .reduce((n, part) => n + Math.max(1, Math.ceil(units(part) / Math.max(1, widthChars - 2))), 0);
-}
-const height = (n, per = 14) => Math.max(20, Math.round(n * per + 6));
-
-function styleRange(ws, r1, c1, r2, c2, style) {
-  for (let r = r1; r <= r2; r++) {
-    for (let c = c1; c <= c2; c++) {
-      const cell = ws.getCell(r, c);
-      if (style.font) cell.font = style.font;
-      if (style.fill) cell.fill = style.fill;
-      if (style.border) cell.border = style.border;
-      if (style.alignment) cell.alignment = style.alignment;
-    }
-  }
-}
-const label = (qq, row) => ({ row, text: qq.text, items: qq.items, also: qq.also, note: qq.note });
-const noQuestions = (name) => ({ name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, questions: [] });
+// This set's workbooks were written without lastModifiedBy (ExcelJS then writes "Unknown"); kept as committed.
+const book = (creator) => newBook(creator, FIXED_DATE, { lastModifiedBy: null });
 
 // Rows that are deliberately question-like but are NOT questions (記入例, struck-out rows).
 // The self-check accepts them; any other unlabelled question-like row fails it.
@@ -109,28 +78,20 @@ const BANK = [
 ];
 
 async function buildBank(file) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'あおば信用金庫 リスク統括部';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
+  const wb = book('あおば信用金庫 リスク統括部');
   const sheetName = '委託先評価シート';
   const HEADER = 6;
   const ws = wb.addWorksheet(sheetName, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: printA4('landscape'),
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER }],
   });
   const F = { name: 'ＭＳ ゴシック', size: 10 };
   const widths = [6, 18, 62, 14, 44, 14];
   ws.columns = widths.map((w) => ({ width: w }));
 
-  ws.mergeCells('A1:F1');
-  ws.getCell('A1').value = '外部委託先（クラウドサービス）評価シート';
-  ws.getCell('A1').font = { ...F, size: 14, bold: true };
+  mergedText(ws, 'A1:F1', '外部委託先（クラウドサービス）評価シート', { font: { ...F, size: 14, bold: true } });
   ws.getRow(1).height = 24;
-  ws.mergeCells('A2:F2');
-  ws.getCell('A2').value = 'あおば信用金庫　リスク統括部　（様式R-7）';
-  ws.getCell('A2').font = F;
-  ws.getCell('A2').alignment = { horizontal: 'right' };
+  mergedText(ws, 'A2:F2', 'あおば信用金庫　リスク統括部　（様式R-7）', { font: F, alignment: { horizontal: 'right' } });
   ws.getCell('A3').value = '委託先名';
   ws.getCell('A3').font = { ...F, bold: true };
   ws.mergeCells('B3:C3');
@@ -138,21 +99,11 @@ async function buildBank(file) {
   ws.getCell('D3').value = '記入日';
   ws.getCell('D3').font = { ...F, bold: true };
   ws.getCell('E3').border = { bottom: thin };
-  ws.mergeCells('A4:F4');
-  ws.getCell('A4').value =
-    '【ご記入にあたって】「回答」欄はリストから選択してください。「いいえ」「該当なし」を選択した場合は、その理由または代替策を「補足」欄にご記入ください。「当金庫確認欄」は記入不要です。';
-  ws.getCell('A4').font = { ...F, size: 9 };
-  ws.getCell('A4').alignment = { wrapText: true, vertical: 'middle' };
+  mergedText(ws, 'A4:F4', '【ご記入にあたって】「回答」欄はリストから選択してください。「いいえ」「該当なし」を選択した場合は、その理由または代替策を「補足」欄にご記入ください。「当金庫確認欄」は記入不要です。', { font: { ...F, size: 9 }, alignment: { wrapText: true, vertical: 'middle' } });
   ws.getRow(4).height = 30;
 
   const headers = ['項番', '大分類', '確認事項', '回答', '補足\n（「いいえ」「該当なし」の場合は理由・代替策）', '当金庫\n確認欄'];
-  headers.forEach((h, i) => (ws.getCell(HEADER, i + 1).value = h));
-  styleRange(ws, HEADER, 1, HEADER, 6, {
-    font: { ...F, bold: true },
-    fill: fill('FFC6E0B4'),
-    border: BORDER,
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  });
+  headerRow(ws, HEADER, headers, { font: { ...F, bold: true }, fill: fill('FFC6E0B4'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
   ws.getRow(HEADER).height = 34;
 
   const questions = [];
@@ -163,40 +114,29 @@ async function buildBank(file) {
     if (qq.cat !== prevCat) ws.getCell(r, 2).value = qq.cat; // 大分類 only on the first row of its group
     prevCat = qq.cat;
     ws.getCell(r, 3).value = qq.text;
-    styleRange(ws, r, 1, r, 6, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
+    bodyRow(ws, r, 6, F);
     ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'top' };
     ws.getCell(r, 4).alignment = { horizontal: 'center', vertical: 'top' };
-    ws.getCell(r, 4).fill = INPUT_FILL;
-    ws.getCell(r, 5).fill = INPUT_FILL;
+    fillCells(ws, r, [4, 5], INPUT_FILL);
     ws.getCell(r, 6).fill = fill('FFE7E6E6');
-    ws.getCell(r, 4).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: ['"はい,いいえ,該当なし"'],
-      showErrorMessage: true,
-      error: 'リストから選択してください。',
-    };
-    ws.getRow(r).height = height(lines(qq.text, widths[2]));
+    dropDown(ws.getCell(r, 4), ['はい', 'いいえ', '該当なし'], { error: 'リストから選択してください。' });
+    fitRow(ws, r, qq.text, widths[2]);
     questions.push(label(qq, r));
     r++;
   }
   r++;
-  ws.mergeCells(r, 1, r, 6);
-  ws.getCell(r, 1).value = '※本シートのご回答は、当金庫の外部委託管理規程に基づく委託先評価に使用します。';
-  ws.getCell(r, 1).font = { ...F, size: 9 };
+  mergedText(ws, `A${r}:F${r}`, '※本シートのご回答は、当金庫の外部委託管理規程に基づく委託先評価に使用します。', { font: { ...F, size: 9 } });
   r++;
   ws.getCell(r, 6).value = '以上';
   ws.getCell(r, 6).font = F;
 
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'single sheet; title, issuer, 委託先名/記入日 fields and instructions in rows 1-4, header at row 6; 大分類 (B) written only on the first row of each group (not merged); C=確認事項; D=はい/いいえ/該当なし drop-down; E=補足 (free text); F=当金庫確認欄 (customer-only); footer note and 以上 after the table',
     sheets: [
       { name: sheetName, headerRow: HEADER, questionColumn: 'C', answerColumn: 'E', choiceColumn: 'D', choices: ['はい', 'いいえ', '該当なし'], questions },
     ],
-  };
+  });
 }
 
 // ======================================================================
@@ -265,14 +205,11 @@ const CITY_SECTIONS = [
 ];
 
 async function buildCity(file) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '東雲市 総務部 情報政策課';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
+  const wb = book('東雲市 総務部 情報政策課');
   const sheetName = '確認書';
   const HEADER = 5;
   const ws = wb.addWorksheet(sheetName, {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: printA4('portrait'),
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER }],
   });
   const F = { name: 'ＭＳ 明朝', size: 10.5 };
@@ -281,41 +218,24 @@ async function buildCity(file) {
 
   ws.getCell('A1').value = '別記様式第３号（第６条関係）';
   ws.getCell('A1').font = { ...F, size: 9 };
-  ws.mergeCells('A2:E2');
-  ws.getCell('A2').value = 'クラウドサービスの利用に係る情報セキュリティ対策確認書';
-  ws.getCell('A2').font = { ...F, size: 14, bold: true };
-  ws.getCell('A2').alignment = { horizontal: 'center' };
+  mergedText(ws, 'A2:E2', 'クラウドサービスの利用に係る情報セキュリティ対策確認書', { font: { ...F, size: 14, bold: true }, alignment: { horizontal: 'center' } });
   ws.getRow(2).height = 26;
-  ws.mergeCells('A3:B3');
-  ws.getCell('A3').value = '東雲市長　様';
-  ws.getCell('A3').font = F;
+  mergedText(ws, 'A3:B3', '東雲市長　様', { font: F });
   ws.getCell('C3').value = '事業者名';
   ws.getCell('C3').font = F;
   ws.getCell('D3').border = { bottom: thin };
-  ws.mergeCells('A4:E4');
-  ws.getCell('A4').value =
-    '※「回答区分」欄は適合・一部適合・不適合・該当なしから選択し、「回答内容」欄に具体的な対策内容を記入すること。根拠資料がある場合は「根拠資料・備考」欄に資料名を記入すること。';
-  ws.getCell('A4').font = { ...F, size: 9 };
-  ws.getCell('A4').alignment = { wrapText: true, vertical: 'middle' };
+  mergedText(ws, 'A4:E4', '※「回答区分」欄は適合・一部適合・不適合・該当なしから選択し、「回答内容」欄に具体的な対策内容を記入すること。根拠資料がある場合は「根拠資料・備考」欄に資料名を記入すること。', { font: { ...F, size: 9 }, alignment: { wrapText: true, vertical: 'middle' } });
   ws.getRow(4).height = 30;
 
   const headers = ['項番', '確認項目', '回答区分', '回答内容', '根拠資料・備考'];
-  headers.forEach((h, i) => (ws.getCell(HEADER, i + 1).value = h));
-  styleRange(ws, HEADER, 1, HEADER, 5, {
-    font: { ...F, bold: true },
-    fill: fill('FFD9E1F2'),
-    border: BORDER,
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  });
+  headerRow(ws, HEADER, headers, { font: { ...F, bold: true }, fill: fill('FFD9E1F2'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
   ws.getRow(HEADER).height = 24;
   ws.pageSetup.printTitlesRow = `${HEADER}:${HEADER}`;
 
   const questions = [];
   let r = HEADER + 1;
   for (const [si, sec] of CITY_SECTIONS.entries()) {
-    ws.mergeCells(r, 1, r, 5);
-    ws.getCell(r, 1).value = sec.title;
-    styleRange(ws, r, 1, r, 5, { font: { ...F, bold: true }, fill: fill('FFF2F2F2'), border: BORDER });
+    sectionRow(ws, r, 5, sec.title, { font: { ...F, bold: true }, fill: fill('FFF2F2F2'), border: BORDER });
     r++;
     for (const [qi, qq] of sec.qs.entries()) {
       ws.getCell(r, 1).value = `${si + 1}-(${qi + 1})`;
@@ -334,37 +254,26 @@ async function buildCity(file) {
       for (const cc of [1, 3, 4, 5]) ws.getCell(r, cc).font = F;
       if (!qq.text.startsWith('【重要】')) c.font = F;
       ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'top' };
-      ws.getCell(r, 3).fill = INPUT_FILL;
-      ws.getCell(r, 4).fill = INPUT_FILL;
-      ws.getCell(r, 3).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: ['"適合,一部適合,不適合,該当なし"'],
-        showErrorMessage: true,
-        error: '適合・一部適合・不適合・該当なしから選択してください。',
-      };
-      ws.getRow(r).height = height(Math.max(lines(qq.text, widths[1]), 2));
+      fillCells(ws, r, [3, 4], INPUT_FILL);
+      dropDown(ws.getCell(r, 3), ['適合', '一部適合', '不適合', '該当なし'], { error: '適合・一部適合・不適合・該当なしから選択してください。' });
+      fitRow(ws, r, qq.text, widths[1], { minLines: 2 });
       questions.push(label(qq, r));
       r++;
     }
   }
   r++;
-  ws.mergeCells(r, 1, r, 5);
-  ws.getCell(r, 1).value = '上記のとおり相違ないことを確認します。';
-  ws.getCell(r, 1).font = F;
+  mergedText(ws, `A${r}:E${r}`, '上記のとおり相違ないことを確認します。', { font: F });
   r++;
   ws.getCell(r, 4).value = '（事業者代表者）　　　　　　　　　　　印';
   ws.getCell(r, 4).font = F;
 
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'single sheet; 様式番号/title/宛名・事業者名/instructions in rows 1-4, header at row 5; section rows 「１　認証・評価」… merged A:E inside the table; 項番 like 1-(1); B=確認項目 (one rich-text cell with a red 【重要】 prefix); C=適合/一部適合/不適合/該当なし drop-down; D=回答内容; E=根拠資料・備考; 確認文 and 代表者印 line after the table',
     sheets: [
       { name: sheetName, headerRow: HEADER, questionColumn: 'B', answerColumn: 'D', choiceColumn: 'C', choices: ['適合', '一部適合', '不適合', '該当なし'], questions },
     ],
-  };
+  });
 }
 
 // ======================================================================
@@ -412,10 +321,7 @@ const MED_SEC = [
 const MED_DELETED = { pos: 10, text: '（削除）ウイルス対策ソフトのパターンファイル更新頻度' };
 
 async function buildMed(file) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '医療法人みどり会 医療情報部';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
+  const wb = book('医療法人みどり会 医療情報部');
   const F = { name: '游ゴシック', size: 10 };
   const widths = [7, 50, 46, 24];
   const headers = ['No', '確認項目', '回答', '備考（資料名等）'];
@@ -424,29 +330,16 @@ async function buildMed(file) {
   function sheet(name, title, data, { example, deleted }) {
     const HEADER = 4;
     const ws = wb.addWorksheet(name, {
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      pageSetup: printA4('landscape'),
       views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER }],
     });
     ws.columns = widths.map((w) => ({ width: w }));
-    ws.mergeCells('A1:D1');
-    ws.getCell('A1').value = title;
-    ws.getCell('A1').font = { ...F, size: 13, bold: true };
-    ws.mergeCells('A2:D2');
-    ws.getCell('A2').value = '医療法人みどり会　医療情報部　／　回答は「回答」列に簡潔にご記入ください（記入例を参照）。';
-    ws.getCell('A2').font = { ...F, size: 9 };
-    headers.forEach((h, i) => (ws.getCell(HEADER, i + 1).value = h));
-    styleRange(ws, HEADER, 1, HEADER, 4, {
-      font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } },
-      fill: fill('FF2F5597'),
-      border: BORDER,
-      alignment: { horizontal: 'center', vertical: 'middle' },
-    });
+    mergedText(ws, 'A1:D1', title, { font: { ...F, size: 13, bold: true } });
+    mergedText(ws, 'A2:D2', '医療法人みどり会　医療情報部　／　回答は「回答」列に簡潔にご記入ください（記入例を参照）。', { font: { ...F, size: 9 } });
+    headerRow(ws, HEADER, headers, { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF2F5597'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle' } });
     let r = HEADER + 1;
     if (example) {
-      ws.getCell(r, 1).value = '記入例';
-      ws.getCell(r, 2).value = example[0];
-      ws.getCell(r, 3).value = example[1];
-      ws.getCell(r, 4).value = '運用マニュアル第3章';
+      ws.getRow(r).values = ['記入例', example[0], example[1], '運用マニュアル第3章'];
       styleRange(ws, r, 1, r, 4, { font: { ...F, italic: true, color: { argb: 'FF808080' } }, fill: fill('FFEDEDED'), border: BORDER, alignment: { vertical: 'top', wrapText: true } });
       intentionalNonQuestions.push({ file, sheet: name, row: r, why: '記入例' });
       r++;
@@ -457,18 +350,15 @@ async function buildMed(file) {
     const num = () => `${prefix}-${String(++n).padStart(2, '0')}`;
     for (const qq of data) {
       if (deleted && n + 1 === deleted.pos) {
-        ws.getCell(r, 1).value = num();
-        ws.getCell(r, 2).value = deleted.text;
-        ws.getCell(r, 3).value = '－';
+        ws.getRow(r).values = [num(), deleted.text, '－'];
         styleRange(ws, r, 1, r, 4, { font: { ...F, strike: true, color: { argb: 'FFA6A6A6' } }, fill: fill('FFD9D9D9'), border: BORDER });
         intentionalNonQuestions.push({ file, sheet: name, row: r, why: '（削除） struck-out row' });
         r++;
       }
-      ws.getCell(r, 1).value = num();
-      ws.getCell(r, 2).value = qq.text;
-      styleRange(ws, r, 1, r, 4, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
+      ws.getRow(r).values = [num(), qq.text];
+      bodyRow(ws, r, 4, F);
       ws.getCell(r, 3).fill = INPUT_FILL;
-      ws.getRow(r).height = height(lines(qq.text, widths[1]));
+      fitRow(ws, r, qq.text, widths[1]);
       questions.push(label(qq, r));
       r++;
     }
@@ -478,13 +368,11 @@ async function buildMed(file) {
   sheet('運用・契約', 'クラウドサービス確認票（Ⅰ 運用・契約）', MED_OPS, { example: ['ウイルス対策ソフト導入状況', '全サーバに導入済（製品名：○○）、定義ファイルは自動更新'] });
   sheet('安全管理', 'クラウドサービス確認票（Ⅱ 安全管理措置）', MED_SEC, { deleted: MED_DELETED });
 
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'two sheets 運用・契約 / 安全管理, both header row 4 (No, 確認項目, 回答, 備考); 運用・契約 row 5 is a grey 記入例 row (not a question); 安全管理 has a struck-out grey row 「（削除）…」 (B-10, not a question) between B-09 and B-11; B=確認項目 terse noun phrases, C=回答 free text',
     sheets: sheetsOut,
-  };
+  });
 }
 
 // ======================================================================
@@ -570,10 +458,7 @@ const EN_SECTIONS = [
 ];
 
 async function buildEnglish(file) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Crestline Financial Group - Third-Party Risk Management';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
+  const wb = book('Crestline Financial Group - Third-Party Risk Management');
   const F = { name: 'Calibri', size: 11 };
   const sheetsOut = [];
 
@@ -609,35 +494,21 @@ async function buildEnglish(file) {
   });
   const widths = [8, 70, 12, 50];
   ws.columns = widths.map((w) => ({ width: w }));
-  ws.mergeCells('A1:D1');
-  ws.getCell('A1').value = 'Crestline Financial Group - Vendor Security Assessment';
-  ws.getCell('A1').font = { ...F, size: 14, bold: true };
-  ws.mergeCells('A2:D2');
-  ws.getCell('A2').value = 'Confidential - for vendor due diligence purposes only. Version 2024.2';
-  ws.getCell('A2').font = { ...F, size: 9, italic: true };
-  ['Ref', 'Question', 'Response', 'Comments / Evidence'].forEach((h, i) => (ws.getCell(HEADER, i + 1).value = h));
-  styleRange(ws, HEADER, 1, HEADER, 4, {
-    font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } },
-    fill: fill('FF203864'),
-    border: BORDER,
-    alignment: { horizontal: 'center', vertical: 'middle' },
-  });
+  mergedText(ws, 'A1:D1', 'Crestline Financial Group - Vendor Security Assessment', { font: { ...F, size: 14, bold: true } });
+  mergedText(ws, 'A2:D2', 'Confidential - for vendor due diligence purposes only. Version 2024.2', { font: { ...F, size: 9, italic: true } });
+  headerRow(ws, HEADER, ['Ref', 'Question', 'Response', 'Comments / Evidence'], { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF203864'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle' } });
   const questions = [];
   let r = HEADER + 1;
   for (const sec of EN_SECTIONS) {
-    ws.mergeCells(r, 1, r, 4);
-    ws.getCell(r, 1).value = sec.title;
-    styleRange(ws, r, 1, r, 4, { font: { ...F, bold: true }, fill: fill('FFDDEBF7'), border: BORDER });
+    sectionRow(ws, r, 4, sec.title, { font: { ...F, bold: true }, fill: fill('FFDDEBF7'), border: BORDER });
     r++;
     for (const [qi, qq] of sec.qs.entries()) {
-      ws.getCell(r, 1).value = `${sec.title[0]}.${qi + 1}`;
-      ws.getCell(r, 2).value = qq.text;
-      styleRange(ws, r, 1, r, 4, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
-      ws.getCell(r, 3).fill = INPUT_FILL;
-      ws.getCell(r, 4).fill = INPUT_FILL;
+      ws.getRow(r).values = [`${sec.title[0]}.${qi + 1}`, qq.text];
+      bodyRow(ws, r, 4, F);
+      fillCells(ws, r, [3, 4], INPUT_FILL);
       ws.getCell(r, 3).alignment = { horizontal: 'center', vertical: 'top' };
-      ws.getCell(r, 3).dataValidation = { type: 'list', allowBlank: true, formulae: ['"Yes,No,N/A"'], showErrorMessage: true, error: 'Select Yes, No or N/A.' };
-      ws.getRow(r).height = height(lines(qq.text, widths[1]), 15);
+      dropDown(ws.getCell(r, 3), ['Yes', 'No', 'N/A'], { error: 'Select Yes, No or N/A.' });
+      fitRow(ws, r, qq.text, widths[1], { per: 15 });
       questions.push(label(qq, r));
       r++;
     }
@@ -645,13 +516,11 @@ async function buildEnglish(file) {
   sheetsOut.push({ name: sheetName, headerRow: HEADER, questionColumn: 'B', answerColumn: 'D', choiceColumn: 'C', choices: ['Yes', 'No', 'N/A'], questions });
 
   wb.views = [{ activeTab: 1 }];
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'two sheets: Instructions (numbered instructions + vendor-info fields, no questions) and Assessment (title rows 1-2, header row 4: Ref, Question, Response, Comments / Evidence; section rows "A. Governance & Compliance"… merged A:D; Ref like A.1; C = Yes/No/N/A drop-down; D = free-text comments)',
     sheets: sheetsOut,
-  };
+  });
 }
 
 // ======================================================================
@@ -688,11 +557,6 @@ const CSV_QS = [
   q(28, 'データ', '物件データをCSVで一括取り込みできますか？', [], [38], 'near-miss (データ形式): CSV import is a feature question; 38 only lists allowed upload types'),
 ];
 
-function csvField(v) {
-  const s = String(v ?? '');
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function buildCsv(file) {
   const recs = [['番号', 'カテゴリ', '質問内容', '回答', 'コメント']];
   const questions = [];
@@ -700,7 +564,7 @@ function buildCsv(file) {
     recs.push([i + 1, qq.cat, qq.text, '', '']);
     questions.push(label(qq, i + 2));
   });
-  const body = recs.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const body = csvText(recs, '\r\n');
   const bytes = Uint8Array.from(cptable.utils.encode(932, body));
   const back = new TextDecoder('shift_jis').decode(bytes);
   if (back !== body) throw new Error(`${file}: text does not round-trip through Shift_JIS`);
@@ -713,60 +577,6 @@ function buildCsv(file) {
   };
 }
 
-// ---------------------------------------------------------------- self-check
-const LOOKS_LIKE_QUESTION = /[?？]\s*$|(ます|です|ません|でしょう)か。?\s*$|ください。?\s*$|(有無|可否|状況|方法|方式|体制)[）)]?\s*$/;
-
-function readBack(file) {
-  const buf = fs.readFileSync(path.join(outDir, file));
-  return file.endsWith('.csv') ? XLSX.read(buf, { type: 'buffer', codepage: 932, raw: true }) : XLSX.read(buf, { type: 'buffer' });
-}
-
-function selfCheck(workbooks) {
-  const errors = [];
-  for (const w of workbooks) {
-    const wb = readBack(w.file);
-    const listed = w.sheets.map((s) => s.name);
-    if (JSON.stringify(listed) !== JSON.stringify(wb.SheetNames)) errors.push(`${w.file}: sheets ${JSON.stringify(wb.SheetNames)} vs labels ${JSON.stringify(listed)}`);
-    for (const s of w.sheets) {
-      const ws = wb.Sheets[s.name];
-      if (!ws) continue;
-      const range = XLSX.utils.decode_range(ws['!ref']);
-      const allowed = new Set(intentionalNonQuestions.filter((x) => x.file === w.file && x.sheet === s.name).map((x) => x.row));
-      const byRow = new Map(s.questions.map((qq) => [qq.row, qq]));
-      if (byRow.size !== s.questions.length) errors.push(`${w.file}/${s.name}: duplicate rows in labels`);
-      for (const qq of s.questions) {
-        const cell = ws[`${s.questionColumn}${qq.row}`];
-        const v = cell ? String(cell.v) : undefined;
-        if (v !== qq.text) errors.push(`${w.file}/${s.name}!${s.questionColumn}${qq.row}: cell ${JSON.stringify(v)} != label ${JSON.stringify(qq.text)}`);
-        for (const n of [...qq.items, ...qq.also]) if (!Number.isInteger(n) || n < 1 || n > 49) errors.push(`${w.file} row ${qq.row}: bad item ${n}`);
-        if (qq.items.some((n) => qq.also.includes(n))) errors.push(`${w.file} row ${qq.row}: item in both items and also`);
-        if (s.headerRow != null && qq.row <= s.headerRow) errors.push(`${w.file} row ${qq.row}: question at/above header`);
-      }
-      // every text cell of an unlabelled row must not look like a question
-      for (let R = range.s.r; R <= range.e.r; R++) {
-        const row = R + 1;
-        if (byRow.has(row) || allowed.has(row)) continue;
-        if (s.headerRow != null && row === s.headerRow) continue;
-        for (let C = range.s.c; C <= range.e.c; C++) {
-          const cell = ws[XLSX.utils.encode_cell({ r: R, c: C })];
-          if (!cell || cell.v == null) continue;
-          const t = String(cell.v).trim();
-          const inQuestionArea = s.questionColumn && C === XLSX.utils.decode_col(s.questionColumn) && row > s.headerRow;
-          if (LOOKS_LIKE_QUESTION.test(t) || (inQuestionArea && t.length > 0)) {
-            errors.push(`${w.file}/${s.name}!${XLSX.utils.encode_cell({ r: R, c: C })}: unlabelled question-like text ${JSON.stringify(t)}`);
-          }
-        }
-      }
-      // the intentional non-question rows must really be there and hold question-like text
-      for (const row of allowed) {
-        const t = ws[`${s.questionColumn}${row}`]?.v;
-        if (!t) errors.push(`${w.file}/${s.name}: intentional non-question row ${row} is empty`);
-      }
-    }
-  }
-  return errors;
-}
-
 // ---------------------------------------------------------------- main
 const workbooks = [];
 workbooks.push(await buildBank('01-shinkin-aoba-itakusaki-hyoka.xlsx'));
@@ -774,33 +584,13 @@ workbooks.push(await buildCity('02-city-shinonome-cloud-kakuninsho.xlsx'));
 workbooks.push(await buildMed('03-medical-midori-two-sheets.xlsx'));
 workbooks.push(await buildEnglish('04-us-crestline-vendor-assessment.xlsx'));
 workbooks.push(buildCsv('05-realestate-hinode-form-export-sjis.csv'));
+writeLabels(outDir, workbooks);
 
-fs.writeFileSync(path.join(outDir, 'labels.json'), JSON.stringify({ version: 1, workbooks }, null, 2) + '\n', 'utf8');
-
-const errors = selfCheck(workbooks);
-let total = 0;
-let none = 0;
-let two = 0;
-const mainCover = new Set();
-const anyCover = new Set();
-for (const w of workbooks) {
-  const qs = w.sheets.flatMap((s) => s.questions);
-  const z = qs.filter((x) => x.items.length === 0).length;
-  total += qs.length;
-  none += z;
-  two += qs.filter((x) => x.items.length >= 2).length;
-  for (const x of qs) {
-    x.items.forEach((n) => { mainCover.add(n); anyCover.add(n); });
-    x.also.forEach((n) => anyCover.add(n));
-  }
-  console.log(`${w.file}: ${w.sheets.map((s) => `${s.name}=${s.questions.length}`).join(' ')} → ${qs.length} questions, ${z} none`);
-}
-const missing = [];
-for (let n = 1; n <= 49; n++) if (!mainCover.has(n)) missing.push(n);
-console.log(`total ${total} questions, ${none} none (${((100 * none) / total).toFixed(1)}%), ${two} with two items`);
-console.log(missing.length ? `items never a main answer: ${missing.join(', ')}` : 'all 49 items are the main answer of at least one question');
-if (errors.length) {
-  console.error(`self-check FAILED (${errors.length}):\n  ` + errors.join('\n  '));
-  process.exit(1);
-}
-console.log('self-check passed: every labelled row matches its cell; no unlabelled row looks like a question');
+// a noun ending (…の有無, …体制) reads like a question only after other words: a bare category 「体制」 does not
+const LOOKS_LIKE_QUESTION = /[?？]\s*$|(ます|です|ません|でしょう)か。?\s*$|ください。?\s*$|.(有無|可否|状況|方法|方式|体制)[）)]?\s*$/;
+const problems = await checkSet(outDir, workbooks, {
+  looksLikeQuestion: (t) => LOOKS_LIKE_QUESTION.test(t),
+  nonQuestions: intentionalNonQuestions,
+  csvCodepage: 932,
+});
+report(workbooks, problems);

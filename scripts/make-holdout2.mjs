@@ -13,76 +13,26 @@
 // Labels: items = METI numbers (1..49) whose vendor answer answers the question, best first;
 // also = weaker/partial ones; [] when no item answers it (leave the row to a human).
 //
-// After writing, the script re-reads every workbook with SheetJS (and ExcelJS for drop-downs) and
-// asserts that each labelled row's text equals the cell's text, that answer cells are empty, that
-// every sheet is listed, and that no unlabelled row looks like a question. It exits non-zero on
-// any mismatch.
+// After writing, the script re-reads every workbook (checkSet in holdout-kit.mjs) and asserts that
+// each labelled row's text equals the cell's text, that answer cells are empty, that every sheet is
+// listed, and that no unlabelled row looks like a question. It exits non-zero on any mismatch.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import * as XLSXns from 'xlsx';
+import XLSX from 'xlsx';
+import { bodyRow, BORDER, checkSet, columnLetter, dropDown, fill, fillCells, fitRow, headerRow, label, mergedText, newBook, noQuestions, printA4, report, saveBook, sectionRow, styleRange, thin, writeLabels } from './holdout-kit.mjs';
 
-const XLSX = XLSXns.default ?? XLSXns;
 const outDir = path.resolve(process.argv[2] ?? 'fixtures/eval-holdout2');
 fs.mkdirSync(outDir, { recursive: true });
 
-// ---------------------------------------------------------------- helpers
 /** q(no, cat, sub, text, items, also, note) — cat/sub are the customer's own category columns. */
 const q = (no, cat, sub, text, items, also = [], note = '') => ({ no, cat, sub, text, items, also, note });
 
 const FIXED_DATE = new Date('2025-01-15T00:00:00Z');
-const thin = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-const fill = (argb) => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const INPUT = fill('FFFFF9DB');
-const col = (n) => String.fromCharCode(64 + n);
-
-function units(s) {
-  let n = 0;
-  for (const ch of s) n += ch.codePointAt(0) < 0x1100 ? 1 : 2;
-  return n;
-}
-function lines(text, width) {
-  return String(text)
-    .split('\n')
-    .reduce((n, part) => n + Math.max(1, Math.ceil(units(part) / Math.max(1, width - 2))), 0);
-}
-const height = (n, per = 14) => Math.max(20, Math.round(n * per + 6));
-
-function styleRange(ws, r1, c1, r2, c2, s) {
-  for (let r = r1; r <= r2; r++) {
-    for (let c = c1; c <= c2; c++) {
-      const cell = ws.getCell(r, c);
-      if (s.font) cell.font = s.font;
-      if (s.fill) cell.fill = s.fill;
-      if (s.border) cell.border = s.border;
-      if (s.alignment) cell.alignment = s.alignment;
-    }
-  }
-}
-const label = (qq, row) => ({ row, text: qq.text, items: qq.items, also: qq.also, note: qq.note });
-function dropDown(cell, values, prompt) {
-  cell.dataValidation = {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${values.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    error: prompt,
-    showInputMessage: true,
-    prompt,
-  };
-}
-function newBook(creator) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = creator;
-  wb.lastModifiedBy = creator;
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  return wb;
-}
-const noQuestions = (name) => ({ name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, questions: [] });
+// this set's drop-downs show their message both as a hint and when refusing other input
+const choiceList = (cell, values, message) => dropDown(cell, values, { error: message, errorStyle: 'stop', prompt: message });
+const nonQuestions = []; // { file, sheet, row, why }: rows in a question table that are deliberately not questions
 
 // ======================================================================
 // 01  Life insurer — 外部委託先評価シート
@@ -133,24 +83,20 @@ INS.forEach((x, i) => (x.no = i + 1));
 INS.find((x) => x.text.startsWith('【重要】')).richPrefix = '【重要】';
 
 async function buildInsurer(file) {
-  const wb = newBook('しらかば生命保険相互会社 システム企画部');
+  const wb = newBook('しらかば生命保険相互会社 システム企画部', FIXED_DATE);
   const name = '評価シート';
   const HEADER = 7;
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: printA4('landscape'),
     views: [{ state: 'frozen', ySplit: HEADER, topLeftCell: 'A8', activeCell: 'E8' }],
   });
   const F = { name: '游ゴシック', size: 10 };
   const widths = [6, 14, 12, 66, 10, 44, 20, 14];
   ws.columns = widths.map((w) => ({ width: w }));
 
-  ws.mergeCells('A1:H1');
-  ws.getCell('A1').value = '外部委託先評価シート（クラウドサービス利用）';
-  ws.getCell('A1').font = { ...F, size: 14, bold: true };
+  mergedText(ws, 'A1:H1', '外部委託先評価シート（クラウドサービス利用）', { font: { ...F, size: 14, bold: true } });
   ws.getRow(1).height = 26;
-  ws.mergeCells('A2:H2');
-  ws.getCell('A2').value = 'しらかば生命保険相互会社　システム企画部　外部委託管理チーム';
-  ws.getCell('A2').font = F;
+  mergedText(ws, 'A2:H2', 'しらかば生命保険相互会社　システム企画部　外部委託管理チーム', { font: F });
   ws.getCell('A3').value = '委託先名';
   ws.mergeCells('B3:C3');
   ws.getCell('E3').value = '回答日';
@@ -172,13 +118,7 @@ async function buildInsurer(file) {
     ws.getRow(r).height = 30;
   });
   const headers = ['項番', '大分類', '中分類', '評価項目', '評価区分\n（◎○△×）', '回答内容', '根拠資料', '当社評価欄'];
-  headers.forEach((h, i) => (ws.getCell(HEADER, i + 1).value = h));
-  styleRange(ws, HEADER, 1, HEADER, 8, {
-    font: { ...F, bold: true },
-    fill: fill('FFD9E1F2'),
-    border: BORDER,
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  });
+  headerRow(ws, HEADER, headers, { font: { ...F, bold: true }, fill: fill('FFD9E1F2'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
   ws.getCell(HEADER, 8).fill = fill('FFBFBFBF');
   ws.getRow(HEADER).height = 32;
 
@@ -189,7 +129,10 @@ async function buildInsurer(file) {
   let deletedRow = 0;
   let richRow = 0;
   INS.forEach((qq, i) => {
-    if (qq.deleted) deletedRow = r;
+    if (qq.deleted) {
+      deletedRow = r;
+      nonQuestions.push({ file, sheet: name, row: r, why: '（削除） struck-out row' });
+    }
     if (qq.richPrefix) richRow = r;
     ws.getCell(r, 1).value = qq.no;
     if (qq.richPrefix) {
@@ -212,14 +155,12 @@ async function buildInsurer(file) {
     if (qq.deleted) {
       styleRange(ws, r, 5, r, 8, { fill: fill('FFD9D9D9') });
     } else {
-      ws.getCell(r, 5).fill = INPUT;
-      ws.getCell(r, 6).fill = INPUT;
-      ws.getCell(r, 7).fill = INPUT;
-      dropDown(ws.getCell(r, 5), ['◎', '○', '△', '×'], '◎・○・△・× から選択してください。');
+      fillCells(ws, r, [5, 6, 7], INPUT);
+      choiceList(ws.getCell(r, 5), ['◎', '○', '△', '×'], '◎・○・△・× から選択してください。');
       questions.push(label(qq, r));
     }
     ws.getCell(r, 8).fill = fill('FFEDEDED');
-    ws.getRow(r).height = height(lines(qq.text, widths[3]));
+    fitRow(ws, r, qq.text, widths[3]);
     const next = INS[i + 1];
     if (!next || next.sub !== qq.sub || next.cat !== qq.cat) {
       if (r > subStart) ws.mergeCells(subStart, 3, r, 3);
@@ -241,19 +182,15 @@ async function buildInsurer(file) {
     r++;
   });
   r++;
-  ws.mergeCells(r, 1, r, 8);
-  ws.getCell(r, 1).value = '※ご回答いただいた内容は、当社の委託先評価及び監督の目的にのみ利用いたします。ご不明点はシステム企画部 外部委託管理チームまでお問い合わせ願います。';
-  ws.getCell(r, 1).font = { ...F, size: 9 };
+  mergedText(ws, `A${r}:H${r}`, '※ご回答いただいた内容は、当社の委託先評価及び監督の目的にのみ利用いたします。ご不明点はシステム企画部 外部委託管理チームまでお問い合わせ願います。', { font: { ...F, size: 9 } });
   ws.getCell(r + 1, 8).value = '以上';
   ws.getCell(r + 1, 8).font = F;
 
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       `single sheet 評価シート; title, insurer name, 委託先名/回答日 fields and a 3-row instruction block (rows 1-6), header at row 7; B=大分類 merged vertically, C=中分類 merged per group, D=評価項目 (long polite questions with ※ notes), E=評価区分 ◎/○/△/× drop-down, F=回答内容 (free text), G=根拠資料, H=当社評価欄 (insurer's own, leave empty); row ${deletedRow} is a struck-out 「（削除）…」 row (strike-through font, shaded answer cells) that is not a question; row ${richRow} is rich text with a red 【重要】 run; footer note and 以上 after the table`,
     sheets: [{ name, headerRow: HEADER, questionColumn: 'D', answerColumn: 'F', choiceColumn: 'E', choices: ['◎', '○', '△', '×'], questions }],
-  };
+  });
 }
 
 // ======================================================================
@@ -292,39 +229,30 @@ const EC = [
 EC.forEach((x, i) => (x.no = i + 1));
 
 async function buildEc(file) {
-  const wb = newBook('ハコベマート EC基盤チーム');
+  const wb = newBook('ハコベマート EC基盤チーム', FIXED_DATE);
   const name = 'ヒアリングシート';
   const HEADER = 3;
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER }] });
   const F = { name: 'Meiryo UI', size: 10 };
   const widths = [5, 12, 58, 48, 26];
   ws.columns = widths.map((w) => ({ width: w }));
-  ws.mergeCells('A1:E1');
-  ws.getCell('A1').value = '【ハコベマート】出店ツール選定　運用・セキュリティ ヒアリング';
-  ws.getCell('A1').font = { ...F, size: 13, bold: true };
-  ws.mergeCells('A2:E2');
-  ws.getCell('A2').value = 'ざっくりでOKです。分からないところは空欄のままで大丈夫です（EC基盤チーム 担当：小野）';
-  ws.getCell('A2').font = { ...F, size: 9, color: { argb: 'FF595959' } };
-  ['#', 'カテゴリ', '質問', '貴社回答', 'ハコベ側メモ'].forEach((h, i) => (ws.getCell(HEADER, i + 1).value = h));
-  styleRange(ws, HEADER, 1, HEADER, 5, { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF2E7D32'), border: BORDER });
+  mergedText(ws, 'A1:E1', '【ハコベマート】出店ツール選定　運用・セキュリティ ヒアリング', { font: { ...F, size: 13, bold: true } });
+  mergedText(ws, 'A2:E2', 'ざっくりでOKです。分からないところは空欄のままで大丈夫です（EC基盤チーム 担当：小野）', { font: { ...F, size: 9, color: { argb: 'FF595959' } } });
+  headerRow(ws, HEADER, ['#', 'カテゴリ', '質問', '貴社回答', 'ハコベ側メモ'], { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF2E7D32'), border: BORDER });
   const questions = [];
   let r = HEADER + 1;
   for (const qq of EC) {
-    ws.getCell(r, 1).value = qq.no;
-    ws.getCell(r, 2).value = qq.cat;
-    ws.getCell(r, 3).value = qq.text;
-    styleRange(ws, r, 1, r, 5, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
+    ws.getRow(r).values = [qq.no, qq.cat, qq.text];
+    bodyRow(ws, r, 5, F);
     ws.getCell(r, 4).fill = INPUT;
-    ws.getRow(r).height = height(lines(qq.text, widths[2]));
+    fitRow(ws, r, qq.text, widths[2]);
     questions.push(label(qq, r));
     r++;
   }
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout: 'single sheet ヒアリングシート; title row 1, casual note row 2, header row 3 (#, カテゴリ, 質問, 貴社回答, ハコベ側メモ); C=質問 in casual spoken Japanese (〜ある？／〜できる？ mixed with 〜でしょうか); D=貴社回答 free text; no choice column; E is the customer\'s own memo column',
     sheets: [{ name, headerRow: HEADER, questionColumn: 'C', answerColumn: 'D', choiceColumn: null, choices: null, questions }],
-  };
+  });
 }
 
 // ======================================================================
@@ -392,29 +320,23 @@ const MFG_SECTIONS = [
 MFG_SECTIONS.flatMap((sec) => sec.qs).forEach((x, i) => (x.no = i + 1));
 
 async function buildMfg(file) {
-  const wb = newBook('東雲工機株式会社 情報システム部');
+  const wb = newBook('東雲工機株式会社 情報システム部', FIXED_DATE);
   const name = '調査票';
   const HEADER = 5;
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: printA4('portrait'),
     views: [{ state: 'frozen', ySplit: HEADER }],
   });
   const F = { name: 'ＭＳ Ｐゴシック', size: 10 };
   const widths = [5, 7, 14, 14, 14, 14, 11, 40, 18];
   ws.columns = widths.map((w) => ({ width: w }));
   const qWidth = widths[2] + widths[3] + widths[4] + widths[5];
-  ws.mergeCells('A1:I1');
-  ws.getCell('A1').value = 'クラウドサービス導入前　調査票';
-  ws.getCell('A1').font = { ...F, size: 14, bold: true };
-  ws.mergeCells('A2:F2');
-  ws.getCell('A2').value = '東雲工機株式会社　情報システム部　インフラグループ';
+  mergedText(ws, 'A1:I1', 'クラウドサービス導入前　調査票', { font: { ...F, size: 14, bold: true } });
+  mergedText(ws, 'A2:F2', '東雲工機株式会社　情報システム部　インフラグループ');
   ws.getCell('H2').value = '様式 IS-07（第3.2版）';
   ws.getCell('A2').font = F;
   ws.getCell('H2').font = F;
-  ws.mergeCells('A3:I3');
-  ws.getCell('A3').value = '対応状況はプルダウンから選択し、回答欄に具体的な内容を記入のこと。重要度A の項目は必須回答。集計シートは自動計算のため入力不要。';
-  ws.getCell('A3').font = { ...F, size: 9, color: { argb: 'FF0000FF' } };
-  ws.getCell('A3').alignment = { wrapText: true };
+  mergedText(ws, 'A3:I3', '対応状況はプルダウンから選択し、回答欄に具体的な内容を記入のこと。重要度A の項目は必須回答。集計シートは自動計算のため入力不要。', { font: { ...F, size: 9, color: { argb: 'FF0000FF' } }, alignment: { wrapText: true } });
   ws.getRow(3).height = 28;
   ws.getCell(HEADER, 1).value = 'No.';
   ws.getCell(HEADER, 2).value = '重要度';
@@ -431,23 +353,19 @@ async function buildMfg(file) {
   const ranges = [];
   let r = HEADER + 1;
   for (const sec of MFG_SECTIONS) {
-    ws.mergeCells(r, 1, r, 9);
-    ws.getCell(r, 1).value = sec.title;
-    styleRange(ws, r, 1, r, 9, { font: { ...F, bold: true }, fill: fill('FFDDEBF7'), border: BORDER });
+    sectionRow(ws, r, 9, sec.title, { font: { ...F, bold: true }, fill: fill('FFDDEBF7'), border: BORDER });
     r++;
     const first = r;
     for (const qq of sec.qs) {
-      ws.getCell(r, 1).value = qq.no;
-      ws.getCell(r, 2).value = qq.cat;
+      ws.getRow(r).values = [qq.no, qq.cat];
       ws.mergeCells(r, 3, r, 6);
       ws.getCell(r, 3).value = qq.text;
-      styleRange(ws, r, 1, r, 9, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
+      bodyRow(ws, r, 9, F);
       ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'top' };
       ws.getCell(r, 2).alignment = { horizontal: 'center', vertical: 'top' };
-      ws.getCell(r, 7).fill = INPUT;
-      ws.getCell(r, 8).fill = INPUT;
-      dropDown(ws.getCell(r, 7), CHOICES, '対応済／一部対応／未対応／対象外 から選択');
-      ws.getRow(r).height = height(Math.max(lines(qq.text, qWidth), 2));
+      fillCells(ws, r, [7, 8], INPUT);
+      choiceList(ws.getCell(r, 7), CHOICES, '対応済／一部対応／未対応／対象外 から選択');
+      fitRow(ws, r, qq.text, qWidth, { minLines: 2 });
       questions.push(label(qq, r));
       r++;
     }
@@ -462,8 +380,7 @@ async function buildMfg(file) {
   ss.getCell('A1').value = '回答状況集計（自動計算）';
   ss.getCell('A1').font = { ...F, size: 13, bold: true };
   const sh = ['区分', '設問数', '対応済', '一部対応', '未対応', '対象外', '未回答', '回答率'];
-  sh.forEach((h, i) => (ss.getCell(3, i + 1).value = h));
-  styleRange(ss, 3, 1, 3, 8, { font: { ...F, bold: true }, fill: fill('FFFFE699'), border: BORDER, alignment: { horizontal: 'center' } });
+  headerRow(ss, 3, sh, { font: { ...F, bold: true }, fill: fill('FFFFE699'), border: BORDER, alignment: { horizontal: 'center' } });
   let sr = 4;
   for (const g of ranges) {
     const rng = (c) => `'${name}'!${c}${g.first}:${c}${g.last}`;
@@ -478,7 +395,7 @@ async function buildMfg(file) {
   }
   const total = ranges.reduce((a, g) => a + g.n, 0);
   ss.getCell(sr, 1).value = '合計';
-  for (let c = 2; c <= 7; c++) ss.getCell(sr, c).value = { formula: `SUM(${col(c)}4:${col(c)}${sr - 1})`, result: c === 2 || c === 7 ? total : 0 };
+  for (let c = 2; c <= 7; c++) ss.getCell(sr, c).value = { formula: `SUM(${columnLetter(c)}4:${columnLetter(c)}${sr - 1})`, result: c === 2 || c === 7 ? total : 0 };
   ss.getCell(sr, 8).value = { formula: `IF(B${sr}=0,"",1-G${sr}/B${sr})`, result: 0 };
   ss.getCell(sr, 8).numFmt = '0%';
   styleRange(ss, sr, 1, sr, 8, { font: { ...F, bold: true }, border: BORDER, fill: fill('FFF2F2F2') });
@@ -487,16 +404,14 @@ async function buildMfg(file) {
   ss.getCell(sr + 3, 1).value = '重要度A 未対応数';
   ss.getCell(sr + 3, 2).value = { formula: `COUNTIFS('${name}'!B:B,"A",'${name}'!G:G,"未対応")`, result: 0 };
 
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'sheet 調査票: title rows 1-3, header row 5 (確認内容 merged C:F); 【可用性】【性能・拡張性】【運用・保守】【データ保護】【セキュリティ】 section rows merged A:I inside the table; question text in merged C:F; G=対応状況 drop-down (対応済/一部対応/未対応/対象外); H=回答欄 (free text); B=重要度 A/B/C and I=備考（当社記入） are the customer\'s own; sheet 集計 is a summary of COUNTIF/COUNTA/SUM/IF formulas over 調査票 and holds no questions',
     sheets: [
       { name, headerRow: HEADER, questionColumn: 'C', answerColumn: 'H', choiceColumn: 'G', choices: CHOICES, questions },
       noQuestions('集計'),
     ],
-  };
+  });
 }
 
 // ======================================================================
@@ -591,7 +506,7 @@ const CAIQ_DOMAINS = [
 ];
 
 async function buildCaiq(file) {
-  const wb = newBook('Halvorsen & Reid plc — Third-Party Risk');
+  const wb = newBook('Halvorsen & Reid plc — Third-Party Risk', FIXED_DATE);
   const F = { name: 'Calibri', size: 11 };
   // Read Me
   const rm = wb.addWorksheet('Read Me');
@@ -620,47 +535,36 @@ async function buildCaiq(file) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER }] });
   const widths = [13, 78, 16, 50, 18];
   ws.columns = widths.map((w) => ({ width: w }));
-  ws.mergeCells('A1:E1');
-  ws.getCell('A1').value = 'Cloud Vendor Security Questionnaire (CAIQ v4 format)';
-  ws.getCell('A1').font = { ...F, size: 14, bold: true };
+  mergedText(ws, 'A1:E1', 'Cloud Vendor Security Questionnaire (CAIQ v4 format)', { font: { ...F, size: 14, bold: true } });
   ws.getCell('A2').value = 'Vendor name:';
   ws.getCell('C2').value = 'Date:';
   ws.getCell('B2').border = { bottom: thin };
   ws.getCell('D2').border = { bottom: thin };
-  ws.mergeCells('A3:E3');
-  ws.getCell('A3').value = 'Answer every row. Consensus answers must be Yes, No or NA; free text in Notes. Shaded column E is for Halvorsen & Reid reviewers.';
-  ws.getCell('A3').font = { ...F, italic: true, size: 9 };
-  ['Control ID', 'Question', 'Consensus answer (Yes/No/NA)', 'Notes', 'Reviewer use only'].forEach((h, i) => (ws.getCell(HEADER, i + 1).value = h));
-  styleRange(ws, HEADER, 1, HEADER, 5, { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF203864'), border: BORDER, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' } });
+  mergedText(ws, 'A3:E3', 'Answer every row. Consensus answers must be Yes, No or NA; free text in Notes. Shaded column E is for Halvorsen & Reid reviewers.', { font: { ...F, italic: true, size: 9 } });
+  headerRow(ws, HEADER, ['Control ID', 'Question', 'Consensus answer (Yes/No/NA)', 'Notes', 'Reviewer use only'], { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF203864'), border: BORDER, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' } });
   ws.getRow(HEADER).height = 32;
   const questions = [];
   let r = HEADER + 1;
   for (const d of CAIQ_DOMAINS) {
-    ws.mergeCells(r, 1, r, 5);
-    ws.getCell(r, 1).value = d.title;
-    styleRange(ws, r, 1, r, 5, { font: { ...F, bold: true }, fill: fill('FFD6DCE4'), border: BORDER });
+    sectionRow(ws, r, 5, d.title, { font: { ...F, bold: true }, fill: fill('FFD6DCE4'), border: BORDER });
     r++;
     for (const qq of d.qs) {
-      ws.getCell(r, 1).value = qq.no;
-      ws.getCell(r, 2).value = qq.text;
-      styleRange(ws, r, 1, r, 5, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
-      ws.getCell(r, 3).fill = INPUT;
-      ws.getCell(r, 4).fill = INPUT;
+      ws.getRow(r).values = [qq.no, qq.text];
+      bodyRow(ws, r, 5, F);
+      fillCells(ws, r, [3, 4], INPUT);
       ws.getCell(r, 5).fill = fill('FFE7E6E6');
-      dropDown(ws.getCell(r, 3), ['Yes', 'No', 'NA'], 'Select Yes, No or NA');
-      ws.getRow(r).height = height(lines(qq.text, widths[1]), 15);
+      choiceList(ws.getCell(r, 3), ['Yes', 'No', 'NA'], 'Select Yes, No or NA');
+      fitRow(ws, r, qq.text, widths[1], { per: 15 });
       questions.push(label(qq, r));
       r++;
     }
   }
   wb.views = [{ activeTab: 1 }];
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'sheets Read Me (instructions, no questions) and CAIQ: title row 1, Vendor name/Date fields row 2, instruction row 3, header row 4 (Control ID, Question, Consensus answer (Yes/No/NA), Notes, Reviewer use only); CAIQ-style domain rows merged A:E between groups; A=Control ID like BCR-08.1; B=question in English (British spelling in places); C=Yes/No/NA drop-down; D=Notes (free text); includes GDPR / data-residency questions',
     sheets: [noQuestions('Read Me'), { name, headerRow: HEADER, questionColumn: 'B', answerColumn: 'D', choiceColumn: 'C', choices: ['Yes', 'No', 'NA'], questions }],
-  };
+  });
 }
 
 // ======================================================================
@@ -696,7 +600,7 @@ const BI = [
 BI.forEach((x, i) => (x.no = i + 1));
 
 async function buildBilingual(file) {
-  const wb = newBook('Laurel Japan G.K. Procurement');
+  const wb = newBook('Laurel Japan G.K. Procurement', FIXED_DATE);
   const F = { name: 'Yu Gothic UI', size: 10 };
   const ins = wb.addWorksheet('記入方法 (Instructions)');
   ins.columns = [{ width: 100 }];
@@ -716,39 +620,28 @@ async function buildBilingual(file) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER }] });
   const widths = [6, 22, 80, 16, 44];
   ws.columns = widths.map((w) => ({ width: w }));
-  ws.mergeCells('A1:E1');
-  ws.getCell('A1').value = 'ベンダーセキュリティ確認書 / Vendor Security Checklist';
-  ws.getCell('A1').font = { ...F, size: 14, bold: true };
-  ws.mergeCells('A2:E2');
-  ws.getCell('A2').value = 'ラウレル・ジャパン合同会社 調達部 / Laurel Japan G.K. Procurement Department';
-  ws.mergeCells('A3:E3');
-  ws.getCell('A3').value = '回答はプルダウンから選択 / Select an answer from the list';
-  ws.getCell('A3').font = { ...F, size: 9, color: { argb: 'FF7F7F7F' } };
-  ['No.', '分類 / Category', '質問 / Question', '回答 / Answer', '補足 / Comments'].forEach((h, i) => (ws.getCell(HEADER, i + 1).value = h));
-  styleRange(ws, HEADER, 1, HEADER, 5, { font: { ...F, bold: true }, fill: fill('FFBDD7EE'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle' } });
+  mergedText(ws, 'A1:E1', 'ベンダーセキュリティ確認書 / Vendor Security Checklist', { font: { ...F, size: 14, bold: true } });
+  mergedText(ws, 'A2:E2', 'ラウレル・ジャパン合同会社 調達部 / Laurel Japan G.K. Procurement Department');
+  mergedText(ws, 'A3:E3', '回答はプルダウンから選択 / Select an answer from the list', { font: { ...F, size: 9, color: { argb: 'FF7F7F7F' } } });
+  headerRow(ws, HEADER, ['No.', '分類 / Category', '質問 / Question', '回答 / Answer', '補足 / Comments'], { font: { ...F, bold: true }, fill: fill('FFBDD7EE'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle' } });
   const CHOICES = ['はい / Yes', 'いいえ / No', '該当なし / N/A'];
   const questions = [];
   let r = HEADER + 1;
   for (const qq of BI) {
-    ws.getCell(r, 1).value = qq.no;
-    ws.getCell(r, 2).value = qq.cat;
-    ws.getCell(r, 3).value = qq.text;
-    styleRange(ws, r, 1, r, 5, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
-    ws.getCell(r, 4).fill = INPUT;
-    ws.getCell(r, 5).fill = INPUT;
-    dropDown(ws.getCell(r, 4), CHOICES, 'はい / Yes, いいえ / No, 該当なし / N/A');
-    ws.getRow(r).height = height(lines(qq.text, widths[2]));
+    ws.getRow(r).values = [qq.no, qq.cat, qq.text];
+    bodyRow(ws, r, 5, F);
+    fillCells(ws, r, [4, 5], INPUT);
+    choiceList(ws.getCell(r, 4), CHOICES, 'はい / Yes, いいえ / No, 該当なし / N/A');
+    fitRow(ws, r, qq.text, widths[2]);
     questions.push(label(qq, r));
     r++;
   }
   wb.views = [{ activeTab: 1 }];
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'sheets 記入方法 (Instructions) (bilingual instructions, no questions) and Checklist: title/company/instruction rows 1-3, header row 4 with bilingual headers (No., 分類 / Category, 質問 / Question, 回答 / Answer, 補足 / Comments); each question cell holds Japanese then English, joined by " / " (one cell uses a line break instead); D=「はい / Yes」「いいえ / No」「該当なし / N/A」 drop-down; E=free-text comments',
     sheets: [noQuestions('記入方法 (Instructions)'), { name, headerRow: HEADER, questionColumn: 'C', answerColumn: 'E', choiceColumn: 'D', choices: CHOICES, questions }],
-  };
+  });
 }
 
 // ---------------------------------------------------------------- main
@@ -758,112 +651,14 @@ workbooks.push(await buildEc('02-ec-hakobe-hearing.xlsx'));
 workbooks.push(await buildMfg('03-manufacturer-shinonome-chosahyo.xlsx'));
 workbooks.push(await buildCaiq('04-enterprise-halvorsen-caiq-v4.xlsx'));
 workbooks.push(await buildBilingual('05-gaishi-laurel-bilingual.xlsx'));
-fs.writeFileSync(path.join(outDir, 'labels.json'), JSON.stringify({ version: 1, workbooks }, null, 2) + '\n', 'utf8');
+writeLabels(outDir, workbooks);
 
 // ---------------------------------------------------------------- self-check
-const errors = [];
-const fail = (m) => errors.push(m);
 const JA_Q = /([?？]|か。?|でしょうか。?)\s*$/; // imperative 「〜ください。」 alone is not treated as a question here
 const EN_Q = /^(Do|Does|Is|Are|Can|Could|Will|Would|What|How|Which|Where|When|Who|Have|Has|Please)\b/;
-const looksLikeQuestion = (t) => JA_Q.test(t) || EN_Q.test(t) || /\?/.test(t);
-const cellText = (ws, addr) => {
-  const c = ws[addr];
-  if (!c || c.v == null) return '';
-  return String(c.v);
-};
-
-for (const w of workbooks) {
-  const buf = fs.readFileSync(path.join(outDir, w.file));
-  const book = XLSX.read(buf, { type: 'buffer', cellFormula: true });
-  const names = w.sheets.map((s) => s.name);
-  if (JSON.stringify(book.SheetNames) !== JSON.stringify(names)) fail(`${w.file}: sheets ${book.SheetNames} != labels ${names}`);
-  const ej = new ExcelJS.Workbook();
-  await ej.xlsx.load(buf);
-  for (const s of w.sheets) {
-    const ws = book.Sheets[s.name];
-    if (!ws) continue;
-    const range = XLSX.utils.decode_range(ws['!ref']);
-    if (!s.questions.length) {
-      for (let R = range.s.r; R <= range.e.r; R++) {
-        for (let C = range.s.c; C <= range.e.c; C++) {
-          const t = cellText(ws, XLSX.utils.encode_cell({ r: R, c: C }));
-          if (t && /[?？]|か。\s*$/.test(t)) fail(`${w.file}/${s.name}!${XLSX.utils.encode_cell({ r: R, c: C })}: question-like text on a no-question sheet: ${t}`);
-        }
-      }
-      continue;
-    }
-    const qc = s.questionColumn;
-    if (!cellText(ws, `${qc}${s.headerRow}`)) fail(`${w.file}/${s.name}: header cell ${qc}${s.headerRow} empty`);
-    const rows = new Map(s.questions.map((x) => [x.row, x]));
-    if (rows.size !== s.questions.length) fail(`${w.file}/${s.name}: duplicate rows`);
-    for (const x of s.questions) {
-      if (x.row <= s.headerRow) fail(`${w.file}/${s.name}: row ${x.row} not below header`);
-      const t = cellText(ws, `${qc}${x.row}`);
-      if (t !== x.text) fail(`${w.file}/${s.name}!${qc}${x.row}: cell text != label\n  cell : ${JSON.stringify(t)}\n  label: ${JSON.stringify(x.text)}`);
-      if (cellText(ws, `${s.answerColumn}${x.row}`)) fail(`${w.file}/${s.name}!${s.answerColumn}${x.row}: answer cell not empty`);
-      if (s.choiceColumn) {
-        if (cellText(ws, `${s.choiceColumn}${x.row}`)) fail(`${w.file}/${s.name}!${s.choiceColumn}${x.row}: choice cell not empty`);
-        const dv = ej.getWorksheet(s.name).getCell(`${s.choiceColumn}${x.row}`).dataValidation;
-        const list = dv?.formulae?.[0]?.replace(/^"|"$/g, '').split(',');
-        if (JSON.stringify(list) !== JSON.stringify(s.choices)) fail(`${w.file}/${s.name}!${s.choiceColumn}${x.row}: drop-down ${list} != ${s.choices}`);
-      }
-      for (const n of [...x.items, ...x.also]) if (!Number.isInteger(n) || n < 1 || n > 49) fail(`${w.file} row ${x.row}: bad item ${n}`);
-      if (x.items.some((n) => x.also.includes(n))) fail(`${w.file} row ${x.row}: item both in items and also`);
-    }
-    // no unlabelled row may look like a question: below the header the question column must be empty
-    // (struck-out 「（削除）」 rows excepted); above it nothing in the question column may read like one
-    for (let R = range.s.r + 1; R <= range.e.r + 1; R++) {
-      if (R === s.headerRow || rows.has(R)) continue;
-      const t = cellText(ws, `${qc}${R}`);
-      if (!t) continue;
-      if (R > s.headerRow && !t.startsWith('（削除）')) fail(`${w.file}/${s.name}!${qc}${R}: unlabelled text in question column: ${t}`);
-      if (R < s.headerRow && looksLikeQuestion(t)) fail(`${w.file}/${s.name}!${qc}${R}: question-like text above the header: ${t}`);
-    }
-    // every row of every column: unlabelled rows must not hold question-like text anywhere
-    for (let R = s.headerRow + 1; R <= range.e.r + 1; R++) {
-      if (rows.has(R)) continue;
-      for (let C = range.s.c; C <= range.e.c; C++) {
-        const t = cellText(ws, XLSX.utils.encode_cell({ r: R - 1, c: C }));
-        if (t && looksLikeQuestion(t) && !t.startsWith('（削除）')) fail(`${w.file}/${s.name}!${XLSX.utils.encode_cell({ r: R - 1, c: C })}: question-like text in an unlabelled row: ${t}`);
-      }
-    }
-  }
-  if (w.file.startsWith('03-')) {
-    const ss = book.Sheets['集計'];
-    const nf = Object.keys(ss).filter((k) => !k.startsWith('!') && ss[k].f).length;
-    if (nf < 20) fail(`${w.file}/集計: expected formulas, found ${nf}`);
-  }
-}
-
-// ---------------------------------------------------------------- summary
-let total = 0;
-let none = 0;
-let two = 0;
-const main = new Set();
-const any = new Set();
-for (const w of workbooks) {
-  const qs = w.sheets.flatMap((s) => s.questions);
-  const z = qs.filter((x) => x.items.length === 0).length;
-  total += qs.length;
-  none += z;
-  two += qs.filter((x) => x.items.length > 1).length;
-  qs.forEach((x) => {
-    if (x.items[0]) main.add(x.items[0]);
-    x.items.forEach((n) => any.add(n));
-  });
-  console.log(`${w.file}: ${qs.length} questions, ${z} without an item`);
-}
-console.log(`total ${total} questions, ${none} without an item (${((100 * none) / total).toFixed(1)}%), ${two} with two items`);
-const missingMain = [];
-const missingAny = [];
-for (let n = 1; n <= 49; n++) {
-  if (!main.has(n)) missingMain.push(n);
-  if (!any.has(n)) missingAny.push(n);
-}
-console.log(`items never the main answer: ${missingMain.join(', ') || 'none'}; never labelled at all: ${missingAny.join(', ') || 'none'}`);
-if (missingAny.length) fail(`items never labelled: ${missingAny}`);
-if (errors.length) {
-  console.error(`SELF-CHECK FAILED (${errors.length}):\n` + errors.join('\n'));
-  process.exit(1);
-}
-console.log('self-check OK: every labelled row matches its cell, answer cells are empty, drop-downs match, no unlabelled question-like rows');
+const problems = await checkSet(outDir, workbooks, { looksLikeQuestion: (t) => JA_Q.test(t) || EN_Q.test(t) || /[?？]/.test(t), nonQuestions });
+// 集計 is a summary of formulas over 調査票
+const summary = XLSX.read(fs.readFileSync(path.join(outDir, workbooks[2].file))).Sheets['集計'];
+const formulas = Object.keys(summary).filter((k) => !k.startsWith('!') && summary[k].f).length;
+if (formulas < 20) problems.push(`${workbooks[2].file}/集計: expected formulas, found ${formulas}`);
+report(workbooks, problems);

@@ -2,62 +2,29 @@
 // make-holdout3.mjs — builds the third, sealed held-out evaluation set for qmap
 // (customer security questionnaires -> METI 「クラウドサービスレベルのチェックリスト」 items 1..49).
 //
-// usage (from /work/main, where exceljs and xlsx are installed):
-//   cd /work/main && node scripts/make-holdout3.mjs [outDir]      (default fixtures/eval-holdout3)
+// usage (from the repository root):  node scripts/make-holdout3.mjs [outDir]      (default fixtures/eval-holdout3)
 //
 // Writes 3 .xlsx workbooks, 1 .ods workbook, 1 .csv export and labels.json (same format as
-// /work/shared/eval/dev/labels.json, version 1), then re-reads every file with SheetJS and checks
-// that each labelled row's text equals the cell text exactly and that no unlabelled cell looks like
-// a question (apart from the explicitly listed 記入例 / 削除 rows).
+// /work/shared/eval/dev/labels.json, version 1), then re-reads every file (checkSet in holdout-kit.mjs)
+// and checks that each labelled row's text equals the cell text exactly and that no unlabelled cell
+// looks like a question (apart from the explicitly listed 記入例 / 削除 rows).
 //
 // The questions were written from the METI item list and the vendor's answers
 // (fixtures/meti-items.json) only; the matcher's code, lexicon and thresholds were never read.
 
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-
-const req = createRequire('/work/main/package.json');
-const ExcelJS = req('exceljs');
-const XLSX = req('xlsx');
+import XLSX from 'xlsx';
+import { bodyRow, BORDER, checkSet, csvText, dropDown, fill, fillCells, fitRow, headerRow, label, mergedText, newBook, noQuestions, report, saveBook, sectionRow, styleRow, thin, writeLabels } from './holdout-kit.mjs';
 
 const outDir = path.resolve(process.argv[2] || 'fixtures/eval-holdout3');
 fs.mkdirSync(outDir, { recursive: true });
 
-// ---------------------------------------------------------------- helpers
 const q = (id, cat, text, items, also = [], note = '') => ({ id, cat, text, items, also, note });
-const thin = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-const fill = (argb) => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const INPUT = fill('FFFFFFE0');
 const FIXED = new Date('2024-10-01T00:00:00Z');
-const colL = (n) => String.fromCharCode(64 + n);
-
-function units(s) {
-  let n = 0;
-  for (const ch of s) n += ch.codePointAt(0) < 0x1100 ? 1 : 2;
-  return n;
-}
-const lineCount = (t, w) => String(t).split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(units(p) / Math.max(1, w - 2))), 0);
-const rowH = (t, w) => Math.max(20, Math.round(lineCount(t, w) * 14 + 6));
-
-function styleRow(ws, r, c1, c2, st) {
-  for (let c = c1; c <= c2; c++) {
-    const cell = ws.getCell(r, c);
-    for (const k of ['font', 'fill', 'border', 'alignment']) if (st[k]) cell[k] = st[k];
-  }
-}
-const lab = (qq, row) => ({ row, text: qq.text, items: qq.items, also: qq.also, note: qq.note });
-function newBook(creator) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = creator;
-  wb.lastModifiedBy = creator;
-  wb.created = FIXED;
-  wb.modified = FIXED;
-  return wb;
-}
 // rows that sit inside a question table but are deliberately NOT questions (checked below)
-const NON_QUESTION = []; // { file, sheet, cell, reason }
+const NON_QUESTION = []; // { file, sheet, row, why }
 
 // ======================================================================
 // 01  証券会社 委託先リスク評価シート (評価 適/否/対象外 + 根拠・補足)
@@ -108,7 +75,7 @@ const SEC = [
 ];
 
 async function buildSecurities(file) {
-  const wb = newBook('みなと証券株式会社 リスク管理部');
+  const wb = newBook('みなと証券株式会社 リスク管理部', FIXED);
   const F = { name: 'ＭＳ Ｐゴシック', size: 10 };
 
   // cover sheet (no questions)
@@ -134,25 +101,11 @@ async function buildSecurities(file) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HDR }] });
   const widths = [9, 16, 70, 10, 48, 14];
   ws.columns = widths.map((width) => ({ width }));
-  ws.mergeCells('A1:F1');
-  ws.getCell('A1').value = '外部委託先リスク評価シート　評価項目一覧';
-  ws.getCell('A1').font = { ...F, size: 13, bold: true };
-  ws.mergeCells('A2:F2');
-  ws.getCell('A2').value = 'みなと証券株式会社　リスク管理部　委託先管理グループ（2024年度版）';
-  ws.getCell('A2').font = F;
-  ws.mergeCells('A3:F3');
-  ws.getCell('A3').value =
-    '評価欄は「適」「否」「対象外」から選択し、根拠・補足欄に根拠となる規程名・資料名や補足説明を記載してください。「当社確認」欄は当社で使用しますので記入不要です。';
-  ws.getCell('A3').font = { ...F, size: 9, color: { argb: 'FFC00000' } };
-  ws.getCell('A3').alignment = { wrapText: true };
+  mergedText(ws, 'A1:F1', '外部委託先リスク評価シート　評価項目一覧', { font: { ...F, size: 13, bold: true } });
+  mergedText(ws, 'A2:F2', 'みなと証券株式会社　リスク管理部　委託先管理グループ（2024年度版）', { font: F });
+  mergedText(ws, 'A3:F3', '評価欄は「適」「否」「対象外」から選択し、根拠・補足欄に根拠となる規程名・資料名や補足説明を記載してください。「当社確認」欄は当社で使用しますので記入不要です。', { font: { ...F, size: 9, color: { argb: 'FFC00000' } }, alignment: { wrapText: true } });
   ws.getRow(3).height = 28;
-  ['項番', '管理領域', '評価項目', '評価', '根拠・補足', '当社確認'].forEach((h, i) => (ws.getCell(HDR, i + 1).value = h));
-  styleRow(ws, HDR, 1, 6, {
-    font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } },
-    fill: fill('FF203864'),
-    border: BORDER,
-    alignment: { horizontal: 'center', vertical: 'middle' },
-  });
+  headerRow(ws, HDR, ['項番', '管理領域', '評価項目', '評価', '根拠・補足', '当社確認'], { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF203864'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle' } });
 
   const questions = [];
   let r = HDR + 1;
@@ -160,21 +113,13 @@ async function buildSecurities(file) {
   SEC.forEach((qq, i) => {
     ws.getCell(r, 1).value = qq.id;
     ws.getCell(r, 3).value = qq.text;
-    styleRow(ws, r, 1, 6, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
-    ws.getCell(r, 4).fill = INPUT;
-    ws.getCell(r, 5).fill = INPUT;
+    bodyRow(ws, r, 6, F);
+    fillCells(ws, r, [4, 5], INPUT);
     ws.getCell(r, 6).fill = fill('FFEDEDED');
     ws.getCell(r, 4).alignment = { horizontal: 'center', vertical: 'top' };
-    ws.getCell(r, 4).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: ['"適,否,対象外"'],
-      showErrorMessage: true,
-      errorTitle: '評価',
-      error: '「適」「否」「対象外」から選択してください。',
-    };
-    ws.getRow(r).height = rowH(qq.text, widths[2]);
-    questions.push(lab(qq, r));
+    dropDown(ws.getCell(r, 4), ['適', '否', '対象外'], { errorTitle: '評価', error: '「適」「否」「対象外」から選択してください。' });
+    fitRow(ws, r, qq.text, widths[2]);
+    questions.push(label(qq, r));
     const next = SEC[i + 1];
     if (!next || next.cat !== qq.cat) {
       ws.mergeCells(start, 2, r, 2);
@@ -190,16 +135,14 @@ async function buildSecurities(file) {
   ws.getCell(r + 2, 1).value = '以上';
   ws.getCell(r + 2, 1).font = { ...F, size: 9 };
 
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'sheet 回答者情報 is a cover form (no questions); sheet 委託先リスク評価: title/owner/instructions rows 1-3, header row 4, 項番 VR-xx (A), 管理領域 merged vertically (B), 評価項目 as criteria statements 「〜していること。」 (C), 評価 drop-down 適/否/対象外 (D), 根拠・補足 free text (E), customer-only 当社確認 column (F); footer lines after the table',
     sheets: [
-      { name: '回答者情報', headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, questions: [] },
+      noQuestions('回答者情報'),
       { name, headerRow: HDR, questionColumn: 'C', answerColumn: 'E', choiceColumn: 'D', choices: ['適', '否', '対象外'], questions },
     ],
-  };
+  });
 }
 
 // ======================================================================
@@ -250,7 +193,7 @@ const HR_OPS = [
 ];
 
 async function buildHr(file) {
-  const wb = newBook('株式会社ひだまりスタッフィング 情報システム部');
+  const wb = newBook('株式会社ひだまりスタッフィング 情報システム部', FIXED);
   const F = { name: '游ゴシック', size: 10 };
   const widths = [7, 12, 56, 36, 28];
   const HDR = 2;
@@ -259,40 +202,29 @@ async function buildHr(file) {
   async function sheet(name, title, list, withExample, deleted) {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HDR }] });
     ws.columns = widths.map((width) => ({ width }));
-    ws.mergeCells('A1:E1');
-    ws.getCell('A1').value = title;
-    ws.getCell('A1').font = { ...F, size: 12, bold: true };
-    ['No', '区分', '確認事項', '回答', '備考'].forEach((h, i) => (ws.getCell(HDR, i + 1).value = h));
-    styleRow(ws, HDR, 1, 5, { font: { ...F, bold: true }, fill: fill('FFE2EFDA'), border: BORDER, alignment: { horizontal: 'center' } });
+    mergedText(ws, 'A1:E1', title, { font: { ...F, size: 12, bold: true } });
+    headerRow(ws, HDR, ['No', '区分', '確認事項', '回答', '備考'], { font: { ...F, bold: true }, fill: fill('FFE2EFDA'), border: BORDER, alignment: { horizontal: 'center' } });
     let r = HDR + 1;
     if (withExample) {
-      ws.getCell(r, 1).value = '例';
-      ws.getCell(r, 2).value = '（記入例）';
-      ws.getCell(r, 3).value = '暗号化通信の利用の有無';
-      ws.getCell(r, 4).value = '有（TLS1.2以上で暗号化しています）';
-      ws.getCell(r, 5).value = '記入例です。この行は回答不要です。';
+      ws.getRow(r).values = ['例', '（記入例）', '暗号化通信の利用の有無', '有（TLS1.2以上で暗号化しています）', '記入例です。この行は回答不要です。'];
       styleRow(ws, r, 1, 5, { font: { ...F, italic: true, color: { argb: 'FF808080' } }, border: BORDER, fill: fill('FFF2F2F2') });
-      NON_QUESTION.push({ file, sheet: name, cell: `C${r}`, reason: '記入例' });
+      NON_QUESTION.push({ file, sheet: name, row: r, why: '記入例' });
       r++;
     }
     const questions = [];
     list.forEach((qq, i) => {
-      ws.getCell(r, 1).value = qq.id;
-      ws.getCell(r, 2).value = qq.cat;
-      ws.getCell(r, 3).value = qq.text;
-      styleRow(ws, r, 1, 5, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
+      ws.getRow(r).values = [qq.id, qq.cat, qq.text];
+      bodyRow(ws, r, 5, F);
       ws.getCell(r, 4).fill = INPUT;
-      ws.getRow(r).height = rowH(qq.text, widths[2]);
-      questions.push(lab(qq, r));
+      fitRow(ws, r, qq.text, widths[2]);
+      questions.push(label(qq, r));
       r++;
       if (deleted && deleted.after === qq.id) {
-        ws.getCell(r, 1).value = deleted.id;
-        ws.getCell(r, 2).value = deleted.cat;
-        ws.getCell(r, 3).value = deleted.text;
+        ws.getRow(r).values = [deleted.id, deleted.cat, deleted.text];
         ws.getCell(r, 5).value = deleted.remark;
         styleRow(ws, r, 1, 5, { font: { ...F, strike: true, color: { argb: 'FF7F7F7F' } }, border: BORDER, fill: fill('FFD9D9D9') });
         ws.getCell(r, 5).font = { ...F, color: { argb: 'FF7F7F7F' } };
-        NON_QUESTION.push({ file, sheet: name, cell: `C${r}`, reason: '削除' });
+        NON_QUESTION.push({ file, sheet: name, row: r, why: '削除' });
         r++;
       }
     });
@@ -308,13 +240,11 @@ async function buildHr(file) {
   });
   await sheet('サービス運用', 'クラウドサービス利用に関する確認シート（２）サービス運用', HR_OPS, false, null);
 
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'two sheets 情報セキュリティ / サービス運用, each with a title in row 1 and the header in row 2 (No/区分/確認事項/回答/備考); 情報セキュリティ row 3 is a grey 記入例 row (not a question) and the row after A-12 is a struck-through 「（削除）…」 row (not a question); questions are terse noun phrases ending in の有無/の方法/の頻度; free-text 回答 (D)',
     sheets: sheetsOut,
-  };
+  });
 }
 
 // ======================================================================
@@ -362,12 +292,12 @@ const US = [
 ];
 
 async function buildUs(file) {
-  const wb = newBook('Crestview Health Partners – Information Security Office');
+  const wb = newBook('Crestview Health Partners – Information Security Office', FIXED);
   const F = { name: 'Calibri', size: 11 };
 
   const ins = wb.addWorksheet('Instructions');
   ins.getColumn(1).width = 110;
-  const lines = [
+  const instructions = [
     'Crestview Health Partners – Third-Party Vendor Security Assessment',
     'Version 3.2 (Information Security Office)',
     '',
@@ -376,7 +306,7 @@ async function buildUs(file) {
     '3. Attach supporting evidence (policies, reports, certificates) when returning this workbook.',
     '4. Contact vendorrisk@crestview.example with any questions about this assessment.',
   ];
-  lines.forEach((t, i) => {
+  instructions.forEach((t, i) => {
     ins.getCell(i + 1, 1).value = t;
     ins.getCell(i + 1, 1).font = i === 0 ? { ...F, size: 14, bold: true } : F;
   });
@@ -386,51 +316,41 @@ async function buildUs(file) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HDR }] });
   const widths = [8, 16, 72, 12, 50];
   ws.columns = widths.map((width) => ({ width }));
-  ws.mergeCells('A1:E1');
-  ws.getCell('A1').value = 'Third-Party Vendor Security Assessment';
-  ws.getCell('A1').font = { ...F, size: 14, bold: true };
+  mergedText(ws, 'A1:E1', 'Third-Party Vendor Security Assessment', { font: { ...F, size: 14, bold: true } });
   ws.getCell('A2').value = 'Vendor name:';
   ws.getCell('A3').value = 'Product / service:';
   ws.getCell('D2').value = 'Date completed:';
   for (const a of ['A2', 'A3', 'D2']) ws.getCell(a).font = { ...F, bold: true };
   for (const a of ['C2', 'C3', 'E2']) ws.getCell(a).border = { bottom: thin };
-  ['ID', 'Domain', 'Question', 'Response', 'Explanation'].forEach((h, i) => (ws.getCell(HDR, i + 1).value = h));
-  styleRow(ws, HDR, 1, 5, { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF2F5597'), border: BORDER });
+  headerRow(ws, HDR, ['ID', 'Domain', 'Question', 'Response', 'Explanation'], { font: { ...F, bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF2F5597'), border: BORDER });
 
   const questions = [];
   let r = HDR + 1;
   for (const qq of US) {
     if (qq.section) {
-      ws.mergeCells(r, 1, r, 5);
-      ws.getCell(r, 1).value = qq.section;
-      styleRow(ws, r, 1, 5, { font: { ...F, bold: true }, fill: fill('FFD9E1F2'), border: BORDER });
+      sectionRow(ws, r, 5, qq.section, { font: { ...F, bold: true }, fill: fill('FFD9E1F2'), border: BORDER });
       r++;
       continue;
     }
-    ws.getCell(r, 1).value = qq.id;
-    ws.getCell(r, 2).value = qq.cat;
-    ws.getCell(r, 3).value = qq.text;
-    styleRow(ws, r, 1, 5, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
-    ws.getCell(r, 4).fill = INPUT;
-    ws.getCell(r, 5).fill = INPUT;
-    ws.getCell(r, 4).dataValidation = { type: 'list', allowBlank: true, formulae: ['"Yes,No"'], showErrorMessage: true, error: 'Select Yes or No.' };
-    ws.getRow(r).height = rowH(qq.text, widths[2]);
-    questions.push(lab(qq, r));
+    ws.getRow(r).values = [qq.id, qq.cat, qq.text];
+    bodyRow(ws, r, 5, F);
+    fillCells(ws, r, [4, 5], INPUT);
+    dropDown(ws.getCell(r, 4), ['Yes', 'No'], { error: 'Select Yes or No.' });
+    fitRow(ws, r, qq.text, widths[2]);
+    questions.push(label(qq, r));
     r++;
   }
   ws.getCell(r + 1, 1).value = 'Confidential – for vendor risk management purposes only.';
   ws.getCell(r + 1, 1).font = { ...F, italic: true, size: 9 };
 
-  await wb.xlsx.writeFile(path.join(outDir, file));
-  return {
-    file,
+  return saveBook(wb, outDir, file, {
     layout:
       'sheet Instructions (no questions); sheet Security Assessment: title row 1, vendor/date fields rows 2-3, header row 5 (ID/Domain/Question/Response/Explanation); section rows "Section n – …" merged A:E inside the table; Response (D) Yes/No drop-down; Explanation (E) free text; third-person "Does the vendor…" / "Please describe…" wording; footer line',
     sheets: [
-      { name: 'Instructions', headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, questions: [] },
+      noQuestions('Instructions'),
       { name, headerRow: HDR, questionColumn: 'C', answerColumn: 'E', choiceColumn: 'D', choices: ['Yes', 'No'], questions },
     ],
-  };
+  });
 }
 
 // ======================================================================
@@ -458,26 +378,24 @@ const UNI = [
 ];
 
 async function buildUni(file) {
-  const wb = newBook('北陵大学 情報基盤センター');
+  const wb = newBook('北陵大学 情報基盤センター', FIXED);
   const F = { name: 'IPAexゴシック', size: 10 };
   const name = '確認事項';
   const ws = wb.addWorksheet(name);
   const widths = [6, 70, 40, 24];
   ws.columns = widths.map((width) => ({ width }));
-  ['No.', '確認事項', '回答', '備考'].forEach((h, i) => (ws.getCell(1, i + 1).value = h));
-  styleRow(ws, 1, 1, 4, { font: { ...F, bold: true }, border: BORDER });
+  headerRow(ws, 1, ['No.', '確認事項', '回答', '備考'], { font: { ...F, bold: true }, border: BORDER });
   const questions = [];
   let r = 2;
   for (const qq of UNI) {
-    ws.getCell(r, 1).value = qq.id;
-    ws.getCell(r, 2).value = qq.text;
-    styleRow(ws, r, 1, 4, { font: F, border: BORDER, alignment: { vertical: 'top', wrapText: true } });
-    questions.push(lab(qq, r));
+    ws.getRow(r).values = [qq.id, qq.text];
+    bodyRow(ws, r, 4, F);
+    questions.push(label(qq, r));
     r++;
   }
   ws.getCell(r + 1, 2).value = '回答は本ファイルに直接入力し、情報基盤センター宛てにメールでご返送ください。';
   ws.getCell(r + 1, 2).font = F;
-  NON_QUESTION.push({ file, sheet: name, cell: `B${r + 1}`, reason: 'footer instruction' });
+  NON_QUESTION.push({ file, sheet: name, row: r + 1, why: 'footer instruction' });
 
   // exceljs -> xlsx buffer -> SheetJS -> ods
   const buf = await wb.xlsx.writeBuffer();
@@ -514,18 +432,14 @@ const BANKCSV = [
   q('TRM-16', 'Vulnerability management', 'Within what timeframe are critical security patches applied after release?', [9]),
 ];
 
-function csvField(v) {
-  const s = String(v ?? '');
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 function buildCsv(file) {
   const recs = [['Ref', 'Domain', 'Question', 'Vendor Response', 'Evidence / Comments']];
   const questions = [];
   BANKCSV.forEach((qq, i) => {
     recs.push([qq.id, qq.cat, qq.text, '', '']);
-    questions.push(lab(qq, i + 2));
+    questions.push(label(qq, i + 2));
   });
-  const body = recs.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+  const body = csvText(recs, '\n');
   fs.writeFileSync(path.join(outDir, file), body, 'utf8'); // UTF-8, no BOM, LF
   return {
     file,
@@ -549,10 +463,9 @@ workbooks.push(await buildHr(FILES.hr));
 workbooks.push(await buildUs(FILES.us));
 workbooks.push(await buildUni(FILES.uni));
 workbooks.push(buildCsv(FILES.csv));
-fs.writeFileSync(path.join(outDir, 'labels.json'), JSON.stringify({ version: 1, workbooks }, null, 2) + '\n', 'utf8');
+writeLabels(outDir, workbooks);
 
 // ---------------------------------------------------------------- self-check
-const problems = [];
 const QLIKE = [
   /[？?]\s*$/,
   /(ますか|ですか|でしょうか)[。．]?\s*$/,
@@ -561,99 +474,12 @@ const QLIKE = [
   /ください。\s*$/,
   /^(Does|Do|Is|Are|Will|Can|Has|Have|How|What|When|Where|Which|Please describe|Please provide|Describe|State|List)\b/,
 ];
-const looksLikeQuestion = (t) => QLIKE.some((re) => re.test(String(t).trim()));
-// instructions that legitimately end in 「ください。」 etc. but are not questions
-const INSTRUCTION_OK = (t) => /^(評価欄は|回答は本ファイル|※本シート|本シートの記載内容は)/.test(t) || /^\d\. /.test(t);
-
-function readBook(file) {
-  const p = path.join(outDir, file);
-  if (file.endsWith('.csv')) return XLSX.read(fs.readFileSync(p, 'utf8'), { type: 'string', raw: true });
-  return XLSX.read(fs.readFileSync(p), { type: 'buffer' });
-}
-const cellText = (c) => (c == null || c.v == null ? '' : String(c.v));
-
-const allItems = new Set();
-for (const w of workbooks) {
-  const book = readBook(w.file);
-  const labelled = new Set(w.sheets.map((s) => s.name));
-  for (const n of book.SheetNames) if (!labelled.has(n)) problems.push(`${w.file}: sheet "${n}" not listed in labels`);
-  for (const s of w.sheets) {
-    const ws = book.Sheets[s.name];
-    if (!ws) {
-      problems.push(`${w.file}: sheet "${s.name}" missing`);
-      continue;
-    }
-    const qcells = new Set();
-    for (const qq of s.questions) {
-      const addr = `${s.questionColumn}${qq.row}`;
-      qcells.add(addr);
-      const got = cellText(ws[addr]);
-      if (got !== qq.text) problems.push(`${w.file}/${s.name}!${addr}: text mismatch\n   label: ${JSON.stringify(qq.text)}\n   cell:  ${JSON.stringify(got)}`);
-      for (const it of [...qq.items, ...qq.also]) if (!(Number.isInteger(it) && it >= 1 && it <= 49)) problems.push(`${w.file} row ${qq.row}: bad item ${it}`);
-      if (qq.items.some((it) => qq.also.includes(it))) problems.push(`${w.file} row ${qq.row}: item both in items and also`);
-      qq.items.forEach((it) => allItems.add(it));
-      if (s.headerRow != null && qq.row <= s.headerRow) problems.push(`${w.file} row ${qq.row}: question above header`);
-    }
-    if (s.headerRow != null) {
-      const hdr = cellText(ws[`${s.questionColumn}${s.headerRow}`]);
-      if (!hdr || looksLikeQuestion(hdr)) problems.push(`${w.file}/${s.name}: header cell ${s.questionColumn}${s.headerRow} = ${JSON.stringify(hdr)}`);
-    }
-    // every other cell: must not look like a question unless it is a known 記入例/削除 row
-    const known = new Set(NON_QUESTION.filter((n) => n.file === w.file && n.sheet === s.name).map((n) => n.cell));
-    for (const addr of Object.keys(ws)) {
-      if (addr.startsWith('!') || qcells.has(addr)) continue;
-      const t = cellText(ws[addr]).trim();
-      if (!t) continue;
-      if (known.has(addr)) continue;
-      if (looksLikeQuestion(t) && !INSTRUCTION_OK(t)) problems.push(`${w.file}/${s.name}!${addr}: unlabelled cell looks like a question: ${JSON.stringify(t)}`);
-    }
-    // unlabelled non-empty rows in the question column below the header must be known non-questions or plain section/footer text
-    if (s.headerRow != null) {
-      const range = XLSX.utils.decode_range(ws['!ref']);
-      for (let r = s.headerRow + 1; r <= range.e.r + 1; r++) {
-        const addr = `${s.questionColumn}${r}`;
-        if (qcells.has(addr) || !cellText(ws[addr]).trim()) continue;
-        if (!known.has(addr)) problems.push(`${w.file}/${s.name}!${addr}: unlabelled text in question column: ${JSON.stringify(cellText(ws[addr]))}`);
-      }
-    }
-  }
-  // drop-down check (xlsx only: SheetJS does not read validations)
-  if (w.file.endsWith('.xlsx')) {
-    const eb = new ExcelJS.Workbook();
-    await eb.xlsx.readFile(path.join(outDir, w.file));
-    for (const s of w.sheets.filter((x) => x.choiceColumn)) {
-      for (const qq of s.questions) {
-        const dv = eb.getWorksheet(s.name).getCell(`${s.choiceColumn}${qq.row}`).dataValidation;
-        const want = `"${s.choices.join(',')}"`;
-        if (!dv || dv.type !== 'list' || dv.formulae?.[0] !== want) problems.push(`${w.file}/${s.name}!${s.choiceColumn}${qq.row}: drop-down missing`);
-      }
-    }
-  }
-}
-for (const n of NON_QUESTION) {
-  const book = readBook(n.file);
-  if (!cellText(book.Sheets[n.sheet][n.cell])) problems.push(`${n.file}: expected ${n.reason} row at ${n.cell}`);
-}
+const problems = await checkSet(outDir, workbooks, {
+  looksLikeQuestion: (t) => QLIKE.some((re) => re.test(t)),
+  // instructions that legitimately end in 「ください。」 etc. but are not questions
+  isInstruction: (t) => /^(評価欄は|回答は本ファイル|※本シート|本シートの記載内容は)/.test(t) || /^\d\. /.test(t),
+  nonQuestions: NON_QUESTION,
+});
 const csvRaw = fs.readFileSync(path.join(outDir, FILES.csv));
 if (csvRaw[0] === 0xef && csvRaw[1] === 0xbb) problems.push('csv must not have a BOM');
-const missing = [];
-for (let i = 1; i <= 49; i++) if (!allItems.has(i)) missing.push(i);
-if (missing.length) problems.push(`items never a main answer: ${missing.join(',')}`);
-
-let total = 0;
-let none = 0;
-let two = 0;
-for (const w of workbooks) {
-  const qs = w.sheets.flatMap((s) => s.questions);
-  const z = qs.filter((x) => x.items.length === 0).length;
-  two += qs.filter((x) => x.items.length >= 2).length;
-  total += qs.length;
-  none += z;
-  console.log(`${w.file}: ${qs.length} questions (${w.sheets.map((s) => `${s.name}=${s.questions.length}`).join(', ')}), ${z} without an item`);
-}
-console.log(`total ${total} questions, ${none} without an item (${((100 * none) / total).toFixed(1)}%), ${two} with two items`);
-if (problems.length) {
-  console.error(`SELF-CHECK FAILED (${problems.length}):\n- ` + problems.join('\n- '));
-  process.exit(1);
-}
-console.log('self-check OK: every labelled row matches its cell; no unlabelled question-like cells; all 49 items covered');
+report(workbooks, problems);

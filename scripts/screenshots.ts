@@ -1,11 +1,13 @@
-// Takes the README's screenshots of the review page (docs/upload.png, docs/review.png, docs/review-search.png) with Debian's Chromium:
-// a real qmap on a temporary database, the e2e fixture dropped in, a few rows decided.
+// Takes the README's screenshots (docs/upload.png, docs/review.png, docs/review-search.png, and the vendor's pages
+// docs/items.png, docs/item.png, docs/gaps.png) with Debian's Chromium: a real qmap on a temporary database, the e2e
+// fixture dropped in, a few rows decided, one item's answer edited by an admin.
 // Run: npx tsx scripts/screenshots.ts   (needs /usr/bin/chromium and a Japanese font such as fonts-noto-cjk)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildApp } from '../src/app.js';
+import { inProcess } from '../src/pipeline/pool.js';
 import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/db.js';
 import { createToken } from '../src/store/tokens.js';
@@ -17,7 +19,8 @@ const dir = mkdtempSync(join(tmpdir(), 'qmap-shots-'));
 const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db') });
 const db = openStore(config.QMAP_DB);
 const reviewer = createToken(db, 'reviewer', '佐藤 (営業部)').secret;
-const app = await buildApp({ config, db, logger: false });
+const admin = createToken(db, 'admin', '田中 (情報システム部)').secret;
+const app = await buildApp({ config, db, runner: inProcess(db), logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 const { context, close } = await openBrowser();
@@ -71,7 +74,30 @@ try {
   await page.locator('.jobs-table').waitFor();
   await page.dispatchEvent('.dropzone', 'dragover');
   await shoot('upload.png');
-  process.stdout.write('docs/upload.png, docs/review.png, docs/review-search.png\n');
+
+  // The vendor's pages, as an admin: the items, one item after an edit (its history with the change marked), the gaps.
+  await page.goto(`${base}/#token=${admin}`);
+  await page.locator('.page-jobs').waitFor();
+  await page.goto(`${base}/#/items/28`);
+  const ja = page.getByLabel('回答（日本語）');
+  await ja.waitFor();
+  await ja.fill((await ja.inputValue()).replace(/$/, '\n差分バックアップを1時間ごとに取得しています。'));
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.locator('.version').nth(1).waitFor();
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await shoot('item.png');
+  await page.goto(`${base}/#/items`);
+  await page.locator('.page-items tbody tr').first().waitFor();
+  await shoot('items.png');
+  await page.goto(`${base}/#/gaps`);
+  await page.locator('.gap').first().waitFor();
+  await page.getByRole('button', { name: '回答を書く' }).first().click();
+  await page.keyboard.type('管理画面へのログインは、TOTP による多要素認証に対応しています。');
+  await shoot('gaps.png');
+  process.stdout.write('docs/upload.png, docs/review.png, docs/review-search.png, docs/items.png, docs/item.png, docs/gaps.png\n');
 } finally {
   await close();
   await app.close();

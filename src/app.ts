@@ -1,31 +1,20 @@
-// The fastify app as a plugin-assembled unit: security headers, rate limits, auth, routes, one error handler.
-// Built by server.ts for real and by test/helper.ts on a temporary database.
+// The fastify app: security headers, the API's contract at /docs, the /v1 API scope, the page, and one error
+// handler. Built by server.ts for real and by test/helpers/app.ts on a temporary database.
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import type { Db } from './store/db.js';
-import { authPlugin } from './auth.js';
-import { limitsPlugin } from './limits.js';
-import { errorHandler, notFoundHandler } from './http-errors.js';
-import { healthRoutes } from './routes/health.js';
-import { itemRoutes } from './routes/items.js';
-import { tokenRoutes } from './routes/tokens.js';
-import { questionnaireRoutes } from './routes/questionnaires.js';
-import { libraryRoutes } from './routes/library.js';
-import { webRoutes } from './routes/web.js';
-import { analyse } from './pipeline/analyse.js';
-import type { Analyser } from './questionnaires.js';
+import { api } from './http/api.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { healthRoutes } from './http/routes/health.js';
+import { webRoutes } from './http/routes/web.js';
+import type { Context } from './services/context.js';
 
-export interface AppOptions {
-  config: Config;
-  db: Db;
+export interface AppOptions extends Context {
   /** pino options or false; tests pass a stream to read what was logged. */
   logger?: boolean | object;
-  /** Where uploads are read, detected and matched; in-process unless the server passes a worker pool. */
-  analyser?: Analyser;
 }
 
 // Tokens never reach the logs, even where a plugin logs the request headers at trace level (@fastify/multipart does).
@@ -34,9 +23,11 @@ const redact = {
   censor: '[redacted]',
 };
 
-export async function buildApp({ config, db, logger = true, analyser = async (input) => analyse(input) }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ logger = true, ...ctx }: AppOptions): Promise<FastifyInstance> {
+  const { config } = ctx;
   const app = Fastify({
-    logger: logger === true ? { level: config.QMAP_LOG_LEVEL, redact } : logger && { redact, ...logger },
+    logger: logger === true ? { level: config.QMAP_LOG_LEVEL, redact, serializers: { req: requestLine } } : logger && { redact, serializers: { req: requestLine }, ...logger },
+    trustProxy: trustProxy(config.QMAP_TRUST_PROXY),
     // Small JSON bodies everywhere; uploads have their own limit in the multipart plugin.
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
@@ -53,9 +44,9 @@ export async function buildApp({ config, db, logger = true, analyser = async (in
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
     },
   });
-  await app.register(limitsPlugin);
   await app.register(swagger, {
     openapi: {
+      openapi: '3.1.0',
       info: { title: 'qmap', description: 'Prefills customer security questionnaires from the vendor checklist.', version: '1' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
@@ -63,13 +54,23 @@ export async function buildApp({ config, db, logger = true, analyser = async (in
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-
-  await app.register(authPlugin, { db });
-  await app.register(healthRoutes, { db });
-  await app.register(itemRoutes, { db });
-  await app.register(tokenRoutes, { db });
-  await app.register(questionnaireRoutes, { db, config, analyser });
-  await app.register(libraryRoutes, { db });
+  await app.register(healthRoutes, ctx);
   await app.register(webRoutes);
+  await app.register(api, { ...ctx, prefix: '/v1' });
   return app;
 }
+
+/** QMAP_TRUST_PROXY as fastify takes it: a number of hops means "trust the nearest n proxies". */
+function trustProxy(v: Config['QMAP_TRUST_PROXY']): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof v === 'number' ? (_address, hop) => hop < v : v;
+}
+
+/**
+ * What is logged of a request: its route (/v1/questionnaires/:id/rows/:rowId), never the path as sent, which can
+ * name a customer's sheet (Sheet!8), nor the query string, which could carry a token someone pasted there.
+ */
+const requestLine = (req: { method: string; url: string; id: string; routeOptions?: { url?: string } }) => ({
+  id: req.id,
+  method: req.method,
+  url: req.routeOptions?.url ?? req.url.split('?')[0],
+});

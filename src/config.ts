@@ -32,6 +32,31 @@ export const configSchema = z.object({
   /** Overrides of the calibrated matcher thresholds (fixtures/thresholds.json), in [0, 1]. */
   QMAP_AUTO_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   QMAP_REVIEW_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /**
+   * Whether to believe X-Forwarded-For (behind a reverse proxy): false (default), true, a number of proxy hops,
+   * or the proxies' addresses (comma-separated IPs or CIDRs). Rate limits count by the address it yields.
+   */
+  QMAP_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, c): boolean | number | string => {
+      if (v === undefined || v === '' || v === 'false') return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      if (/^[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*$/.test(v)) return v;
+      c.addIssue({ code: 'custom', message: 'must be false, true, a number of proxy hops, or comma-separated addresses' });
+      return false;
+    }),
+  /**
+   * Disk space kept free beside the database (a reserve file) so that deleting questionnaires works on a full
+   * disk; by default twice the largest upload and 8 MiB more.
+   */
+  QMAP_DISK_RESERVE_MB: z.coerce.number({ error: 'must be a whole number of MiB' }).int().min(0).max(65_536).optional(),
+  /** Keep the customer's row heights even where an answer would be clipped (by default rows grow to fit). */
+  QMAP_KEEP_ROW_HEIGHTS: z
+    .enum(['0', '1'], { error: 'must be 0 or 1' })
+    .default('0')
+    .transform((v) => v === '1'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -46,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`);
   throw new ConfigError(`qmap: invalid configuration:\n${lines.join('\n')}`);
 }
+
+/** The reserve kept free for deletions, in bytes (QMAP_DISK_RESERVE_MB, else twice the largest upload and 8 MiB). */
+export const diskReserve = (config: Config) => (config.QMAP_DISK_RESERVE_MB ?? Math.ceil((2 * config.QMAP_MAX_UPLOAD_BYTES) / MiB) + 8) * MiB;
 
 export function limitsOf(config: Config) {
   return {

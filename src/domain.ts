@@ -33,6 +33,12 @@ export interface Question {
   choiceCell: string | null;
   /** The values the choice cell allows (the customer's own words), or null. */
   choices: string[] | null;
+  /**
+   * When the answer is a mark in one of several cells (はい | いいえ as two columns): the symbol to mark with and, for
+   * each cell, the value a mark there means and what it holds now (a pre-printed □, or ''). The writer marks the
+   * one cell whose value is the chosen choice. Null otherwise.
+   */
+  marks: { symbol: string; cells: { value: string; cell: string; existing: string }[] } | null;
   /** What the customer had already typed into the answer / choice cell before upload ('' if empty). */
   existingAnswer: string;
   existingChoice: string;
@@ -62,6 +68,8 @@ export interface Proposal {
   /** lexicon: the matcher; learned: a reviewer's earlier decision; library: an answer written before. */
   source: 'lexicon' | 'learned' | 'library';
   libraryId: string | null;
+  /** The choice a reviewer gave the same question before (source learned), in the customer's words; absent otherwise. */
+  choice?: string | null;
 }
 
 /** One question of a job with what is written for it now. */
@@ -93,14 +101,31 @@ export interface SheetSummary {
   choices: string[] | null;
   reason: string;
   questions: number;
+  /** What identifies the sheet's template (sheet names and header cells), for remembering its layout; null without questions. */
+  template: { fingerprint: string; words: string[] } | null;
+}
+
+/** Where a template's questions are, as a user gave (or confirmed) it, used again for the same template. */
+export interface RememberedLayout {
+  id: string;
+  fingerprint: string;
+  sheet: string;
+  headerRow: number | null;
+  questionColumn: string;
+  answerColumn: string | null;
+  choiceColumn: string | null;
 }
 
 /** An upload read, detected and matched: what the store keeps and the API shows. */
 export interface Analysis {
   kind: FileKind;
+  /** The language the answers are written in. */
+  language: Language;
   sheets: SheetSummary[];
   notes: Message[];
   rows: Row[];
+  /** The remembered layouts that said where the questions are (one per sheet at most). */
+  layouts: string[];
 }
 
 export interface Job {
@@ -109,6 +134,8 @@ export interface Job {
   kind: FileKind;
   createdAt: string;
   createdBy: string;
+  /** The language the answers are written in. */
+  language: Language;
   sheets: SheetSummary[];
   notes: Message[];
 }
@@ -131,19 +158,25 @@ export interface Item {
   answer: string;
   /** 有 / 無 where the unit asks 有無 and the answer starts with it; null otherwise. */
   shortAnswer: '有' | '無' | null;
+  categoryEn: string;
+  titleEn: string;
+  descriptionEn: string;
   /** The answer in English, for English questionnaires; null until someone writes it. */
-  answerEn?: string | null;
+  answerEn: string | null;
+  /** The English answer was written for an earlier Japanese answer, which has changed since. */
+  answerEnOutdated?: boolean;
   /** What a yes/no or status column says for this item when its answer has no 有/無 (service hours, RTO, …). */
-  defaultChoice?: ChoiceValue | null;
+  defaultChoice: ChoiceValue | null;
 }
 
 /** A choice column's value, whatever the customer's words for it (はい, ○, Yes, 対応, 済, 適合, ✓ …). */
 export type ChoiceValue = 'yes' | 'no' | 'partial' | 'na';
 
-/** A reviewer's decision remembered: the question and the items that answer it ([] = none does). */
+/** A reviewer's decision remembered: the question, the items that answer it ([] = none does), and the choice given. */
 export interface LearnedAlias {
   text: string;
   itemNos: number[];
+  choice?: string | null;
 }
 
 /** An answer the vendor wrote for a question no item answers. */

@@ -16,6 +16,9 @@ const question = z.object({
   /** Weaker, partial answers. */
   also: z.array(z.number().int()).default([]),
   note: z.string().default(''),
+  /** Only where the answer goes somewhere other than (row, answerColumn): form-style sheets. */
+  answerCell: z.string().nullable().optional(),
+  choiceCell: z.string().nullable().optional(),
 });
 
 // Sets that only label matching (fixtures/matching/*) leave out where the table is.
@@ -26,11 +29,22 @@ const sheet = z.object({
   answerColumn: column,
   choiceColumn: column,
   choices: z.array(z.string()).nullable().default(null),
+  /** When the answer is given by marking one of several columns (はい | いいえ as two columns). */
+  markColumns: z.array(z.object({ value: z.string(), column: z.string() })).nullable().default(null),
   questions: z.array(question),
 });
 
 const labelsFile = z.object({
-  workbooks: z.array(z.object({ file: z.string(), layout: z.string().default(''), sheets: z.array(sheet) })),
+  workbooks: z.array(
+    z.object({
+      file: z.string(),
+      layout: z.string().default(''),
+      language: z.enum(['ja', 'en']).optional(),
+      /** The program that saved the file (openpyxl, exceljs, libreoffice, sheetjs-stored, …). */
+      producer: z.string().optional(),
+      sheets: z.array(sheet),
+    }),
+  ),
 });
 
 export type Labels = z.infer<typeof labelsFile>;

@@ -1,27 +1,28 @@
-// Starts qmap: configuration → database → app → listen; stops cleanly on SIGTERM / SIGINT.
+// Starts qmap: configuration → database → worker pool → app → listen; stops cleanly on SIGTERM / SIGINT.
 import { buildApp } from './app.js';
 import { bootstrapTokens, loginUrl } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config.js';
-import { NewerDatabaseError, openStore } from './store/db.js';
+import { ConfigError, diskReserve, loadConfig } from './config.js';
 import { createPool } from './pipeline/pool.js';
-import { scheduleRetention } from './retention.js';
+import { scheduleRetention } from './services/retention.js';
+import { NewerDatabaseError, openStore } from './store/db.js';
+import { keepReserve } from './store/reserve.js';
 
 async function main() {
   const config = loadConfig();
   const db = openStore(config.QMAP_DB);
+  if (!keepReserve(config.QMAP_DB, diskReserve(config))) process.stderr.write('qmap: the disk has no room for the reserve that lets deletions work on a full disk; free some space.\n');
   const { firstSecret } = bootstrapTokens(db, config);
-  // Uploads are read in worker threads, so a hostile file cannot stall or crash the server.
-  const pool = createPool(config, { onWorkerError: (err) => app.log.error({ err }, 'a parsing worker failed while idle; it is replaced') });
-  const app = await buildApp({ config, db, analyser: pool.analyser });
-  const stopRetention = scheduleRetention(db, config.QMAP_RETENTION_DAYS, app.log);
+  // Uploads are read and downloads written in worker threads, so a hostile file cannot stall or crash the server.
+  const runner = createPool(config, { onWorkerError: (err) => app.log.error({ err }, 'a worker failed while idle; it is replaced') });
+  const ctx = { db, config, runner };
+  const app = await buildApp(ctx);
+  const stopRetention = scheduleRetention(ctx, app.log);
   await app.listen({ host: config.HOST, port: config.PORT });
   if (firstSecret) {
+    // To the terminal only, never into the JSON log stream: the login link signs in once, within a day.
     const port = (app.server.address() as { port: number }).port;
     const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
-    process.stdout.write(
-      `\n  qmap created an admin token on first start. It is shown only this once; open:\n\n    ${loginUrl(host, port, firstSecret)}\n\n` +
-        `  or use it with the API:  Authorization: Bearer ${firstSecret}\n\n`,
-    );
+    process.stderr.write(`\n  qmap created an admin sign-in link on first start. It works once, within a day; open:\n\n    ${loginUrl(host, port, firstSecret)}\n\n`);
   }
 
   let closing = false;
@@ -33,7 +34,7 @@ async function main() {
     try {
       stopRetention();
       await app.close();
-      await pool.close();
+      await runner.close();
       db.close();
     } finally {
       clearTimeout(force);
@@ -48,7 +49,7 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof NewerDatabaseError) {
     process.stderr.write(`${err.message}\n`);
   } else {
-    process.stderr.write(`qmap: could not start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`qmap: could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }
   process.exit(1);
 });

@@ -6,9 +6,12 @@ import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { migrate, openDb, openStore, readMigrations } from '../src/store/db.js';
 import { migrationsDir, root } from '../src/paths.js';
-import { learnAlias, listAliases } from '../src/store/aliases.js';
-import { deleteLibraryEntry, keepInLibrary, listLibrary, updateLibraryEntry } from '../src/store/library.js';
-import { decideRow, deleteJob as removeJob, getRow, insertJob, jobRows, type Job, type NewRow } from '../src/store/jobs.js';
+import { learnAlias } from '../src/store/aliases.js';
+import { deleteLibraryEntry, keepInLibrary, updateLibraryEntry } from '../src/store/library.js';
+import { decideRow, deleteJob as removeJob, getJob, getRow, insertJob, jobRows } from '../src/store/jobs.js';
+import { loadConfig } from '../src/config.js';
+import { currentKnowledge } from '../src/services/knowledge.js';
+import { job, row } from './helpers/rows.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'qmap-store-'));
 
@@ -42,47 +45,59 @@ t.test('only the new migrations are applied to an older database', async (t) => 
   t.same(migrate(db, readMigrations(migs)), ['900_extra.sql']);
 });
 
-t.test('a database from before rows were indexed by job keeps every row, id and decision', async (t) => {
+t.test('a database of an earlier qmap keeps every job, row, id and decision, in the domain shape', async (t) => {
   const dir = tmp();
   const migs = join(dir, 'migrations');
   mkdirSync(migs);
-  for (const m of ['001_init.sql', '002_meti_items.sql']) cpSync(join(migrationsDir, m), join(migs, m));
+  for (const m of ['001_init.sql', '002_meti_items.sql', '003_job_rows_by_job.sql', '004_job_rows_status.sql']) cpSync(join(migrationsDir, m), join(migs, m));
   const file = join(dir, 'qmap.db');
   const old = openDb(file);
   migrate(old, readMigrations(migs));
-  const job = (id: string): Job => ({ id, filename: `${id}.xlsx`, kind: 'xlsx', createdAt: '2026-11-01T00:00:00.000Z', createdBy: 't', sheets: [], notes: [] });
-  const ids = ['row-a', 'row-b', 'row-c'];
-  insertJob(old, job('job-1'), new Uint8Array([1]), ids.map((_, i) => row(`質問 ${i}`)), () => ids.shift()!);
-  decideRow(old, 'job-1', 'row-b', { status: 'confirmed', itemNos: [3], score: 0.9, answer: '回答', choice: null }, 'reviewer', '2026-11-02T00:00:00.000Z');
-  const before = jobRows(old, 'job-1');
+  old.prepare(`INSERT INTO jobs VALUES ('job-1', 'f.xlsx', 'xlsx', '2026-11-01T00:00:00.000Z', 't', '[]', '["a note"]')`).run();
+  old.prepare(`INSERT INTO uploads VALUES ('job-1', x'01')`).run();
+  const proposal = { status: 'review', itemNos: [28], score: 0.5, best: { itemNo: 28, title: 'バックアップの方法', score: 0.5, terms: ['バックアップ'] }, alternatives: [{ itemNo: 7, title: 'x', score: 0.3, terms: [] }], reasons: ['why'], source: 'lexicon' };
+  const insert = old.prepare(`INSERT INTO job_rows (id, job_id, ord, sheet, row, question, answer_cell, status, item_nos, score, proposal, answer, decided_by, decided_at)
+    VALUES (?, 'job-1', ?, 'S', ?, ?, ?, ?, ?, 0.5, ?, ?, ?, ?)`);
+  insert.run('row-a', 0, 4, '質問 A', 'C4', 'review', '[28]', JSON.stringify(proposal), '日次', null, null);
+  insert.run('row-b', 1, 5, '質問 B', 'C5', 'confirmed', '[3]', JSON.stringify(proposal), '回答', 'reviewer', '2026-11-02T00:00:00.000Z');
   old.close();
 
   const db = openStore(file);
-  t.same(jobRows(db, 'job-1'), before, 'the same rows, ids, order and decisions');
+  const rows = jobRows(db, 'job-1');
+  t.same(rows.map((r) => [r.id, r.ord, r.row, r.text, r.status, r.itemNos, r.answer, r.decidedBy, r.version]), [
+    ['row-a', 0, 4, '質問 A', 'review', [28], '日次', null, 0],
+    ['row-b', 1, 5, '質問 B', 'confirmed', [3], '回答', 'reviewer', 1],
+  ]);
+  t.same(rows[0].proposal, {
+    status: 'review',
+    itemNos: [28],
+    score: 0.5,
+    candidates: [{ itemNo: 28, score: 0.5, terms: ['バックアップ'] }, { itemNo: 7, score: 0.3, terms: [] }],
+    reasons: [{ code: 'text', params: { text: 'why' } }],
+    source: 'lexicon',
+    libraryId: null,
+  }, 'the proposal lists its candidates best first; reasons keep their words');
+  t.same(getJob(db, 'job-1')?.notes, [{ code: 'text', params: { text: 'a note' } }]);
   const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'job_rows' ORDER BY name").pluck().all();
   t.same(indexes, ['job_rows_id', 'job_rows_job', 'job_rows_status'], 'no index on the row id alone');
   const plan = db.prepare('EXPLAIN QUERY PLAN SELECT status, count(*) AS n FROM job_rows WHERE job_id = ? GROUP BY status').all('job-1');
   t.match(JSON.stringify(plan), /COVERING INDEX job_rows_status/, 'the job list counts statuses from an index, without reading rows');
   t.same(db.pragma('foreign_key_check'), []);
-
-  // A row is found and decided only within its own job.
-  insertJob(db, job('job-2'), new Uint8Array([2]), [row('別の質問')], () => 'row-x');
-  t.notOk(getRow(db, 'job-2', 'row-a'));
-  decideRow(db, 'job-2', 'row-a', { status: 'confirmed', itemNos: [9], score: 1, answer: 'x', choice: null }, 'reviewer');
-  t.same(jobRows(db, 'job-1'), before, 'a decision naming another job changes nothing');
-  t.ok(removeJob(db, 'job-1'));
-  t.same(jobRows(db, 'job-1'), [], 'deleting the job deletes its rows');
-  t.equal(jobRows(db, 'job-2').length, 1);
 });
 
-/** A stored-row stand-in: a question with no match. */
-function row(question: string): NewRow {
-  const proposal = { status: 'unmatched' as const, itemNos: [], score: 0, best: null, alternatives: [], reasons: ['none'], source: 'lexicon' };
-  return {
-    ...{ sheet: 'S', row: 1, question, section: null, number: null, answerCell: 'B1', choiceCell: null, choices: null },
-    ...{ existingAnswer: '', existingChoice: '', status: 'unmatched', itemNos: [], score: 0, proposal, answer: null, choice: null },
-  };
-}
+t.test('a row is decided only at the version it was read at, and only within its own job', async (t) => {
+  const db = openStore(':memory:');
+  const one = job();
+  const [a] = [row('質問 A')];
+  insertJob(db, one, new Uint8Array([1]), [a]);
+  const decision = { status: 'confirmed' as const, itemNos: [3], answer: '回答', choice: null };
+  t.notOk(decideRow(db, 'another-job', a.id, 0, decision, 'r'), 'a decision naming another job changes nothing');
+  t.ok(decideRow(db, one.id, a.id, 0, decision, 'r'));
+  t.notOk(decideRow(db, one.id, a.id, 0, { ...decision, itemNos: [4] }, 'r2'), 'a second decision from the same version is refused');
+  t.match(getRow(db, one.id, a.id), { itemNos: [3], version: 1, decidedBy: 'r' });
+  t.ok(removeJob(db, one.id));
+  t.same(jobRows(db, one.id), [], 'deleting the job deletes its rows');
+});
 
 t.test('a failing migration leaves nothing half-applied', async (t) => {
   const dir = tmp();
@@ -117,6 +132,7 @@ t.test('qmap backup makes a consistent copy that opens with all 49 items', async
 t.test('qmap token create / list / revoke', async (t) => {
   const dir = tmp();
   const env = { ...process.env, QMAP_DB: join(dir, 'qmap.db') };
+  openStore(env.QMAP_DB).close(); // the server made it
   const cli = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...args], { env, encoding: 'utf8' });
   const created = cli('token', 'create', '--role', 'reviewer', '--name', 'sales team');
   const id = /token (tok_[0-9a-f]+)/.exec(created)![1];
@@ -126,29 +142,32 @@ t.test('qmap token create / list / revoke', async (t) => {
   t.match(cli('token', 'list'), new RegExp(`${id}  reviewer  revoked`));
 });
 
-t.test('reviewers’ decisions and the library are read once between writes, and every write is seen at once', async (t) => {
+t.test('what matching knows is read once per revision; every change raises it, a rolled-back one is never kept', async (t) => {
   const db = openStore(':memory:');
-  learnAlias(db, 'q1', '質問1', [1], 'r');
-  const first = listAliases(db);
-  t.equal(listAliases(db), first, 'no write since: the same list, not read again');
-  learnAlias(db, 'q1', '質問1', [2], 'r');
-  t.same(listAliases(db), [{ text: '質問1', itemNos: [2] }], 'a changed decision is seen by the next upload');
+  const config = loadConfig({ QMAP_DB: ':memory:' });
+  const first = currentKnowledge(db, config);
+  t.equal(currentKnowledge(db, config).items, first.items, 'no change since: the same lists, not read again');
+  learnAlias(db, 'q1', '質問1', [2], 'r', null);
+  const second = currentKnowledge(db, config);
+  t.ok(second.revision > first.revision, 'a reviewer decision raises the revision');
+  t.same(second.learned, [{ text: '質問1', itemNos: [2] }]);
 
-  // A decision made in a transaction that rolls back is never remembered.
   t.throws(() =>
     db.transaction(() => {
-      learnAlias(db, 'q2', '質問2', [3], 'r');
-      t.equal(listAliases(db).length, 2, 'inside the transaction it is there');
+      learnAlias(db, 'q2', '質問2', [3], 'r', null);
+      t.equal(currentKnowledge(db, config).learned.length, 2, 'inside the transaction it is there');
       throw new Error('rolled back');
     })(),
   );
-  t.same(listAliases(db), [{ text: '質問1', itemNos: [2] }]);
+  t.same(currentKnowledge(db, config).learned, [{ text: '質問1', itemNos: [2] }], 'a rolled-back decision is never remembered');
 
-  const kept = keepInLibrary(db, 'q3', '質問3', '回答', null, 'r');
-  const library = listLibrary(db);
-  t.equal(listLibrary(db), library);
+  const kept = keepInLibrary(db, { norm: 'q3', question: '質問3', answer: '回答', choice: null, jobId: null }, 'r');
+  t.equal(currentKnowledge(db, config).library.length, 1);
   updateLibraryEntry(db, kept.id, { answer: '新しい回答' }, 'r');
-  t.equal(listLibrary(db)[0].answer, '新しい回答', 'an edited answer is seen');
+  t.equal(currentKnowledge(db, config).library[0].answer, '新しい回答', 'an edited answer is seen');
   deleteLibraryEntry(db, kept.id);
-  t.same(listLibrary(db), [], 'a deleted answer is gone');
+  t.same(currentKnowledge(db, config).library, [], 'a deleted answer is gone');
+  const before = currentKnowledge(db, config).revision;
+  db.prepare("UPDATE items SET answer = 'x' WHERE no = 1").run();
+  t.ok(currentKnowledge(db, config).revision > before, 'an edited item raises it too');
 });

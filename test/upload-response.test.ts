@@ -1,5 +1,5 @@
-// The upload's 201 answer is built from what was stored, not read back: it must be exactly what
-// GET /v1/questionnaires/:id answers afterwards, whether the upload was read in a pool worker or in process.
+// The upload's 201 answer is the job as stored: exactly what GET /v1/questionnaires/:id answers afterwards,
+// whether the upload was read in a pool worker or in process.
 import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as XLSX from 'xlsx';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { questionKey } from '../src/matching/near.js';
-import { createPool } from '../src/pipeline/pool.js';
+import { createPool, inProcess } from '../src/pipeline/pool.js';
 import { openStore } from '../src/store/db.js';
 import { keepInLibrary } from '../src/store/library.js';
 import { createToken } from '../src/store/tokens.js';
@@ -32,13 +32,13 @@ for (const where of ['a pool worker', 'process'] as const) {
     const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db'), QMAP_WORKERS: '1' });
     const db = openStore(config.QMAP_DB);
     // A library answer, so one row is proposed from it (source 'library', a libraryId in its proposal).
-    keepInLibrary(db, questionKey(MFA), MFA, 'TOTPによる多要素認証に対応しています。', null, 'test');
-    const pool = where === 'a pool worker' ? createPool(config) : null;
-    const app = await buildApp({ config, db, logger: false, ...(pool ? { analyser: pool.analyser } : {}) });
+    keepInLibrary(db, { norm: questionKey(MFA), question: MFA, answer: 'TOTPによる多要素認証に対応しています。', choice: null, jobId: null }, 'test');
+    const runner = where === 'a pool worker' ? createPool(config) : inProcess(db);
+    const app = await buildApp({ config, db, runner, logger: false });
     const auth = { authorization: `Bearer ${createToken(db, 'reviewer', 'test').secret}` };
     t.teardown(async () => {
       await app.close();
-      await pool?.close();
+      await runner.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     });

@@ -1,55 +1,63 @@
-// What is written for a match: the item's answer text, and (when the customer's sheet has a yes/no column)
-// the choice that the item's 有/無 implies — only when the question's polarity leaves no doubt.
+// The value written in a choice column for a match: the customer's own word for what the items' answers say
+// (はい, ○, Yes, 対応済 …). The answer text itself is composed in pipeline/answers.ts.
 
-import { normalize, splitQuestion } from './normalize.js';
-import type { Item } from './matcher.js';
+import type { ChoiceValue, Item, Message } from '../domain.js';
+import { choiceValueOf, wordFor } from './choices.js';
+import { reason } from './reasons.js';
+import { splitQuestion } from './text.js';
 
-/** One item: its answer. Two (a compound question): each answer under 【its title】, in the order given. */
-export function composeAnswer(items: Item[], itemNos: number[]): string {
-  const chosen = itemNos.map((n) => items.find((i) => i.no === n)).filter((i): i is Item => !!i);
-  if (chosen.length === 1) return chosen[0].answer;
-  return chosen.map((i) => `【${i.title}】\n${i.answer}`).join('\n\n');
+export interface ChoiceResult {
+  /** One of the allowed values, or null when none can be said with confidence (the row is then a reviewer's). */
+  choice: string | null;
+  /** Why there is no choice, or what a reviewer should know about the one given (a negated question). */
+  reason?: Message;
 }
-
-// Question words: the question asks for a value or a description, not yes or no.
-const OPEN_QUESTION =
-  /何|どの|どう|どこ|いつ|いくつ|いくら|どれ|どのよう|具体的|ご記入|記載|教えて|\b(how|what|which|when|where|who|why|describe|list|explain|provide details)\b/i;
-// Negated questions (「〜ありませんか」, "Do you not…") invert はい/いいえ in ways that differ by reader.
-const NEGATED = /ません|ないか|ないです|無いか|なしか|\b(not|never|no longer)\b|n't/i;
-// A yes/no question: 「〜していますか」「〜可能ですか」「〜の有無」, "Do you…?", "Is…?".
-const YES_NO_JA = /(ますか|ですか|ましたか|でしょうか|有無|可否|可能か)\s*$/;
-const YES_NO_EN = /^(do|does|did|is|are|was|were|have|has|can|could|will|would|should|may)\b/i;
-
-const YES = ['はい', '有', 'あり', '有り', '○', '◯', '〇', 'yes', 'y', '対応', '対応済', '実施', '実施済', '可', '済'];
-const NO = ['いいえ', '無', 'なし', '無し', '×', '✕', '✗', 'no', 'n', '未対応', '未実施', '不可', '非対応'];
 
 /**
- * The choice (はい/いいえ, ○/×, Yes/No…) implied by the items' 有/無 for a yes/no question, from the
- * customer's own allowed values; null when the question is open, negated or mixed, the items have no
- * 有/無, two items disagree, or the choices have no plain yes/no value.
+ * The choice the items' answers imply, in the customer's own words: from each item's 有/無, or its default
+ * choice where the answer has no 有/無 (service hours, RTO); inverted for a negated question
+ * (「〜していませんか」, "Do you not …"). Open questions get it too: the column wants a value on every answered row.
  */
-export function choiceFor(question: string, items: Item[], itemNos: number[], choices: string[]): string | null {
-  const shorts = itemNos.map((n) => items.find((i) => i.no === n)?.shortAnswer ?? null);
-  if (shorts.length === 0 || shorts.some((s) => s === null) || new Set(shorts).size !== 1) return null;
-  if (!isYesNoQuestion(question)) return null;
-  const allowed = shorts[0] === '有' ? YES_KEYS : NO_KEYS;
-  return choices.find((c) => allowed.has(choiceKey(c))) ?? null;
+export function choiceFor(question: string, items: Item[], itemNos: number[], allowed: string[]): ChoiceResult {
+  const values = itemNos.map((no) => ({ no, value: valueOfItem(items.find((i) => i.no === no)) }));
+  const unknown = values.find((v) => v.value === null);
+  if (values.length === 0) return { choice: null, reason: reason('choice.no-item') };
+  if (unknown) return { choice: null, reason: reason('choice.no-default', { itemNo: unknown.no }) };
+  if (new Set(values.map((v) => v.value)).size > 1) return { choice: null, reason: reason('choice.items-disagree', { itemNos: itemNos.join(', ') }) };
+  if (!allowed.some((c) => choiceValueOf(c) !== null)) return { choice: null, reason: reason('choice.unknown-words', { choices: allowed.join(', ') }) };
+  const negated = isNegatedQuestion(question);
+  const value = negated ? invert(values[0].value!) : values[0].value!;
+  const choice = wordFor(value, allowed);
+  if (choice === null) return { choice: null, reason: reason('choice.not-offered', { value, valueJa: VALUE_JA[value], choices: allowed.join(', ') }) };
+  return negated ? { choice, reason: reason('choice.inverted', { choice }) } : { choice };
 }
 
-/** A choice compared whatever its width or case; a mark such as ○ or × has no letters and stays itself. */
-const choiceKey = (s: string) => normalize(s) || s.normalize('NFKC').trim();
-const YES_KEYS = new Set(YES.map(choiceKey));
-const NO_KEYS = new Set(NO.map(choiceKey));
+/** 有 is yes, 無 is no; an answer without either says what its item's default choice says. */
+function valueOfItem(item: Item | undefined): ChoiceValue | null {
+  if (!item) return null;
+  if (item.shortAnswer === '有') return 'yes';
+  if (item.shortAnswer === '無') return 'no';
+  return item.defaultChoice ?? null;
+}
 
-/** Whether the question (its main sentence, without ※ notes and 例 hints) asks for a plain yes or no. */
-export function isYesNoQuestion(question: string): boolean {
-  const main = splitQuestion(question).main.normalize('NFKC');
-  if (OPEN_QUESTION.test(main) || NEGATED.test(main)) return false;
-  // The asking sentence is the last one that ends in a question form; earlier ones are preamble.
+const VALUE_JA: Record<ChoiceValue, string> = { yes: 'はい', no: 'いいえ', partial: '一部', na: '該当なし' };
+const invert = (v: ChoiceValue): ChoiceValue => (v === 'yes' ? 'no' : v === 'no' ? 'yes' : v);
+
+// The asking sentence ends negated: 「〜していませんか」「〜はありませんか」「〜ないですか」; not a polite request
+// (「ご提出いただけませんか」「教えてもらえませんか」「ご確認くださいませんか」).
+const NEGATED_JA = /(?:ませんか|ないですか|ないでしょうか|無いですか)\s*$/;
+const REQUEST_JA = /(?:いただけ|頂け|もらえ|下さい|ください|くれ|でき)(?:ませんか|ないでしょうか|ないですか)\s*$/;
+// "Do you not …", "Does the vendor never …", "Don't you …", "Isn't …".
+const NEGATED_EN = /^(?:(?:do|does|did|is|are|was|were|have|has|can|will|would|should)\s+(?:[\w-]+\s+){0,3}?(?:not|never)\b|(?:is|are) there no\b|(?:don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|won't|wouldn't|shouldn't)\b)/i;
+
+/** Whether the question's asking sentence is negated, so that yes and no trade places. */
+export function isNegatedQuestion(question: string): boolean {
+  const main = splitQuestion(question).main.normalize('NFKC').replace(/[’]/g, "'");
   const sentences = main
     .split(/[。？?\n]/)
-    .map((s) => s.replace(/[（(].*?[）)]/g, '').trim())
+    .map((s) => s.replace(/[（(][^）)]*[）)]/g, '').trim())
     .filter(Boolean);
-  const last = sentences[sentences.length - 1] ?? '';
-  return YES_NO_JA.test(last) || YES_NO_EN.test(main.trim()) || sentences.some((s) => YES_NO_EN.test(s));
+  const asking = [...sentences].reverse().find((s) => /[ぁ-んァ-ヶ一-龠]/.test(s) || /^[A-Za-z]/.test(s)) ?? '';
+  if (/[ぁ-んァ-ヶ一-龠]/.test(asking)) return NEGATED_JA.test(asking) && !REQUEST_JA.test(asking);
+  return sentences.some((s) => NEGATED_EN.test(s));
 }

@@ -1,9 +1,11 @@
 // Scoring a matcher against labelled questions (labels.json of an eval set); used by the accuracy
 // bench and by threshold calibration, so both count "right" the same way.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { labelledQuestions, readLabels } from '../labels.js';
-import type { Item, MatchResult } from './matcher.js';
+import type { Item, Language, Proposal } from '../domain.js';
+import type { Matcher } from './matcher.js';
 
 export interface Labelled {
   text: string;
@@ -17,13 +19,9 @@ export function loadLabelled(dir: string): Labelled[] {
   return labelledQuestions(readLabels(dir)).map(({ text, items, also }) => ({ text, items, also }));
 }
 
-/** Ranked item numbers of a result: chosen first, then the best, then alternatives. */
-export function ranking(r: MatchResult): number[] {
-  const out: number[] = [];
-  for (const n of [...r.itemNos, r.best?.itemNo, ...r.alternatives.map((a) => a.itemNo)]) {
-    if (n !== undefined && !out.includes(n)) out.push(n);
-  }
-  return out;
+/** Ranked item numbers of a proposal: chosen first, then the other candidates. */
+export function ranking(r: Proposal): number[] {
+  return [...new Set([...r.itemNos, ...r.candidates.map((c) => c.itemNo)])];
 }
 
 /**
@@ -52,7 +50,7 @@ export interface Metrics {
   statusCounts: Record<'auto' | 'review' | 'unmatched', number>;
 }
 
-export function metrics(qs: Labelled[], rs: MatchResult[]): Metrics {
+export function metrics(qs: Labelled[], rs: Proposal[]): Metrics {
   let answerable = 0;
   let top1 = 0;
   let top3 = 0;
@@ -97,8 +95,43 @@ export function metrics(qs: Labelled[], rs: MatchResult[]): Metrics {
   };
 }
 
-/** The vendor's items from fixtures/meti-items.json ({ items: [...] }). */
+/** The vendor's items from fixtures/meti-items.json ({ items: [...] }): Japanese and English, with their default choices. */
 export function loadItemsFile(path: string): Item[] {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { items: Item[] } | Item[];
   return Array.isArray(raw) ? raw : raw.items;
+}
+
+/** Every labelled set there is, in a fixed order: the shared dev set, the older hold-outs, the open corpus. */
+export function evalSetDirs(root: string): string[] {
+  const fixtures = ['eval-holdout', 'eval-holdout2', 'eval-holdout3', 'matching/holdout', 'matching/holdout2', 'matching/paraphrases', 'eval-match-ja', 'eval-match-en'];
+  const dev = devSetDir(root);
+  return [...(dev ? [dev] : []), ...fixtures.map((d) => join(root, 'fixtures', d)).filter((d) => existsSync(join(d, 'labels.json')))];
+}
+
+/** A question as the pipeline hands it to the matcher, with the sheet it stands on. */
+export interface SheetQuestion {
+  text: string;
+  section: string | null;
+  number: string | null;
+  language: Language;
+  file: string;
+  sheet: string;
+  set?: string;
+}
+
+/** Proposals for the questions in order, each sheet matched as one questionnaire (neighbours, language). */
+export function proposeAll(matcher: Matcher, qs: SheetQuestion[]): Proposal[] {
+  const out: Proposal[] = [];
+  for (let i = 0; i < qs.length; ) {
+    let j = i;
+    while (j < qs.length && qs[j].file === qs[i].file && qs[j].sheet === qs[i].sheet && qs[j].set === qs[i].set) j++;
+    out.push(...matcher.matchAll(qs.slice(i, j).map(({ text, section, number, language }) => ({ text, section, number, language }))));
+    i = j;
+  }
+  return out;
+}
+
+/** The shared dev set (../shared/eval/dev beside the checkout, or beside the worktrees' folder), or null. */
+export function devSetDir(root: string): string | null {
+  return [join(root, '../shared/eval/dev'), join(root, '../../shared/eval/dev')].find((d) => existsSync(join(d, 'labels.json'))) ?? null;
 }

@@ -1,14 +1,8 @@
 // Reviewers' earlier decisions: a question text a reviewer confirmed or corrected is an alias of the
 // chosen item(s), or of "no item answers this". The same or a near-identical question is then decided alike.
 
-import { memoByContent } from './memo.js';
+import type { LearnedAlias } from '../domain.js';
 import { nearIndex, type NearHit } from './near.js';
-
-export interface LearnedAlias {
-  text: string;
-  /** [] = a reviewer decided no item answers this. */
-  itemNos: number[];
-}
 
 export interface LearnedHit {
   alias: LearnedAlias;
@@ -26,10 +20,8 @@ export interface LearnedIndex {
 /** Near-identical: differs by a word or a particle, not by topic. */
 export const nearIdentical = 0.9;
 
-/** A later decision on the same question overrides an earlier one. */
-export const learnedIndex = memoByContent(indexOf);
-
-function indexOf(aliases: readonly LearnedAlias[]): LearnedIndex {
+/** The decisions ready to be looked up; a later decision on the same question overrides an earlier one. */
+export function learnedIndex(aliases: readonly LearnedAlias[]): LearnedIndex {
   const index = nearIndex(aliases, (a) => a.text, nearIdentical);
   const of = (hit: NearHit<LearnedAlias> | null) => hit && { alias: hit.entry, similarity: hit.similarity };
   return {

@@ -1,13 +1,15 @@
 // The alias lexicon: per METI item, the words customers use for it, and the topics no item answers.
 // It is data (fixtures/lexicon.json), reviewed by people and grown over time; this file only reads it.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../paths.js';
-import { isAscii, matchText } from './normalize.js';
+import { isAscii, matchText } from './text.js';
 
 export interface LexiconEntry {
   titleEn: string;
+  /** The checklist's description of the item in English: vocabulary that explains English questions. */
+  descriptionEn?: string;
   /** Japanese and English aliases: strong evidence. "A+B" means both A and B appear. */
   ja: string[];
   en: string[];
@@ -15,6 +17,10 @@ export interface LexiconEntry {
   keywords: string[];
   /** Words that mean the question is about a neighbouring item instead. */
   not?: string[];
+  /** The aspects (aspects.ts) the item's answer settles besides whether it exists; "*" for all (an answer of "no"). */
+  settles?: string[];
+  /** How many times a year the answer says the thing is done (daily backups: 365), where it says. */
+  rate?: number;
 }
 
 export interface NegativeTopic {
@@ -23,9 +29,18 @@ export interface NegativeTopic {
   en: string[];
 }
 
+/** The words that show a question asks about one aspect of its topic (how often, a report, who …). */
+export interface AspectCues {
+  ja: string[];
+  en: string[];
+}
+
 export interface Lexicon {
   items: Record<string, LexiconEntry>;
   negative: NegativeTopic[];
+  aspects: Record<string, AspectCues>;
+  /** Frequency words and how many times a year each means (quarterly: 4). */
+  rates: Record<string, number>;
 }
 
 // Found the same way from src/ (tsx) and dist/src/ (built).
@@ -33,17 +48,7 @@ export const defaultLexiconPath = join(fixturesDir, 'lexicon.json');
 
 export function loadLexicon(path = defaultLexiconPath): Lexicon {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Lexicon;
-  return { items: raw.items, negative: raw.negative };
-}
-
-let fileLexicon: { stamp: string; lexicon: Lexicon } | null = null;
-
-/** fixtures/lexicon.json, read again only when the file changes (its size or modification time). */
-export function currentLexicon(): Lexicon {
-  const stat = statSync(defaultLexiconPath);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
-  if (fileLexicon?.stamp !== stamp) fileLexicon = { stamp, lexicon: loadLexicon(defaultLexiconPath) };
-  return fileLexicon.lexicon;
+  return { items: raw.items, negative: raw.negative, aspects: raw.aspects ?? {}, rates: raw.rates ?? {} };
 }
 
 /**
@@ -56,7 +61,7 @@ export function itemWords(lexicon: Lexicon, no: number): { titleEn: string; alia
   return { titleEn: entry.titleEn, aliases: [...entry.ja, ...entry.en].map((a) => a.replace(/\+/g, ' ')) };
 }
 
-export type TermKind = 'alias' | 'keyword' | 'title' | 'negative' | 'not' | 'learned';
+export type TermKind = 'alias' | 'keyword' | 'title' | 'negative' | 'not' | 'learned' | 'aspect';
 
 /** One lexicon term ready for matching. itemNo is 0 for negative topics. */
 export interface Term {
@@ -70,7 +75,7 @@ export interface Term {
   ascii: boolean[];
   /** Matched characters: longer terms are more specific. */
   length: number;
-  /** For negative terms: the topic's name. */
+  /** For negative terms: the topic's name; for aspect cues, the aspect's. */
   topic?: string;
 }
 

@@ -1,10 +1,10 @@
 // The same or a near-identical question among remembered ones: reviewers' decisions (learned aliases),
 // the answer library, and the gaps report all recognise a question asked again the same way.
-import { normalize, splitQuestion } from './normalize.js';
+import { foldText, splitQuestion } from './text.js';
 import { gramKeys } from './segment.js';
 
 /** The comparable form of a question: normalised, without ※ notes and 例 hints (which vary by customer). */
-export const questionKey = (text: string): string => normalize(splitQuestion(text).main) || normalize(text);
+export const questionKey = (text: string): string => foldText(splitQuestion(text).main) || foldText(text);
 
 type Gram = string | number;
 

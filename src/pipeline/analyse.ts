@@ -1,200 +1,174 @@
-// Upload → questions with proposed answers: read the workbook, detect the questions, match each one.
-// Pure over plain data (no database, no HTTP), so it can run in a worker thread.
-import type { Question as DetectedQuestion, DetectOverrides, FileKind, Limits } from '../workbook/types.js';
-import { readBook } from '../workbook/read.js';
+// Upload → Analysis: read the workbook, find its questions, match each one, and make the rows to store.
+// Pure over plain data (no database, no HTTP), so it runs in a worker thread or in the CLI alike.
+import { newId } from '../ids.js';
+import type { Analysis, Item, Language, LibraryAnswer, Message, Proposal, Question, RememberedLayout, Row, SheetSummary } from '../domain.js';
+import { composeAnswer } from './answers.js';
+import { choiceFor } from '../matching/answer.js';
 import { detect } from '../workbook/detect.js';
-import { createMatcher, type Item, type LearnedAlias, type MatchInput, type MatchResult, type Matcher, type Thresholds } from '../matching/matcher.js';
-import { choiceFor, composeAnswer } from '../matching/answer.js';
-import type { NewRow, Proposal, SheetInfo } from '../store/jobs.js';
-import { libraryIndex, type LibraryIndex, type LibraryHit } from './library-match.js';
+import { readBook } from '../workbook/read.js';
+import { fingerprint, templateWords, type TemplatePlace } from '../workbook/template.js';
+import type { Book, Detection, DetectOverrides, Limits } from '../workbook/types.js';
+import { compiled, type Compiled, type Knowledge } from './knowledge.js';
 
 export interface AnalyseInput {
   bytes: Uint8Array;
   filename: string;
   limits: Limits;
   overrides: DetectOverrides;
-  items: Item[];
-  learned: readonly LearnedAlias[];
-  library: readonly LibraryHit[];
-  thresholds?: Thresholds;
-  /** Called as questions are matched, for progress bars on long files. */
+  knowledge: Knowledge;
+  /** Layouts users gave for templates: one whose template this upload is says where its questions are. */
+  layouts?: RememberedLayout[];
+  /** The language to answer in; by default the questions' own. */
+  answerLanguage?: Language;
+  /** Told as questions are matched, for progress bars on long files. */
   onProgress?: (done: number, total: number) => void;
-  /** Match and answer only this part of the questions; the whole file is still read and detected. */
-  part?: Part;
-}
-
-/** Part `index` (from 0) of `of` consecutive, nearly equal parts of the questions. */
-export interface Part {
-  index: number;
-  of: number;
-}
-
-export interface Analysis {
-  kind: FileKind;
-  sheets: SheetInfo[];
-  rows: NewRow[];
-  notes: string[];
-  /** Where rows[0] stands among all the upload's questions: past 0 when only a part was analysed. */
-  firstOrd?: number;
-}
-
-/** The questions [from, to) a part covers; the parts of one upload follow each other and cover all n. */
-export function partRange(n: number, part?: Part): { from: number; to: number } {
-  if (!part) return { from: 0, to: n };
-  return { from: Math.floor((n * part.index) / part.of), to: Math.floor((n * (part.index + 1)) / part.of) };
-}
-
-/** One question as detection found it, with the choices its sheet allows. */
-export interface Question {
-  q: DetectedQuestion;
-  choices: string[] | null;
-}
-
-/**
- * What reading and detecting an upload gives: all a part needs to be matched without reading the file again.
- * `questions` may be a slice of them (one part's, with a neighbour either side), starting at `first` of `total`.
- */
-export interface Detected {
-  kind: FileKind;
-  sheets: SheetInfo[];
-  notes: string[];
-  questions: Question[];
-  first: number;
-  total: number;
 }
 
 export function analyse(input: AnalyseInput): Analysis {
-  return analyseDetected(readAndDetect(input), input);
-}
-
-/** Reads the upload and finds its questions; the notes speak of all of them, whichever part is matched. */
-export function readAndDetect(input: Pick<AnalyseInput, 'bytes' | 'filename' | 'limits' | 'overrides'>): Detected {
   const book = readBook(input.bytes, input.filename, input.limits);
-  const detection = detect(book, input.overrides);
-  const questions = detection.sheets.flatMap((s) => s.questions.map((q) => ({ q, choices: s.choices })));
-  const notes: string[] = [];
-  if (book.kind === 'xls' || book.kind === 'ods' || book.kind === 'csv') {
-    notes.push(`The upload is .${book.kind}: the prefilled workbook comes back as .xlsx with the values kept, but its formatting could not be preserved.`);
-  }
-  const filled = questions.filter(({ q }) => q.existingAnswer.trim() || q.existingChoice.trim()).length;
-  if (filled) notes.push(`${filled} answer cell(s) already held the customer's text; qmap left them as they were.`);
-  const hidden = detection.sheets.filter((s) => s.hiddenRows);
-  if (hidden.length) {
-    const where = hidden.map((s) => `${s.hiddenRows} in 「${s.name}」`).join(', ');
-    notes.push(`Rows the customer hid were not read (${where}): if they hold questions to answer, unhide them in the workbook and upload it again.`);
-  }
-  return {
-    kind: book.kind,
-    sheets: detection.sheets.map(({ hiddenRows: _, ...s }) => ({ ...s, questions: s.questions.length })),
-    notes,
-    questions,
-    first: 0,
-    total: questions.length,
-  };
+  // Layouts remembered for this template say where its sheets' questions are; other sheets are detected as usual.
+  const remembered = given(input.overrides) ? [] : (input.layouts ?? []).filter((l) => fingerprint(book, l) === l.fingerprint);
+  const detection = detect(book, input.overrides, new Map(remembered.map((l) => [l.sheet, overridesOf(l)])));
+  const questions = detection.sheets.flatMap((s) => s.questions);
+  const language = input.answerLanguage ?? languageOf(questions);
+  const knowledge = compiled(input.knowledge);
+  const proposals = matchAll(knowledge, questions, input.onProgress);
+  const rows = questions.map((q, ord) => rowOf(q, ord, proposals[ord], input.knowledge.items, language));
+  const said = remembered.map((l) => ({ code: 'note.layoutRemembered', params: { sheet: l.sheet } }));
+  return { kind: book.kind, language, sheets: summaries(book, detection), notes: [...said, ...notes(book, detection, language)], rows, layouts: remembered.map((l) => l.id) };
 }
 
-/** The questions one part is matched with: its own and the neighbour either side that the context pass reads. */
-export function detectedFor(detected: Detected, part: Part): Detected {
-  const { from, to } = partRange(detected.total, part);
-  const first = Math.max(detected.first, from - 1);
-  const end = Math.min(detected.first + detected.questions.length, to + 1);
-  return { ...detected, questions: detected.questions.slice(first - detected.first, end - detected.first), first };
+const given = (o: DetectOverrides) => Object.values(o).some((v) => v !== undefined);
+
+function overridesOf(l: RememberedLayout): DetectOverrides {
+  return { sheet: l.sheet, headerRow: l.headerRow ?? undefined, questionColumn: l.questionColumn, answerColumn: l.answerColumn ?? undefined, choiceColumn: l.choiceColumn ?? 'none' };
 }
 
-/** Matches and answers the detected questions (the input's part of them); no reading. */
-export function analyseDetected(detected: Detected, input: Omit<AnalyseInput, 'bytes' | 'filename' | 'limits' | 'overrides'>): Analysis {
-  const matcher = createMatcher({ items: input.items, learned: input.learned, thresholds: input.thresholds });
-  const { questions, first } = detected;
-  const inputs = questions.map(({ q }) => ({ text: q.text, section: q.section, number: q.number }));
-  const { from, to } = partRange(detected.total, input.part);
-  if (from < first || to > first + questions.length) throw new Error(`questions [${from}, ${to}) are not among those detected`);
-  const results = matchInChunks(matcher, inputs, from - first, to - first, input.onProgress);
-
-  const library = libraryIndex(input.library);
-  const rows = questions.slice(from - first, to - first).map(({ q, choices }, i): NewRow => {
-    const proposed = propose(results[i], q.text, library);
-    const itemNos = proposed.itemNos;
-    const answer = proposed.answer ?? (itemNos.length ? composeAnswer(input.items, itemNos) : null);
-    const choice =
-      proposed.choice ?? (q.choiceCell && choices?.length && itemNos.length ? choiceFor(q.text, input.items, itemNos, choices) : null);
-    return {
-      sheet: q.sheet,
-      row: q.row,
-      question: q.text,
-      section: q.section,
-      number: q.number,
-      answerCell: q.answerCell,
-      choiceCell: q.choiceCell,
-      choices: choices ?? null,
-      existingAnswer: q.existingAnswer,
-      existingChoice: q.existingChoice,
-      status: proposed.proposal.status,
-      itemNos,
-      score: proposed.proposal.score,
-      proposal: proposed.proposal,
-      answer,
-      choice: choice && choices?.includes(choice) ? choice : null,
-    };
-  });
-  return { kind: detected.kind, sheets: detected.sheets, rows, notes: detected.notes, firstOrd: from };
+/** English when most questions have no Japanese in them. */
+export function languageOf(questions: Question[]): Language {
+  const japanese = questions.filter((q) => /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(q.text)).length;
+  return questions.length > 0 && japanese < 0.2 * questions.length ? 'en' : 'ja';
 }
 
-/** Matches questions [from, to), in slices of 250 when progress is to be shown. */
-function matchInChunks(
-  matcher: Matcher,
-  inputs: MatchInput[],
-  from: number,
-  to: number,
-  onProgress?: (done: number, total: number) => void,
-): MatchResult[] {
-  if (!onProgress) return matchRange(matcher, inputs, from, to);
-  const size = 250;
-  const results: MatchResult[] = [];
-  for (let start = from; start < to; start += size) {
-    results.push(...matchRange(matcher, inputs, start, Math.min(to, start + size)));
-    onProgress(results.length, to - from);
-  }
-  return results;
-}
-
-/**
- * The verdicts of questions [from, to), the same as matching all of them gives: the context pass reads the
- * first verdict of the neighbour on either side, so the slice is matched with those neighbours, then they are dropped.
- */
-export function matchRange(matcher: Matcher, inputs: MatchInput[], from: number, to: number): MatchResult[] {
-  if (from >= to) return [];
-  const start = Math.max(0, from - 1);
-  return matcher.matchAll(inputs.slice(start, Math.min(inputs.length, to + 1))).slice(from - start, to - start);
-}
-
+/** A proposal, and the library answer it proposes (if it does). */
 interface Proposed {
   proposal: Proposal;
-  itemNos: number[];
-  answer: string | null;
-  choice: string | null;
+  library: LibraryAnswer | null;
 }
 
-/** The matcher's verdict, or, when no item answers the question, an answer the vendor wrote for it before. */
-function propose(m: MatchResult, question: string, library: LibraryIndex): Proposed {
-  const proposal: Proposal = {
-    status: m.status,
-    itemNos: m.itemNos,
-    score: m.score,
-    best: m.best,
-    alternatives: m.alternatives,
-    reasons: m.reasons,
-    source: m.source,
-  };
-  if (m.status === 'unmatched') {
-    const hit = library.find(question);
-    if (hit) {
-      return {
-        proposal: { ...proposal, status: 'review', source: 'library', libraryId: hit.id, reasons: [`the answer library holds an answer written for 「${hit.question}」`, ...m.reasons] },
-        itemNos: [],
-        answer: hit.answer,
-        choice: hit.choice,
-      };
-    }
+/** Every question's proposal, in slices of 100 when progress is to be told. */
+function matchAll(knowledge: Compiled, questions: Question[], onProgress?: (done: number, total: number) => void): Proposed[] {
+  const inputs = questions.map((q) => ({ text: q.text, section: q.section, number: q.number }));
+  const slice = onProgress ? 100 : Math.max(1, inputs.length);
+  const proposals: Proposed[] = [];
+  for (let from = 0; from < inputs.length; from += slice) {
+    // The context pass reads the neighbour on either side: each slice is matched with them, then they are dropped.
+    const start = Math.max(0, from - 1);
+    const to = Math.min(inputs.length, from + slice);
+    const results = knowledge.matcher.matchAll(inputs.slice(start, Math.min(inputs.length, to + 1))).slice(from - start, to - start);
+    for (let i = 0; i < results.length; i++) proposals.push(withLibrary(results[i], questions[from + i], knowledge));
+    onProgress?.(proposals.length, inputs.length);
   }
-  return { proposal, itemNos: m.status === 'unmatched' ? [] : m.itemNos, answer: null, choice: null };
+  return proposals;
+}
+
+/** When no item answers the question, an answer the vendor wrote for it before is proposed for review. */
+function withLibrary(p: Proposal, q: Question, knowledge: Compiled): Proposed {
+  const hit = p.status === 'unmatched' ? knowledge.libraryAnswer(q.text) : null;
+  if (!hit) return { proposal: p, library: null };
+  // The matcher's verdict said the row is left blank; the library's answer is written instead.
+  const reasons = [{ code: 'row.library', params: { question: hit.question } }, ...p.reasons.filter((m) => m.code !== 'verdict.unmatched')];
+  return { proposal: { ...p, status: 'review', source: 'library', libraryId: hit.id, reasons }, library: hit };
+}
+
+/** The row as first stored: the proposal's answer and choice, held for review when either cannot be written with confidence. */
+function rowOf(q: Question, ord: number, { proposal, library }: Proposed, items: Item[], language: Language): Row {
+  const itemNos = proposal.status === 'unmatched' ? [] : proposal.itemNos;
+  // Every field named, not spread from the question: spreading 10,000 questions cost 0.1 s of CPU alone.
+  const row: Row = {
+    id: newId(),
+    ord,
+    sheet: q.sheet,
+    row: q.row,
+    text: q.text,
+    section: q.section,
+    number: q.number,
+    answerCell: q.answerCell,
+    choiceCell: q.choiceCell,
+    choices: q.choices,
+    marks: q.marks,
+    existingAnswer: q.existingAnswer,
+    existingChoice: q.existingChoice,
+    status: proposal.status,
+    itemNos,
+    answer: null,
+    choice: null,
+    proposal,
+    decidedBy: null,
+    decidedAt: null,
+    version: 0,
+  };
+  if (library) {
+    row.answer = library.answer;
+    row.choice = library.choice && q.choices?.includes(library.choice) ? library.choice : null;
+    return row;
+  }
+  if (row.status === 'unmatched') return row;
+  const held: Message[] = [];
+  const missing = language === 'en' ? itemNos.filter((n) => !items.find((i) => i.no === n)?.answerEn) : [];
+  const outdated = language === 'en' ? itemNos.filter((n) => items.find((i) => i.no === n)?.answerEnOutdated) : [];
+  if (missing.length) held.push({ code: 'row.noEnglishAnswer', params: { itemNo: missing.join(', ') } });
+  else row.answer = composeAnswer(items, itemNos, language);
+  if (outdated.length) held.push({ code: 'row.englishOutdated', params: { itemNo: outdated.join(', ') } });
+  if ((q.choiceCell || q.marks) && q.choices?.length && proposal.choice && q.choices.includes(proposal.choice)) {
+    // A reviewer chose this value for the same question before.
+    row.choice = proposal.choice;
+  } else if ((q.choiceCell || q.marks) && q.choices?.length) {
+    const { choice, reason } = choiceFor(q.text, items, itemNos, q.choices);
+    row.choice = choice;
+    if (choice === null) held.push(reason ?? { code: 'row.noChoice', params: { choices: q.choices.join('/') } });
+  } else if (q.choiceCell) {
+    // A choice column whose values the sheet does not say (no list, none typed yet): a reviewer picks one.
+    held.push({ code: 'row.choiceUnknown', params: { cell: q.choiceCell } });
+  }
+  if (held.length && row.status === 'auto') {
+    // The matcher's verdict said "filled automatically"; the row says why it is held instead.
+    const score = proposal.score.toFixed(2);
+    const verdict = { code: 'row.held', params: { score } };
+    row.status = 'review';
+    row.proposal = { ...proposal, status: 'review', reasons: [...held, ...proposal.reasons.filter((m) => m.code !== 'verdict.auto'), verdict] };
+  }
+  return row;
+}
+
+function summaries(book: Book, detection: Detection): SheetSummary[] {
+  return detection.sheets.map(({ name, headerRow, questionColumn, answerColumn, choiceColumn, choices, reason, questions }) => ({
+    name,
+    headerRow,
+    questionColumn,
+    answerColumn,
+    choiceColumn,
+    choices,
+    reason,
+    questions: questions.length,
+    template: questions.length && questionColumn ? templateOf(book, { sheet: name, headerRow, questionColumn }) : null,
+  }));
+}
+
+function templateOf(book: Book, place: TemplatePlace): SheetSummary['template'] {
+  const print = fingerprint(book, place);
+  const grid = book.sheets.find((g) => g.name === place.sheet);
+  return print && grid ? { fingerprint: print, words: templateWords(grid, place) } : null;
+}
+
+function notes(book: Book, detection: Detection, language: Language): Message[] {
+  const out: Message[] = [];
+  if (book.kind === 'xls' || book.kind === 'ods' || book.kind === 'csv') out.push({ code: 'note.converted', params: { kind: book.kind } });
+  const questions = detection.sheets.flatMap((s) => s.questions);
+  const filled = questions.filter((q) => q.existingAnswer.trim() || q.existingChoice.trim()).length;
+  if (filled) out.push({ code: 'note.prefilled', params: { count: filled } });
+  const hidden = detection.sheets.filter((s) => s.hiddenRows);
+  if (hidden.length) out.push({ code: 'note.hiddenRows', params: { where: hidden.map((s) => `${s.hiddenRows} in 「${s.name}」`).join(', ') } });
+  if (language === 'en') out.push({ code: 'note.answersInEnglish' });
+  return out;
 }

@@ -1,85 +1,22 @@
-// Questionnaire jobs: the upload, what was detected, and one row per question with its decision.
+// Questionnaire jobs: the upload, how its sheets were read, and one row per question with its decision.
+// Maps the domain's Job and Row to and from SQLite; JSON columns hold the lists and the proposal.
+import type { FileKind, Job, Language, Message, Proposal, Row, RowStatus, SheetSummary, Summary } from '../domain.js';
+import { summaryOf } from '../domain.js';
 import type { Db } from './db.js';
-import type { FileKind, SheetDetection } from '../workbook/types.js';
 
-export type RowStatus = 'auto' | 'review' | 'unmatched' | 'confirmed';
-
-export interface Candidate {
-  itemNo: number;
-  title: string;
-  score: number;
-  terms: string[];
-}
-
-/** What the matcher first proposed for a row; kept as it was, whatever reviewers decide later. */
-export interface Proposal {
-  status: Exclude<RowStatus, 'confirmed'>;
-  itemNos: number[];
-  score: number;
-  best: Candidate | null;
-  alternatives: Candidate[];
-  reasons: string[];
-  source: string;
-  libraryId?: string | null;
-}
-
-/** The candidates a reviewer may pick instead of what the row now answers with, best first (at most three). */
-export function otherCandidates(r: { proposal: Proposal; itemNos: number[] }): Candidate[] {
-  return [r.proposal.best, ...r.proposal.alternatives]
-    .filter((c): c is Candidate => c !== null && !r.itemNos.includes(c.itemNo))
-    .slice(0, 3);
-}
-
-export interface NewRow {
-  sheet: string;
-  row: number;
-  question: string;
-  section: string | null;
-  number: string | null;
-  answerCell: string | null;
-  choiceCell: string | null;
-  choices: string[] | null;
-  existingAnswer: string;
-  existingChoice: string;
-  status: RowStatus;
-  itemNos: number[];
-  score: number | null;
-  proposal: Proposal;
-  answer: string | null;
-  choice: string | null;
-}
-
-export interface JobRow extends NewRow {
-  id: string;
-  jobId: string;
-  ord: number;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
-
-export type SheetInfo = Omit<SheetDetection, 'questions'> & { questions: number };
-
-export interface Job {
+interface JobRecord {
   id: string;
   filename: string;
   kind: FileKind;
-  createdAt: string;
-  createdBy: string;
-  sheets: SheetInfo[];
-  notes: string[];
+  created_at: string;
+  created_by: string;
+  language: Language;
+  sheets: string;
+  notes: string;
 }
 
-export interface Summary {
-  questions: number;
-  auto: number;
-  review: number;
-  unmatched: number;
-  confirmed: number;
-}
-
-interface RawRow {
+interface RowRecord {
   id: string;
-  job_id: string;
   ord: number;
   sheet: string;
   row: number;
@@ -89,194 +26,144 @@ interface RawRow {
   answer_cell: string | null;
   choice_cell: string | null;
   choices: string | null;
+  marks: string | null;
   existing_answer: string;
   existing_choice: string;
   status: RowStatus;
   item_nos: string;
-  score: number | null;
   proposal: string;
   answer: string | null;
   choice: string | null;
   decided_by: string | null;
   decided_at: string | null;
+  version: number;
 }
 
-const toRow = (r: RawRow): JobRow => ({
-  id: r.id,
-  jobId: r.job_id,
-  ord: r.ord,
-  sheet: r.sheet,
-  row: r.row,
-  question: r.question,
-  section: r.section,
-  number: r.number,
-  answerCell: r.answer_cell,
-  choiceCell: r.choice_cell,
-  choices: r.choices === null ? null : (JSON.parse(r.choices) as string[]),
-  existingAnswer: r.existing_answer,
-  existingChoice: r.existing_choice,
-  status: r.status,
-  itemNos: JSON.parse(r.item_nos) as number[],
-  score: r.score,
-  proposal: JSON.parse(r.proposal) as Proposal,
-  answer: r.answer,
-  choice: r.choice,
-  decidedBy: r.decided_by,
-  decidedAt: r.decided_at,
-});
-
-interface RawJob {
-  id: string;
-  filename: string;
-  kind: FileKind;
-  created_at: string;
-  created_by: string;
-  sheets: string;
-  notes: string;
-}
-
-const toJob = (r: RawJob): Job => ({
+const toJob = (r: JobRecord): Job => ({
   id: r.id,
   filename: r.filename,
   kind: r.kind,
   createdAt: r.created_at,
   createdBy: r.created_by,
-  sheets: JSON.parse(r.sheets) as SheetInfo[],
-  notes: JSON.parse(r.notes) as string[],
+  language: r.language,
+  sheets: JSON.parse(r.sheets) as SheetSummary[],
+  notes: JSON.parse(r.notes) as Message[],
 });
 
-/**
- * A row as job_rows stores it, in column order without job_id, its JSON columns already text: the form a
- * pool worker hands back, so 10,000 rows cross threads as flat tuples rather than nested objects.
- */
-export type StoredRow = [
-  id: string,
-  ord: number,
-  sheet: string,
-  row: number,
-  question: string,
-  section: string | null,
-  number: string | null,
-  answerCell: string | null,
-  choiceCell: string | null,
-  choices: string | null,
-  existingAnswer: string,
-  existingChoice: string,
-  status: RowStatus,
-  itemNos: string,
-  score: number | null,
-  proposal: string,
-  answer: string | null,
-  choice: string | null,
-];
-
-/** Index of the question and of the status column in a StoredRow. */
-export const STORED_QUESTION = 4;
-export const STORED_STATUS = 12;
-
-/** The rows in stored form, numbered from firstOrd (a part of an upload analysed on its own starts past 0). */
-export function storedRows(rows: NewRow[], rowId: () => string, firstOrd = 0): StoredRow[] {
-  // A sheet's rows share one list of choices: encode it once.
-  const choices = new Map<string[], string>();
-  const choicesJson = (c: string[]) => choices.get(c) ?? choices.set(c, JSON.stringify(c)).get(c)!;
-  return rows.map((r, i) => [
-    rowId(),
-    firstOrd + i,
-    r.sheet,
-    r.row,
-    r.question,
-    r.section,
-    r.number,
-    r.answerCell,
-    r.choiceCell,
-    r.choices === null ? null : choicesJson(r.choices),
-    r.existingAnswer,
-    r.existingChoice,
-    r.status,
-    JSON.stringify(r.itemNos),
-    r.score,
-    JSON.stringify(r.proposal),
-    r.answer,
-    r.choice,
-  ]);
-}
+const toRow = (r: RowRecord): Row => ({
+  id: r.id,
+  ord: r.ord,
+  sheet: r.sheet,
+  row: r.row,
+  text: r.question,
+  section: r.section,
+  number: r.number,
+  answerCell: r.answer_cell,
+  choiceCell: r.choice_cell,
+  choices: r.choices === null ? null : (JSON.parse(r.choices) as string[]),
+  marks: r.marks === null ? null : (JSON.parse(r.marks) as Row['marks']),
+  existingAnswer: r.existing_answer,
+  existingChoice: r.existing_choice,
+  status: r.status,
+  itemNos: JSON.parse(r.item_nos) as number[],
+  proposal: JSON.parse(r.proposal) as Proposal,
+  answer: r.answer,
+  choice: r.choice,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  version: r.version,
+});
 
 /** Stores a job, its upload and its rows in one transaction: a crash leaves either all of it or none. */
-export function insertJob(db: Db, job: Job, bytes: Uint8Array, rows: NewRow[], rowId: () => string): void {
-  storeJob(db, job, bytes, storedRows(rows, rowId));
-}
-
-/** insertJob for rows already in their stored form. */
-export function storeJob(db: Db, job: Job, bytes: Uint8Array, rows: StoredRow[]): void {
+export function insertJob(db: Db, job: Job, upload: Uint8Array, rows: Row[]): void {
   const insertRow = db.prepare(`INSERT INTO job_rows (job_id, id, ord, sheet, row, question, section, number, answer_cell,
-    choice_cell, choices, existing_answer, existing_choice, status, item_nos, score, proposal, answer, choice)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    choice_cell, choices, marks, existing_answer, existing_choice, status, item_nos, proposal, answer, choice, version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
-    db.prepare('INSERT INTO jobs (id, filename, kind, created_at, created_by, sheets, notes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO jobs (id, filename, kind, created_at, created_by, language, sheets, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
       job.id,
       job.filename,
       job.kind,
       job.createdAt,
       job.createdBy,
+      job.language,
       JSON.stringify(job.sheets),
       JSON.stringify(job.notes),
     );
-    db.prepare('INSERT INTO uploads (job_id, bytes) VALUES (?, ?)').run(job.id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    for (const r of rows) insertRow.run(job.id, r);
+    db.prepare('INSERT INTO uploads (job_id, bytes) VALUES (?, ?)').run(job.id, Buffer.from(upload.buffer, upload.byteOffset, upload.byteLength));
+    for (const r of rows) {
+      insertRow.run(job.id, r.id, r.ord, r.sheet, r.row, r.text, r.section, r.number, r.answerCell, r.choiceCell,
+        r.choices && JSON.stringify(r.choices), r.marks && JSON.stringify(r.marks), r.existingAnswer, r.existingChoice, r.status, JSON.stringify(r.itemNos),
+        JSON.stringify(r.proposal), r.answer, r.choice, r.version);
+    }
   })();
 }
 
 export function getJob(db: Db, id: string): Job | undefined {
-  const raw = db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as RawJob | undefined;
-  return raw && toJob(raw);
+  const record = db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRecord | undefined;
+  return record && toJob(record);
 }
 
+/** The newest jobs first, each with its rows counted by status (from an index, without reading the rows). */
 export function listJobs(db: Db, limit = 200): (Job & { summary: Summary })[] {
-  const jobs = (db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as RawJob[]).map(toJob);
+  const jobs = (db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as JobRecord[]).map(toJob);
   const counts = db.prepare('SELECT status, count(*) AS n FROM job_rows WHERE job_id = ? GROUP BY status');
-  return jobs.map((job) => ({ ...job, summary: summarize(counts.all(job.id) as { status: RowStatus; n: number }[]) }));
+  return jobs.map((job) => ({ ...job, summary: summaryOfCounts(counts.all(job.id) as { status: RowStatus; n: number }[]) }));
 }
 
-export function summarize(counts: { status: RowStatus; n: number }[]): Summary {
-  const s: Summary = { questions: 0, auto: 0, review: 0, unmatched: 0, confirmed: 0 };
+function summaryOfCounts(counts: { status: RowStatus; n: number }[]): Summary {
+  const summary = summaryOf([]);
   for (const { status, n } of counts) {
-    s[status] += n;
-    s.questions += n;
+    summary[status] += n;
+    summary.questions += n;
   }
-  return s;
+  return summary;
 }
 
-export function jobRows(db: Db, jobId: string, statuses?: RowStatus[]): JobRow[] {
-  const raw = db.prepare('SELECT * FROM job_rows WHERE job_id = ? ORDER BY ord').all(jobId) as RawRow[];
-  const rows = raw.map(toRow);
+export function jobRows(db: Db, jobId: string, statuses?: RowStatus[]): Row[] {
+  const rows = (db.prepare('SELECT * FROM job_rows WHERE job_id = ? ORDER BY ord').all(jobId) as RowRecord[]).map(toRow);
   return statuses?.length ? rows.filter((r) => statuses.includes(r.status)) : rows;
 }
 
-export function getRow(db: Db, jobId: string, rowId: string): JobRow | undefined {
-  const raw = db.prepare('SELECT * FROM job_rows WHERE job_id = ? AND id = ?').get(jobId, rowId) as RawRow | undefined;
-  return raw && toRow(raw);
+export function getRow(db: Db, jobId: string, rowId: string): Row | undefined {
+  const record = db.prepare('SELECT * FROM job_rows WHERE job_id = ? AND id = ?').get(jobId, rowId) as RowRecord | undefined;
+  return record && toRow(record);
 }
 
+/** The row at an Excel position (sheet and row number as the customer sees them). */
+export function rowAt(db: Db, jobId: string, sheet: string, row: number): Row | undefined {
+  const record = db.prepare('SELECT * FROM job_rows WHERE job_id = ? AND sheet = ? AND row = ?').get(jobId, sheet, row) as RowRecord | undefined;
+  return record && toRow(record);
+}
+
+/** What a decision sets on a row. */
 export interface Decision {
   status: RowStatus;
   itemNos: number[];
-  score: number | null;
   answer: string | null;
   choice: string | null;
 }
 
-export function decideRow(db: Db, jobId: string, rowId: string, d: Decision, by: string, at = new Date().toISOString()): void {
-  db.prepare(
-    `UPDATE job_rows SET status = ?, item_nos = ?, score = ?, answer = ?, choice = ?, decided_by = ?, decided_at = ? WHERE job_id = ? AND id = ?`,
-  ).run(d.status, JSON.stringify(d.itemNos), d.score, d.answer, d.choice, by, at, jobId, rowId);
+/**
+ * Writes a decision if the row is still at `version` (no one decided it meanwhile); false when it was not.
+ * The version goes up by one.
+ */
+export function decideRow(db: Db, jobId: string, rowId: string, version: number, d: Decision, by: string, at = new Date().toISOString()): boolean {
+  const changed = db
+    .prepare(
+      `UPDATE job_rows SET status = ?, item_nos = ?, answer = ?, choice = ?, decided_by = ?, decided_at = ?, version = version + 1
+       WHERE job_id = ? AND id = ? AND version = ?`,
+    )
+    .run(d.status, JSON.stringify(d.itemNos), d.answer, d.choice, by, at, jobId, rowId, version).changes;
+  return changed === 1;
 }
 
 export function uploadBytes(db: Db, jobId: string): Uint8Array | undefined {
-  const row = db.prepare('SELECT bytes FROM uploads WHERE job_id = ?').get(jobId) as { bytes: Buffer } | undefined;
-  return row && new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
+  const record = db.prepare('SELECT bytes FROM uploads WHERE job_id = ?').get(jobId) as { bytes: Buffer } | undefined;
+  return record && new Uint8Array(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength);
 }
 
-/** Deletes the job, its upload and its rows; secure_delete overwrites the freed pages. */
+/** Deletes the job, its upload, its rows and what was learned from it (by cascade); secure_delete overwrites the pages. */
 export function deleteJob(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM jobs WHERE id = ?').run(id).changes === 1;
 }

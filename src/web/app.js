@@ -1,30 +1,49 @@
-// The page's shell: sign-in, the top bar, the language switch and a tiny hash router
-// (#/ lists the questionnaires, #/q/<id> reviews one, ?status=…&sheet=…&row=… keeping the reviewer's place).
-import { events, forgetToken, keepToken, token, tryToken } from './api.js';
+// The page's shell: sign-in, the top bar with the navigation, the language switch and a tiny hash router
+// (#/ lists the questionnaires, #/q/<id> reviews one, ?status=…&sheet=…&row=… keeping the reviewer's place;
+// #/q/<id>/audit, #/items, #/items/<no>, #/library, #/gaps, #/layouts and #/tokens are the vendor's pages).
+import { events, forgetToken, keepToken, signIn, token, whoAmI } from './api.js';
 import { h, fill } from './dom.js';
-import { currentLanguage, languages, setLanguage, t } from './i18n.js';
+import { currentLanguage, languages, loadMessages, setLanguage, t } from './i18n.js';
 import { jobsScreen } from './jobs.js';
 import { reviewScreen } from './review.js';
 import { messageOf, navigate } from './ui.js';
+import { auditScreen } from './vendor/audit.js';
+import { navigation } from './vendor/common.js';
+import { gapsScreen } from './vendor/gaps.js';
+import { itemScreen } from './vendor/item.js';
+import { itemsScreen } from './vendor/items.js';
+import { layoutsScreen } from './vendor/layouts.js';
+import { libraryScreen } from './vendor/library.js';
+import { tokensScreen } from './vendor/tokens.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
 let leave = null; // the current screen's clean-up (keyboard listeners and the like)
 
-/** The login URL printed at first start carries the token in the fragment: keep it, then wipe it from the address bar. */
-function takeTokenFromUrl() {
+/**
+ * A sign-in link (#token=…, the first-start link among them) carries the token in the fragment: wipe it from the
+ * address bar, then sign in with it (a one-time link is exchanged for a token of one's own).
+ */
+async function takeTokenFromUrl() {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   const secret = params.get('token');
-  if (!secret) return;
-  keepToken(secret, false);
+  if (!secret) return null;
   history.replaceState(null, '', `${location.pathname}#/`);
+  const signed = await signIn(secret).catch(() => ({ error: null }));
+  if (signed.secret) keepToken(signed.secret, false);
+  return signed.error ? messageOf(signed.error) : signed.secret ? null : t('networkError');
 }
+
+/** Who is signed in ({ id, name, role }), or null before sign-in; the navigation and the pages follow the role. */
+let me = null;
 
 function renderTopbar() {
   const signedIn = Boolean(token());
+  const path = location.hash.replace(/^#/, '').split('?')[0] || '/';
   fill(
     topbar,
     h('a', { class: 'brand', href: '#/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'q'), h('span', { class: 'brand-name' }, 'qmap'), h('span', { class: 'brand-tagline' }, t('appTagline'))),
+    signedIn && me ? navigation(path, me.role) : null,
     h(
       'div',
       { class: 'topbar-tools' },
@@ -53,6 +72,7 @@ function renderTopbar() {
             type: 'button',
             onclick: () => {
               forgetToken();
+              me = null;
               showSignIn();
             },
           },
@@ -81,16 +101,16 @@ function showSignIn(message) {
         if (!secret) return;
         submit.disabled = true;
         submit.textContent = t('signingIn');
-        const refused = await tryToken(secret).then((e) => e && messageOf(e), () => t('networkError'));
+        const signed = await signIn(secret).catch(() => ({ error: null }));
         submit.disabled = false;
         submit.textContent = t('signIn');
-        if (refused) {
-          fill(error, refused);
+        if (!signed.secret) {
+          fill(error, signed.error ? messageOf(signed.error) : t('networkError'));
           error.hidden = false;
           input.focus();
           return;
         }
-        keepToken(secret, remember.checked);
+        keepToken(signed.secret, remember.checked);
         renderTopbar();
         // Signed in again after a refusal: back to the page (and the row) the reviewer was on.
         route();
@@ -110,24 +130,36 @@ function showSignIn(message) {
   input.focus();
 }
 
-function route() {
+async function route() {
   leave?.();
   leave = null;
-  takeTokenFromUrl();
-  if (!token()) return showSignIn();
+  const refused = await takeTokenFromUrl();
+  if (!token() || refused) return showSignIn(refused ?? undefined);
+  me = await whoAmI().catch(() => me);
+  if (!token()) return; // refused meanwhile: the sign-in screen is showing
   renderTopbar();
   const path = location.hash.replace(/^#/, '') || '/';
-  const review = /^\/q\/([^/?]+)(?:\?(.*))?$/.exec(path);
-  if (path === '/') leave = jobsScreen(main);
-  else if (review) leave = reviewScreen(main, decodeURIComponent(review[1]), new URLSearchParams(review[2] ?? ''));
+  const [where, query = ''] = path.split(/\?(.*)/s);
+  const admin = me?.role === 'admin';
+  const at = (pattern) => pattern.exec(where)?.slice(1).map(decodeURIComponent);
+  let m;
+  if (where === '/') leave = jobsScreen(main);
+  else if ((m = at(/^\/q\/([^/]+)\/audit$/))) leave = auditScreen(main, m[0]);
+  else if ((m = at(/^\/q\/([^/]+)$/))) leave = reviewScreen(main, m[0], new URLSearchParams(query));
+  else if (where === '/items') leave = itemsScreen(main, new URLSearchParams(query));
+  else if ((m = at(/^\/items\/(\d{1,2})$/))) leave = itemScreen(main, Number(m[0]), { admin });
+  else if (where === '/library') leave = libraryScreen(main, { admin });
+  else if (where === '/gaps') leave = gapsScreen(main, { admin });
+  else if (where === '/layouts') leave = layoutsScreen(main);
+  else if (where === '/tokens' && admin) leave = tokensScreen(main, me);
   else navigate('#/');
 }
 
 events.addEventListener('unauthorized', (e) => showSignIn(e.detail?.message ? messageOf(e.detail) : t('signedOutExpired')));
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => void route());
 // A file dropped outside the drop zone must not replace the page.
 window.addEventListener('dragover', (e) => e.preventDefault());
 window.addEventListener('drop', (e) => e.preventDefault());
 
 setLanguage(currentLanguage());
-route();
+void loadMessages().then(route);

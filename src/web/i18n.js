@@ -1,5 +1,7 @@
 // The page's words in Japanese (the default) and English. t('key', {n: 3}) fills {n}.
-const strings = {
+import { vendorWords } from './vendor/words.js';
+
+const reviewWords = {
   ja: {
     appTagline: 'セキュリティチェックシート自動記入',
     language: '言語',
@@ -25,11 +27,17 @@ const strings = {
     whereQuestion: '質問の列',
     whereAnswer: '回答の列',
     whereChoice: '選択肢の列（任意）',
+    example: '例: {value}',
+    whereSheetExample: 'チェックシート',
     dropHint: '.xlsx / .xlsm / .xls / .ods / .csv。お客様のファイルの書式はそのまま残ります。',
     uploading: '{name} をアップロード中… {pct}%',
     analysing: '{name} を解析しています。質問を探して回答と照合中…',
     uploaded: '{name}: {n} 件の質問が見つかりました。',
     noJobs: 'まだ質問票がありません。上の枠にファイルをドロップしてください。',
+    sampleLead: 'はじめての方は、15問のサンプル（架空の会社のセキュリティチェックシート）で試せます。',
+    sampleTry: 'サンプルで試す',
+    sampleDownload: 'サンプルの質問票をダウンロード',
+    sampleName: 'セキュリティチェックシート_サンプル.xlsx',
     colFile: 'ファイル',
     colUploaded: 'アップロード',
     colQuestions: '質問',
@@ -38,6 +46,13 @@ const strings = {
     open: '確認する',
     download: 'ダウンロード',
     downloading: 'ダウンロード中…',
+    downloadReview: '確認用をダウンロード',
+    downloadReviewHelp: 'qmapの印・コメントと「qmap確認」シート付きのコピー（社内の確認用）',
+    downloadFinal: '提出用をダウンロード',
+    downloadFinalHelp: 'お客様のシートだけのコピー。自動と確認済みの行の回答だけを記入します',
+    finalAsk: 'まだ確認していない行が {n} 件あります（要確認・対象項目なし）。提出用コピーではこれらの行は空欄になります。ダウンロードしますか？',
+    finalDone: '提出用コピーをダウンロードしました。',
+    finalDoneBlank: '提出用コピーをダウンロードしました。未確認の {n} 件は空欄です。',
     delete: '削除',
     confirmDelete: '「{name}」を削除しますか？ この操作は取り消せません。',
     deleted: '「{name}」を削除しました。',
@@ -45,11 +60,11 @@ const strings = {
 
     statusAll: 'すべて',
     status_review: '要確認',
-    status_unmatched: '該当なし',
+    status_unmatched: '対象項目なし',
     status_auto: '自動',
     status_confirmed: '確認済み',
     statusHelp_review: '一致の確度が低い行',
-    statusHelp_unmatched: '49項目のどれも答えていない行',
+    statusHelp_unmatched: '49項目のどれも答えていない行（空欄のまま）',
     statusHelp_auto: '確度が高く自動で記入した行',
     statusHelp_confirmed: '人が確認した行',
 
@@ -67,6 +82,8 @@ const strings = {
     shortcuts: 'j/k 移動 · a 承認 · 1–3 候補 · / 検索 · e 編集',
 
     question: '質問',
+    questionNo: '設問 {n}',
+    itemNo: '項目 No.{no}',
     cell: 'セル',
     rowN: '{sheet} {row}行目',
     section: '区分',
@@ -83,7 +100,7 @@ const strings = {
     emptyAnswer: '（空欄のまま）',
     accept: '承認',
     acceptHint: 'a',
-    leaveEmpty: '該当なしにする',
+    leaveEmpty: '対象項目なしにする',
     edit: '回答を編集',
     alternatives: '他の候補',
     noAlternatives: '他の候補はありません。',
@@ -100,12 +117,15 @@ const strings = {
     decidedBy: '{who} が {when} に確認',
     sourceLibrary: '回答ライブラリー',
     acceptedToast: '行 {row} を承認しました。',
-    chosenToast: '行 {row} を No.{no}「{title}」にしました。',
-    emptiedToast: '行 {row} を該当なしにしました。',
-    addItem: 'No.{no}「{title}」も回答に加える',
+    chosenToast: '行 {row} を {item}「{title}」にしました。',
+    emptiedToast: '行 {row} を対象項目なしにしました（空欄のまま）。',
+    addItem: '{item}「{title}」も回答に加える',
     addedToast: '行 {row} を {nos} で回答します。',
     savedToast: '行 {row} に独自の回答を保存しました。',
     savedBlankToast: '行 {row} を空欄のまま確認済みにしました。',
+    choiceToast: '行 {row} の選択肢を「{choice}」にしました（回答はそのまま）。',
+    choiceClearedToast: '行 {row} の選択肢を空欄にしました（回答はそのまま）。',
+    changedMeanwhile: '行 {row} は他の人が先に変更しました。最新の内容を表示しています。確認してからもう一度決めてください。',
     notes: 'お知らせ',
 
     loading: '読み込み中…',
@@ -138,11 +158,17 @@ const strings = {
     whereQuestion: 'Question column',
     whereAnswer: 'Answer column',
     whereChoice: 'Choice column (optional)',
+    example: 'e.g. {value}',
+    whereSheetExample: 'Questionnaire',
     dropHint: '.xlsx / .xlsm / .xls / .ods / .csv. The customer’s formatting is kept as it is.',
     uploading: 'Uploading {name}… {pct}%',
     analysing: 'Analysing {name}: finding the questions and matching answers…',
     uploaded: '{name}: {n} questions found.',
     noJobs: 'No questionnaires yet. Drop a file in the box above.',
+    sampleLead: 'Trying qmap for the first time? Use the 15-question sample (a made-up company’s security checksheet, in Japanese).',
+    sampleTry: 'Try the sample',
+    sampleDownload: 'Download the sample questionnaire',
+    sampleName: 'security-checksheet-sample.xlsx',
     colFile: 'File',
     colUploaded: 'Uploaded',
     colQuestions: 'Questions',
@@ -151,6 +177,13 @@ const strings = {
     open: 'Review',
     download: 'Download',
     downloading: 'Downloading…',
+    downloadReview: 'Download review copy',
+    downloadReviewHelp: 'With qmap’s highlights, comments and the “qmap review” sheet (for your own review)',
+    downloadFinal: 'Download final copy',
+    downloadFinalHelp: 'The customer’s sheets only, with the answers of auto and confirmed rows',
+    finalAsk: '{n} rows are not reviewed yet (to review, no matching item). The final copy leaves them blank. Download it?',
+    finalDone: 'Downloaded the final copy.',
+    finalDoneBlank: 'Downloaded the final copy; {n} unreviewed rows are blank.',
     delete: 'Delete',
     confirmDelete: 'Delete “{name}”? This cannot be undone.',
     deleted: 'Deleted “{name}”.',
@@ -158,11 +191,11 @@ const strings = {
 
     statusAll: 'All',
     status_review: 'Review',
-    status_unmatched: 'Unmatched',
+    status_unmatched: 'No matching item',
     status_auto: 'Auto',
     status_confirmed: 'Confirmed',
     statusHelp_review: 'Low-confidence match',
-    statusHelp_unmatched: 'None of the 49 items answers it',
+    statusHelp_unmatched: 'None of the 49 items answers it (left blank)',
     statusHelp_auto: 'Confident match, filled in automatically',
     statusHelp_confirmed: 'Checked by a person',
 
@@ -180,6 +213,8 @@ const strings = {
     shortcuts: 'j/k move · a accept · 1–3 alternative · / search · e edit',
 
     question: 'Question',
+    questionNo: 'Question {n}',
+    itemNo: 'Item {no}',
     cell: 'Cell',
     rowN: '{sheet} row {row}',
     section: 'Section',
@@ -196,7 +231,7 @@ const strings = {
     emptyAnswer: '(left empty)',
     accept: 'Accept',
     acceptHint: 'a',
-    leaveEmpty: 'No item answers this',
+    leaveEmpty: 'Mark as no matching item',
     edit: 'Edit answer',
     alternatives: 'Alternatives',
     noAlternatives: 'No other candidates.',
@@ -213,12 +248,15 @@ const strings = {
     decidedBy: 'Checked by {who}, {when}',
     sourceLibrary: 'answer library',
     acceptedToast: 'Accepted row {row}.',
-    chosenToast: 'Row {row} now answers with No.{no} “{title}”.',
-    emptiedToast: 'Row {row} marked as not answered by any item.',
-    addItem: 'Also answer with No.{no} “{title}”',
+    chosenToast: 'Row {row} now answers with {item} “{title}”.',
+    emptiedToast: 'Row {row}: no matching item (left blank).',
+    addItem: 'Also answer with {item} “{title}”',
     addedToast: 'Row {row} now answers with {nos}.',
     savedToast: 'Saved a custom answer for row {row}.',
     savedBlankToast: 'Confirmed row {row} with its answer left blank.',
+    choiceToast: 'Row {row}: choice set to “{choice}” (answer kept).',
+    choiceClearedToast: 'Row {row}: choice cleared (answer kept).',
+    changedMeanwhile: 'Someone else changed row {row} first. It now shows their decision: check it, then decide again.',
     notes: 'Notes',
 
     loading: 'Loading…',
@@ -227,6 +265,8 @@ const strings = {
     notFoundPage: 'There is no such page.',
   },
 };
+
+const strings = { ja: { ...reviewWords.ja, ...vendorWords.ja }, en: { ...reviewWords.en, ...vendorWords.en } };
 
 export const languages = [
   { code: 'ja', name: '日本語' },
@@ -240,11 +280,33 @@ let lang = (() => {
 
 export const currentLanguage = () => lang;
 
+/** A METI checklist item's number as the page shows it (「項目 No.28」, "Item 28"), apart from the customer's own numbering. */
+export const itemLabel = (no) => t('itemNo', { no });
+
 export function setLanguage(code) {
   if (!(code in strings)) return;
   lang = code;
   localStorage.setItem('qmap.lang', code);
   document.documentElement.lang = code;
+}
+
+// The server's message catalogue (src/messages.ts) in each language, fetched once when the page starts.
+const messages = {};
+
+export async function loadMessages() {
+  await Promise.all(
+    languages.map(async ({ code }) => {
+      messages[code] = await fetch(`/messages/${code}.json`).then((r) => (r.ok ? r.json() : {}), () => ({}));
+    }),
+  );
+}
+
+/** A server message ({code, params, text}) in the page's language; its English text when the code is unknown. */
+export function say(message) {
+  const template = messages[lang]?.[message.code];
+  if (template === undefined) return message.text ?? message.code;
+  const params = message.params ?? {};
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
 export function t(key, vars = {}) {
@@ -263,6 +325,7 @@ const errors = {
     forbidden: 'この操作を行う権限がありません。',
     not_found: '見つかりません。',
     conflict: '他の操作と重なりました。もう一度お試しください。',
+    precondition_failed: '他の人が先に変更しました。',
     too_large: '上限を超えています。',
     unsupported_type: '対応していないファイル形式です。',
     password_protected: 'パスワードで保護されたファイルは読み取れません。',

@@ -1,10 +1,13 @@
 // The first screen: drop a questionnaire to upload it, and the list of questionnaires with their summary.
-import { api, download, upload } from './api.js';
+import { ApiError, deleteJob, download, listJobs, preview, upload } from './api.js';
 import { h, fill } from './dom.js';
-import { formatDate, t } from './i18n.js';
-import { messageOf, navigate, toast } from './ui.js';
+import { formatDate, say, t } from './i18n.js';
+import { pointPanel } from './point.js';
+import { busyButton, messageOf, navigate, toast } from './ui.js';
 
 const ORDER = ['review', 'unmatched', 'auto', 'confirmed'];
+/** The sample questionnaire qmap ships (fixtures/sample/, made by scripts/make-sample.ts), served by the app. */
+const SAMPLE = '/sample/security-checksheet-sample.xlsx';
 
 export function jobsScreen(main) {
   let gone = false;
@@ -22,15 +25,16 @@ export function jobsScreen(main) {
     h('span', { class: 'dropzone-hint' }, t('dropHint')),
   );
   // When detection does not find the table, the user says where it is; blank fields are still detected.
+  // The placeholders say 「例: C」: a bare 「C」 reads as a value already filled in.
   const where = [
-    ['sheet', 'text', 'whereSheet', ''],
+    ['sheet', 'text', 'whereSheet', t('whereSheetExample')],
     ['headerRow', 'number', 'whereHeaderRow', '4'],
     ['questionColumn', 'text', 'whereQuestion', 'C'],
     ['answerColumn', 'text', 'whereAnswer', 'E'],
     ['choiceColumn', 'text', 'whereChoice', 'D'],
   ].map(([name, type, label, example]) => ({
     name,
-    input: h('input', { id: `where-${name}`, name, type, min: type === 'number' ? 1 : undefined, placeholder: example, autocomplete: 'off', maxlength: name === 'sheet' ? 31 : 8 }),
+    input: h('input', { id: `where-${name}`, name, type, min: type === 'number' ? 1 : undefined, placeholder: t('example', { value: example }), autocomplete: 'off', maxlength: name === 'sheet' ? 31 : 8 }),
     label,
   }));
   const options = h(
@@ -41,6 +45,23 @@ export function jobsScreen(main) {
     h('div', { class: 'where-grid' }, where.map((w) => h('label', { class: 'field-label', for: w.input.id }, t(w.label), w.input))),
   );
   const overrides = () => Object.fromEntries(where.map((w) => [w.name, w.input.value.trim()]).filter(([, v]) => v));
+  // Pointing at the table in a grid: after qmap found no questions, or when the user asks to from the start.
+  const pointBox = h('div', { class: 'point-box' });
+  const pointInput = h('input', { id: 'point-file', type: 'file', class: 'sr-only', accept: '.xlsx,.xlsm,.xls,.ods,.csv', onchange: () => pointInput.files[0] && point(pointInput.files[0], false) });
+  const pointStart = h('label', { class: 'button-like point-start', for: 'point-file' }, pointInput, t('pointChoose'));
+
+  async function point(file, failed) {
+    pointInput.value = '';
+    fill(pointBox, h('p', { class: 'muted', 'aria-live': 'polite' }, t('pointLoading')));
+    try {
+      const shown = await preview(file);
+      if (gone) return;
+      fill(pointBox, pointPanel(file, shown, { failed, onRead: (fields) => (fill(pointBox), send(file, fields)), onCancel: () => fill(pointBox) }));
+      pointBox.querySelector('#point-sheet')?.focus();
+    } catch (error) {
+      fill(pointBox, h('p', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', messageOf(error)));
+    }
+  }
 
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -56,7 +77,8 @@ export function jobsScreen(main) {
     if (file) send(file);
   });
 
-  async function send(file) {
+  /** Uploads a file, where the user said the questions are (fields) or else as typed under 「読み取り位置を指定」. */
+  async function send(file, fields = overrides()) {
     const bar = h('progress', { max: 100, value: 0, 'aria-label': file.name });
     const text = h('span', { class: 'upload-text' }, t('uploading', { name: file.name, pct: 0 }));
     fill(progress, text, bar);
@@ -65,7 +87,7 @@ export function jobsScreen(main) {
     zone.classList.add('busy');
     input.disabled = true;
     try {
-      const job = await upload(file, overrides(), (share) => {
+      const job = await upload(file, fields, (share) => {
         if (share < 1) {
           bar.value = Math.round(share * 100);
           fill(text, t('uploading', { name: file.name, pct: Math.round(share * 100) }));
@@ -79,6 +101,8 @@ export function jobsScreen(main) {
       if (!gone) navigate(`#/q/${encodeURIComponent(job.id)}`);
     } catch (error) {
       fill(progress, h('p', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', messageOf(error)));
+      // qmap found no questions: the user can point at them in the sheet itself.
+      if (error.code === 'no_questions' && !gone) void point(file, true);
     } finally {
       progress.removeAttribute('aria-busy');
       zone.classList.remove('busy');
@@ -90,13 +114,13 @@ export function jobsScreen(main) {
   const list = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-title' }, h('p', { class: 'muted' }, t('loading')));
   fill(
     main,
-    h('div', { class: 'page page-jobs' }, h('h1', { class: 'page-title', id: 'jobs-title' }, t('jobsTitle')), zone, options, progress, list),
+    h('div', { class: 'page page-jobs' }, h('h1', { class: 'page-title', id: 'jobs-title' }, t('jobsTitle')), zone, h('div', { class: 'upload-more' }, pointStart, options), progress, pointBox, list),
   );
 
   async function load() {
     try {
-      const jobs = await api('GET', '/v1/questionnaires');
-      if (!gone) fill(list, jobs.length ? jobsTable(jobs, load) : h('p', { class: 'empty' }, t('noJobs')));
+      const jobs = await listJobs();
+      if (!gone) fill(list, jobs.length ? jobsTable(jobs, load) : noJobs(send));
     } catch (error) {
       if (!gone) fill(list, h('p', { class: 'alert alert-error', role: 'alert' }, messageOf(error), ' ', h('button', { type: 'button', onclick: load }, t('retry'))));
     }
@@ -107,31 +131,52 @@ export function jobsScreen(main) {
   };
 }
 
+/** Nothing uploaded yet: how to start, and the sample, to try at once or to download and open first. */
+function noJobs(send) {
+  const tryIt = busyButton({ class: 'primary' }, t('sampleTry'), async () => send(await sampleFile()));
+  return h(
+    'div',
+    { class: 'empty' },
+    h('p', null, t('noJobs')),
+    h('p', null, t('sampleLead')),
+    h('p', { class: 'sample-actions' }, tryIt, h('a', { href: SAMPLE, download: t('sampleName') }, t('sampleDownload'))),
+  );
+}
+
+async function sampleFile() {
+  const res = await fetch(SAMPLE).catch(() => null);
+  if (!res) throw new ApiError(0, 'network', '');
+  if (!res.ok) throw new ApiError(res.status, 'not_found', `${SAMPLE}: HTTP ${res.status}`);
+  return new File([await res.blob()], t('sampleName'), { type: res.headers.get('content-type') ?? '' });
+}
+
+/**
+ * A table on a wide screen, a card per job on a phone (styles.css). The roles are spelled out because a table
+ * displayed as cards loses them in some browsers; the cells' own labels are for the eye only, as the column
+ * headers name the cells for screen readers.
+ */
 function jobsTable(jobs, reload) {
   const sorted = [...jobs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const head = h('tr', null, h('th', { scope: 'col' }, t('colFile')), h('th', { scope: 'col' }, t('colUploaded')), h('th', { scope: 'col', class: 'num' }, t('colQuestions')), h('th', { scope: 'col' }, t('colStatus')), h('th', { scope: 'col' }, t('colProgress')), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('download'))));
-  // On a phone the table scrolls sideways in its own box; the page itself stays as wide as the screen.
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'table jobs-table' }, h('thead', null, head), h('tbody', null, sorted.map((job) => jobRow(job, reload)))));
+  const col = (label, cls) => h('th', { scope: 'col', role: 'columnheader', class: cls }, label);
+  const head = h('tr', { role: 'row' }, col(t('colFile')), col(t('colUploaded')), col(t('colQuestions'), 'num'), col(t('colStatus')), col(t('colProgress')), col(h('span', { class: 'sr-only' }, t('download'))));
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h('table', { class: 'table jobs-table', role: 'table', 'aria-labelledby': 'jobs-title' }, h('thead', { role: 'rowgroup' }, head), h('tbody', { role: 'rowgroup' }, sorted.map((job) => jobRow(job, reload)))),
+  );
 }
+
+/** A cell with its column's name shown on a card (hidden beside a column header). */
+const cell = (cls, label, ...content) => h('td', { role: 'cell', class: cls }, label ? h('span', { class: 'cell-label', 'aria-hidden': 'true' }, label) : null, ...content);
 
 function jobRow(job, reload) {
   const s = job.summary;
-  const dl = h('button', { type: 'button', class: 'small' }, t('download'));
-  dl.addEventListener('click', async () => {
-    dl.disabled = true;
-    try {
-      await download(job.id, job.filename);
-    } catch (error) {
-      toast(messageOf(error), 'error');
-    } finally {
-      dl.disabled = false;
-    }
-  });
+  const dl = busyButton({ class: 'small' }, t('download'), () => download(job.id, job.filename));
   const del = h('button', { type: 'button', class: 'small ghost danger', 'aria-label': `${t('delete')}: ${job.filename}` }, t('delete'));
   del.addEventListener('click', async () => {
     if (!confirm(t('confirmDelete', { name: job.filename }))) return;
     try {
-      await api('DELETE', `/v1/questionnaires/${encodeURIComponent(job.id)}`);
+      await deleteJob(job.id);
       toast(t('deleted', { name: job.filename }));
       reload();
     } catch (error) {
@@ -140,13 +185,13 @@ function jobRow(job, reload) {
   });
   return h(
     'tr',
-    null,
-    h('td', { class: 'job-file' }, h('a', { href: `#/q/${encodeURIComponent(job.id)}` }, job.filename), job.notes?.length ? h('div', { class: 'job-note' }, job.notes.join(' ')) : null),
-    h('td', { class: 'nowrap' }, formatDate(job.createdAt), h('div', { class: 'muted small' }, who(job.createdBy))),
-    h('td', { class: 'num' }, String(s.questions)),
-    h('td', null, summaryBar(s)),
-    h('td', { class: 'nowrap' }, progressText(s.confirmed, s.questions)),
-    h('td', null, h('div', { class: 'actions' }, h('a', { class: 'button small primary', href: `#/q/${encodeURIComponent(job.id)}` }, t('open')), dl, del)),
+    { role: 'row' },
+    cell('job-file', null, h('a', { href: `#/q/${encodeURIComponent(job.id)}` }, job.filename), job.notes?.length ? h('div', { class: 'job-note' }, job.notes.map(say).join(' ')) : null),
+    cell('job-uploaded nowrap', t('colUploaded'), formatDate(job.createdAt), h('div', { class: 'muted small' }, who(job.createdBy))),
+    cell('job-questions num', t('colQuestions'), String(s.questions)),
+    cell('job-status', t('colStatus'), summaryBar(s)),
+    cell('job-progress nowrap', t('colProgress'), progressText(s.confirmed, s.questions)),
+    cell('job-actions', null, h('div', { class: 'actions' }, h('a', { class: 'button small primary', href: `#/q/${encodeURIComponent(job.id)}` }, t('open')), dl, del)),
   );
 }
 

@@ -11,6 +11,24 @@ export function toast(message, kind = 'info') {
   toastTimer = setTimeout(() => fill(el), kind === 'error' ? 8000 : 3500);
 }
 
+/** A button that runs its work once at a time: disabled, and saying busyLabel, until the work settles; a failure is a toast. */
+export function busyButton(props, label, work, busyLabel = label) {
+  const button = h('button', { type: 'button', ...props }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    fill(button, busyLabel);
+    try {
+      await work();
+    } catch (error) {
+      toast(messageOf(error), 'error');
+    } finally {
+      button.disabled = false;
+      fill(button, label);
+    }
+  });
+  return button;
+}
+
 export function navigate(hash) {
   if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = hash;

@@ -2,16 +2,22 @@
 // columns (layout.ts), then the question rows (rows.ts), with a reason in words for each sheet.
 import { columnIndex, columnLetter } from './address.js';
 import { QmapError } from '../errors.js';
-import { headerCandidates, headerCells, layoutFromHeader, layoutFromText, type ColumnOverrides, type Layout } from './layout.js';
+import { headerCandidates, headerCells } from './header.js';
+import { layoutFromHeader, layoutWithoutHeader, type ColumnOverrides, type Layout } from './layout.js';
 import { mergeIndex, type MergeIndex } from './merges.js';
 import { questionRows, type RowsResult } from './rows.js';
+import { itemWeights, questionColumnByShape, tableStart } from './shape.js';
 import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
 import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
 
 const overrideHelp =
   'To tell qmap where the questions are, upload again saying where the table is: on the page, under 「読み取り位置を指定」 (Where the questions are) below the upload box; with the API, in the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
 
-export function detect(book: Book, overrides: DetectOverrides = {}): Detection {
+/**
+ * The questions of every sheet: where `overrides` (the user's words for this upload) or `layouts` (layouts
+ * remembered for this template, by sheet) say, elsewhere where detection finds them.
+ */
+export function detect(book: Book, overrides: DetectOverrides = {}, layouts: ReadonlyMap<string, DetectOverrides> = new Map()): Detection {
   const columns = columnOverrides(overrides);
   if (overrides.sheet !== undefined && !book.sheets.some((g) => g.name === overrides.sheet)) {
     throw new QmapError('invalid', `There is no sheet named "${overrides.sheet}". The sheets are: ${book.sheets.map((g) => `"${g.name}"`).join(', ')}.`, {
@@ -20,6 +26,8 @@ export function detect(book: Book, overrides: DetectOverrides = {}): Detection {
   }
   const given = Object.values(columns).some((v) => v !== undefined);
   const sheets = book.sheets.map((grid) => {
+    const remembered = layouts.get(grid.name);
+    if (remembered) return detectSheet(grid, columnOverrides(remembered), true);
     if (overrides.sheet !== undefined) {
       return grid.name === overrides.sheet ? detectSheet(grid, columns, true) : empty(grid, `not read: the upload asked for sheet "${overrides.sheet}" only`);
     }
@@ -63,7 +71,7 @@ function columnOverrides(o: DetectOverrides): ColumnOverrides {
 }
 
 function empty(grid: Grid, reason: string): SheetDetection {
-  return { name: grid.name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, reason, questions: [] };
+  return { name: grid.name, headerRow: null, questionColumn: null, answerColumn: null, choiceColumn: null, choices: null, marks: null, markSymbol: null, reason, questions: [] };
 }
 
 function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDetection {
@@ -73,84 +81,80 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   if (isReviewSheet(grid.name) && !chosen) return empty(grid, "qmap's own review sheet from an earlier download, not the customer's questions");
   const merges = mergeIndex(grid);
   const summary = !overridden && mostlyFormulas(grid);
-
-  let found: { layout: Layout; rows: RowsResult } | null = null;
-  if (o.headerRow !== undefined) {
-    const layout = layoutFromHeader(grid, merges, o.headerRow, headerCells(grid, merges, o.headerRow), o);
-    if (layout) {
-      layout.why.unshift(`header row ${o.headerRow + 1} was given`);
-      found = { layout, rows: questionRows(grid, merges, layout) };
-    }
-  } else {
-    for (const h of headerCandidates(grid, merges).slice(0, 5)) {
-      const layout = layoutFromHeader(grid, merges, h.row, h.cells, o);
-      if (!layout) continue;
-      const rows = questionRows(grid, merges, layout);
-      if (rows.questions.length) {
-        found = { layout, rows };
-        break;
-      }
-    }
-  }
-  // No header names the columns: fall back to the text itself, except on sheets that by name are
-  // covers, instructions or histories, whose prose reads like questions.
-  if (!found && (overridden || !auxiliarySheet.test(grid.name))) {
-    const layout = o.question !== undefined ? textLayoutAt(grid, o) : layoutFromText(grid, merges);
-    if (layout) {
-      const rows = questionRows(grid, merges, layout);
-      if (layout.answer === null && layout.choice === null && !layout.answerBelow) guessAnswerBeside(grid, merges, layout, rows);
-      if (rows.questions.length) found = { layout, rows };
-    }
-  }
+  // Covers, instructions and histories (by their sheet's name) hold prose that reads like questions: only a
+  // header naming the columns, or the user, says they hold a table.
+  const found = readTable(grid, merges, o, overridden || !auxiliarySheet.test(grid.name));
   // A summary of formulas can carry question-ish headers (質問数, 回答済); its rows are short labels.
   if (summary && (!found || averageLength(found.rows) < 15)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
   if (!found) {
     return empty(grid, auxiliarySheet.test(grid.name) ? 'no header row names a question column, and the sheet name suggests a cover, instructions or history' : 'no header row names a question column and an answer column, and no column reads as questions');
   }
   const { layout, rows } = found;
+  const letter = (c: number | null) => (c === null ? null : columnLetter(c));
   return {
     name: grid.name,
     headerRow: layout.headerRow === null ? null : layout.headerRow + 1,
     questionColumn: columnLetter(layout.question),
-    answerColumn: layout.answerBelow ? columnLetter(layout.question) : layout.answer === null ? null : columnLetter(layout.answer),
-    choiceColumn: layout.choice === null ? null : columnLetter(layout.choice),
+    answerColumn: layout.boxes ? columnLetter(layout.question) : letter(layout.answer),
+    choiceColumn: letter(layout.choice),
     choices: layout.choices,
+    marks: layout.marks?.map((m) => ({ value: m.value, column: columnLetter(m.c) })) ?? null,
+    markSymbol: layout.markSymbol,
     reason: reason(layout, rows),
     questions: rows.questions,
     ...(rows.skipped.hidden ? { hiddenRows: rows.skipped.hidden } : {}),
   };
 }
 
-function textLayoutAt(grid: Grid, o: ColumnOverrides): Layout {
-  let first = 0;
-  while (first < grid.rowCount && !grid.cell(first, o.question!).trim()) first++;
-  return {
-    headerRow: null,
-    firstRow: first,
-    question: o.question!,
-    // A long answer must not land in a drop-down cell: a column given as both takes the choice only.
-    answer: o.answer !== undefined && o.answer !== o.choice ? o.answer : null,
-    choice: o.choice ?? null,
-    number: null,
-    category: null,
-    choices: null,
-    answerBelow: false,
-    why: [`the question column ${columnLetter(o.question!)} was given`],
-  };
+interface Found {
+  layout: Layout;
+  rows: RowsResult;
 }
 
-/** Without a header or answer boxes below, the column right after the question is the best guess. */
-function guessAnswerBeside(grid: Grid, merges: MergeIndex, layout: Layout, rows: RowsResult): void {
-  const first = rows.questions[0];
-  if (!first) return;
-  const span = merges.at(first.row - 1, layout.question);
-  const c = (span?.e.c ?? layout.question) + 1;
-  layout.answer = c;
-  layout.why.push(`no answer column is named, so column ${columnLetter(c)}, right of the question, is used`);
-  for (const q of rows.questions) {
-    q.answerCell = `${columnLetter(c)}${q.row}`;
-    q.existingAnswer = grid.cell(q.row - 1, c);
+/** The table of a sheet and its questions: where the user said, else under a header that names its columns, else by its shape. */
+function readTable(grid: Grid, merges: MergeIndex, o: ColumnOverrides, byShape: boolean): Found | null {
+  const read = (layout: Layout | null): Found | null => {
+    if (!layout) return null;
+    const rows = questionRows(grid, merges, layout);
+    return rows.questions.length ? { layout, rows } : null;
+  };
+  if (o.headerRow !== undefined) {
+    const given = layoutFromHeader(grid, merges, o.headerRow, headerCells(grid, merges, o.headerRow), o);
+    return given && read({ ...given, why: [`header row ${o.headerRow + 1} was given`, ...given.why] });
   }
+  let named: Found | null = null;
+  for (const h of headerCandidates(grid, merges).slice(0, 5)) {
+    named = read(layoutFromHeader(grid, merges, h.row, h.cells, o));
+    if (named) break;
+  }
+  if (!byShape) return named;
+  if (!named) return read(layoutFromShape(grid, merges, o));
+  // Header words found inside the body of the table the content shows (a row whose notes happen to say 回答
+  // and 評価) are not its header: the table read from its content is. Looked at only when rows above the header
+  // hold text, as a body would.
+  const above = named.layout.headerRow ?? 0;
+  let texts = 0;
+  for (let r = 0; r < above; r++) for (let c = 0; c < grid.colCount && texts < 3; c++) if (grid.cell(r, c).trim().length > 12) texts++;
+  if (texts < 3) return named;
+  const shaped = read(layoutFromShape(grid, merges, o));
+  return shaped && shaped.layout.firstRow <= above && shaped.rows.questions.length > 1.5 * named.rows.questions.length ? shaped : named;
+}
+
+/** The table found from its content: the column that reads as questions, the row of labels above it (if any). */
+function layoutFromShape(grid: Grid, merges: MergeIndex, o: ColumnOverrides): Layout | null {
+  const column = o.question !== undefined ? { c: o.question, weights: itemWeights(grid, merges, o.question) } : questionColumnByShape(grid, merges);
+  if (!column) return null;
+  const start = tableStart(grid, merges, column.c, column.weights);
+  // Without a header, a column of terse labels that are neither numbered nor asking is a form's fields.
+  if (!start || (start.headerRow === null && !start.listed && o.question === undefined)) return null;
+  const rest = { ...o, question: undefined };
+  const found = o.question !== undefined ? `the question column ${columnLetter(column.c)} was given` : `column ${columnLetter(column.c)} reads as questions (${start.items} items)`;
+  if (start.headerRow !== null) {
+    const layout = layoutFromHeader(grid, merges, start.headerRow, headerCells(grid, merges, start.headerRow), rest, column.c);
+    return layout && { ...layout, why: [`${found}, under the row of labels ${start.headerRow + 1}`, ...layout.why] };
+  }
+  const layout = layoutWithoutHeader(grid, merges, column.c, start.firstRow, rest);
+  return { ...layout, why: [`no header row names the columns; ${found}`, ...layout.why] };
 }
 
 const averageLength = (rows: RowsResult) => rows.questions.reduce((n, q) => n + q.text.length, 0) / Math.max(1, rows.questions.length);
@@ -169,7 +173,7 @@ function reason(layout: Layout, rows: RowsResult): string {
     layout.headerRow === null ? 'No header row' : `Header row ${layout.headerRow + 1}`,
     ...layout.why,
   ];
-  if (layout.answerBelow) parts.push('the answer box is the cell under each question');
+  if (layout.boxes) parts.push('the answer box is the cell under each question');
   if (layout.number !== null) parts.push(`numbering in ${columnLetter(layout.number)}`);
   if (layout.category !== null) parts.push(`categories in ${columnLetter(layout.category)}`);
   const s = rows.skipped;

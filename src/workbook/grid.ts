@@ -1,12 +1,14 @@
 // A SheetJS dense worksheet seen as a Grid of text. Cells are read on demand, so building a Grid
 // costs one pass to find the used range and nothing per cell afterwards.
 import type { CellObject, WorkSheet } from 'xlsx';
-import type { Grid, Range } from './types.js';
+import { cellKey, type Grid, type Look, type Range } from './types.js';
 
 export interface GridExtras {
   hiddenCols?: Set<number>;
   hiddenRows?: Set<number>;
   struck?: Set<string>;
+  colWidths?: Map<number, number>;
+  looks?: Map<number, Look>;
 }
 
 export interface SizedGrid extends Grid {
@@ -47,8 +49,14 @@ export function sheetGrid(ws: WorkSheet, name: string, hidden: boolean, extras: 
   const merges: Range[] = (ws['!merges'] ?? []).filter((m) => m.s.r <= rowCount && m.s.c < colCount);
   const hiddenCols = extras.hiddenCols ?? new Set<number>();
   const hiddenRows = extras.hiddenRows ?? new Set<number>();
-  // xls and ods carry hidden rows and columns in SheetJS's own fields.
-  (ws['!cols'] ?? []).forEach((col, c) => col?.hidden && hiddenCols.add(c));
+  const colWidths = extras.colWidths ?? new Map<number, number>();
+  const looks = extras.looks ?? new Map<number, Look>();
+  // xls and ods carry hidden rows and columns, and widths, in SheetJS's own fields.
+  (ws['!cols'] ?? []).forEach((col, c) => {
+    if (col?.hidden) hiddenCols.add(c);
+    const width = col?.wch ?? col?.width;
+    if (width !== undefined && !colWidths.has(c)) colWidths.set(c, width);
+  });
   (ws['!rows'] ?? []).forEach((row, r) => row?.hidden && hiddenRows.add(r));
   return {
     name,
@@ -62,6 +70,8 @@ export function sheetGrid(ws: WorkSheet, name: string, hidden: boolean, extras: 
     validations: [],
     formulaCells,
     struck: extras.struck ?? new Set(),
+    colWidths,
+    look: (r, c) => (looks.size ? looks.get(cellKey(r, c)) : undefined),
     truncated: Boolean((ws as { '!fullref'?: string })['!fullref']),
   };
 }

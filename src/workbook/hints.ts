@@ -1,9 +1,10 @@
 // Hints for detection that SheetJS's community build does not give from an xlsx, read straight from the package
-// parts the package layer inflated: hidden rows and columns, list data validations, struck-out cells.
+// parts the package layer inflated: hidden rows and columns, list data validations, struck-out cells, column widths,
+// and which cells are shaded or bordered (input boxes, the table's extent).
 // Each part is searched with native byte search; only small slices are decoded to text.
-import { decodeRange, decodeCell } from './address.js';
+import { decodeRange } from './address.js';
 import { unescapeXml } from './package/xml.js';
-import type { Range } from './types.js';
+import { cellKey, type Look, type Range } from './types.js';
 
 export interface SheetExtras {
   hiddenCols: Set<number>;
@@ -11,10 +12,21 @@ export interface SheetExtras {
   /** List validations with their formula as written (a quoted list, a range or a defined name). */
   validations: { range: Range; formula: string }[];
   struck: Set<string>;
+  /** Widths in characters of the columns the sheet sizes. */
+  colWidths: Map<number, number>;
+  /** Shaded or bordered cells, by cellKey(r, c). */
+  looks: Map<number, Look>;
+}
+
+/** What the cell formats (styles.xml cellXfs) say, by format index. */
+export interface CellFormats {
+  struck: Set<number>;
+  looks: (Look | undefined)[];
 }
 
 const utf8 = new TextDecoder();
 const asBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+
 
 const attrPatterns = new Map<string, RegExp>();
 const attr = (tag: string, name: string): string | undefined => {
@@ -24,29 +36,49 @@ const attr = (tag: string, name: string): string | undefined => {
 };
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
-/** cellXfs indices whose font is struck through. */
-export function strikeStyles(stylesXml: string): Set<number> {
-  const out = new Set<number>();
-  const fonts = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(stylesXml)?.[1] ?? '';
+
+/** Which cell formats strike their text through, and which shade or border the cell. */
+export function cellFormats(stylesXml: string): CellFormats {
+  const part = (tag: string) => new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(stylesXml)?.[1] ?? '';
   const struckFonts = new Set<number>();
   let i = 0;
-  for (const m of fonts.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)) {
-    const body = m[1] ?? '';
-    const s = /<strike\b([^>]*)\/?>/.exec(body);
+  for (const m of part('fonts').matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)) {
+    const s = /<strike\b([^>]*)\/?>/.exec(m[1] ?? '');
     if (s && (attr(s[1], 'val') === undefined || truthy(attr(s[1], 'val')))) struckFonts.add(i);
     i++;
   }
-  if (struckFonts.size === 0) return out;
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  const fills = [...part('fills').matchAll(/<fill\b[^>]*?(?:\/>|>([\s\S]*?)<\/fill>)/g)].map((m) => fillColour(m[1] ?? ''));
+  const borders = [...part('borders').matchAll(/<border\b[^>]*?(?:\/>|>([\s\S]*?)<\/border>)/g)].map((m) =>
+    /<(?:left|right|top|bottom)\b[^>]*\sstyle="(?!none")[^"]+"/.test(m[1] ?? ''),
+  );
+  const out: CellFormats = { struck: new Set(), looks: [] };
   i = 0;
-  for (const m of xfs.matchAll(/<xf\b[^>]*>/g)) {
-    if (struckFonts.has(Number(attr(m[0], 'fontId') ?? 0))) out.add(i);
+  for (const m of part('cellXfs').matchAll(/<xf\b[^>]*>/g)) {
+    if (struckFonts.has(Number(attr(m[0], 'fontId') ?? 0))) out.struck.add(i);
+    const fill = fills[Number(attr(m[0], 'fillId') ?? 0)] ?? null;
+    const border = borders[Number(attr(m[0], 'borderId') ?? 0)] ?? false;
+    if (fill !== null || border) out.looks[i] = { fill, border };
     i++;
   }
   return out;
 }
 
-export function sheetExtras(part: Uint8Array, struckXfs: Set<number>): SheetExtras {
+/** A fill's colour as a key (rgb:FFFFFF00, theme:4:0.8, indexed:13, pattern); null for no fill or plain white. */
+function fillColour(fill: string): string | null {
+  if (/<gradientFill\b/.test(fill)) return 'gradient';
+  const pattern = /<patternFill\b([^>]*)/.exec(fill);
+  const type = pattern ? attr(pattern[1], 'patternType') : undefined;
+  if (!pattern || type === undefined || type === 'none' || type === 'gray125') return null;
+  const fg = /<fgColor\b([^>]*)/.exec(fill)?.[1] ?? '';
+  const rgb = attr(fg, 'rgb');
+  const theme = attr(fg, 'theme');
+  const indexed = attr(fg, 'indexed');
+  const key = rgb ? `rgb:${rgb.toUpperCase().replace(/^FF(?=[0-9A-F]{6}$)/, '')}` : theme ? `theme:${theme}:${attr(fg, 'tint') ?? 0}` : indexed ? `indexed:${indexed}` : type;
+  // White is no shading: Excel's "no colour" written out, or a white background.
+  return /^(rgb:FFFFFF|theme:0:0|indexed:(9|1|64))$/.test(key) && type === 'solid' ? null : key;
+}
+
+export function sheetExtras(part: Uint8Array, formats: CellFormats): SheetExtras {
   const buf = asBuffer(part);
   const dataStart = buf.indexOf('<sheetData');
   const dataEnd = buf.lastIndexOf('</sheetData>');
@@ -54,12 +86,27 @@ export function sheetExtras(part: Uint8Array, struckXfs: Set<number>): SheetExtr
   const tailStart = dataEnd < 0 ? headEnd : dataEnd;
   const head = utf8.decode(part.subarray(0, headEnd));
   const tail = utf8.decode(part.subarray(tailStart));
+  const styled = formats.struck.size || formats.looks.length ? styledCells(utf8.decode(part.subarray(headEnd, tailStart)), formats) : null;
   return {
     hiddenCols: hiddenColumns(head),
     hiddenRows: hiddenRows(buf, headEnd, tailStart),
     validations: listValidations(tail),
-    struck: struckXfs.size ? struckCells(utf8.decode(part.subarray(headEnd, tailStart)), struckXfs) : new Set(),
+    struck: styled?.struck ?? new Set(),
+    colWidths: columnWidths(head),
+    looks: styled?.looks ?? new Map(),
   };
+}
+
+function columnWidths(head: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of head.matchAll(/<col\b[^>]*>/g)) {
+    const width = Number(attr(m[0], 'width'));
+    if (!(width >= 0)) continue;
+    const min = Number(attr(m[0], 'min'));
+    const max = Math.min(Number(attr(m[0], 'max')), min + 256);
+    for (let c = min; c <= max; c++) out.set(c - 1, width);
+  }
+  return out;
 }
 
 function hiddenColumns(head: string): Set<number> {
@@ -110,13 +157,44 @@ function listValidations(tail: string): { range: Range; formula: string }[] {
   return out;
 }
 
-function struckCells(sheetData: string, struckXfs: Set<number>): Set<string> {
-  const out = new Set<string>();
-  for (const m of sheetData.matchAll(/<c\b([^>]*)>/g)) {
-    const s = attr(m[1], 's');
-    if (s === undefined || !struckXfs.has(Number(s))) continue;
-    const at = decodeCell(attr(m[1], 'r') ?? '');
-    if (at) out.add(`${at.r},${at.c}`);
+function styledCells(sheetData: string, formats: CellFormats): { struck: Set<string>; looks: Map<number, Look> } {
+  const struck = new Set<string>();
+  const looks = new Map<number, Look>();
+  // Every cell of a formatted sheet has a style: scan the tags with indexOf rather than a regex per attribute.
+  for (let i = sheetData.indexOf('<c '); i >= 0; i = sheetData.indexOf('<c ', i + 3)) {
+    const end = sheetData.indexOf('>', i);
+    const xf = numberAttr(sheetData, ' s="', i, end);
+    if (xf < 0) continue;
+    const look = formats.looks[xf];
+    const strike = formats.struck.has(xf);
+    if (!look && !strike) continue;
+    const at = cellRef(sheetData, i, end);
+    if (!at) continue;
+    if (strike) struck.add(`${at.r},${at.c}`);
+    if (look) looks.set(cellKey(at.r, at.c), look);
   }
-  return out;
+  return { struck, looks };
+}
+
+/** The r="C5" reference of a cell tag, 0-based, read in place; null if absent or malformed. */
+function cellRef(xml: string, from: number, end: number): { r: number; c: number } | null {
+  const at = xml.indexOf(' r="', from);
+  if (at < 0 || at > end) return null;
+  let i = at + 4;
+  let c = 0;
+  for (let ch = xml.charCodeAt(i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i)) c = c * 26 + ch - 64;
+  let r = 0;
+  const digits = i;
+  for (let d = xml.charCodeAt(i); d >= 48 && d <= 57; d = xml.charCodeAt(++i)) r = r * 10 + d - 48;
+  return c > 0 && i > digits && xml.charCodeAt(i) === 34 ? { r: r - 1, c: c - 1 } : null;
+}
+
+/** The non-negative integer value of an attribute (needle is ` name="`) inside a tag ending at `end`; -1 if absent. */
+function numberAttr(xml: string, needle: string, from: number, end: number): number {
+  const at = xml.indexOf(needle, from);
+  if (at < 0 || at > end) return -1;
+  let n = 0;
+  let i = at + needle.length;
+  for (let d = xml.charCodeAt(i); d >= 48 && d <= 57; d = xml.charCodeAt(++i)) n = n * 10 + d - 48;
+  return i > at + needle.length ? n : -1;
 }

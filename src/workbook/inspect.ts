@@ -62,12 +62,25 @@ function oleKind(bytes: Uint8Array): { kind: FileKind; encrypted: boolean } {
 
 function textKind(bytes: Uint8Array): FileKind {
   const head = bytes.subarray(0, 8192);
+  // Excel's "Unicode text" export: UTF-16 with a byte-order mark, tab-separated.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'csv';
   if (head.includes(0)) throw unsupported('This file is binary data, not a spreadsheet.');
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
   if (head[i] === 0x3c /* < */) throw unsupported('This file is HTML or XML (perhaps a web page or an Excel 2003 XML file renamed), not a spreadsheet.');
   if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46) throw unsupported('This is a PDF, not a spreadsheet.');
+  if (!tableLike(head)) throw unsupported('This is plain text without columns (no commas, tabs or semicolons between values), not a spreadsheet or a CSV export.');
   return 'csv';
+}
+
+/**
+ * Whether text reads as a table: most of its first lines hold a separator (comma, tab or semicolon) between
+ * values. A Shift_JIS file is judged by its ASCII separators, which it shares with UTF-8.
+ */
+function tableLike(head: Uint8Array): boolean {
+  const lines = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1').split(/\r\n|\n|\r/).filter((l) => l.trim()).slice(0, 20);
+  const withSeparator = lines.filter((l) => /[,\t;]/.test(l)).length;
+  return withSeparator > 0 && withSeparator >= lines.length / 2;
 }
 
 /**

@@ -1,35 +1,43 @@
-// Finds a sheet's table: the header row, and which column holds the question, the free-text answer,
-// the choice (はい/いいえ) and the numbering and category. Header wording decides first; the cells
-// under the header (how long, how full, whether they read as questions) confirm or break ties.
+// Finds what each column of a table is for: which holds the question, the free-text answer, the choice
+// (はい/いいえ, a status, a check mark), the columns to mark one of, the numbering and the category. Header words
+// are one piece of evidence; the cells under the header (what they hold, whether a drop-down covers them, how they
+// are shaded, bordered and sized) are the other, and decide alone when the header says nothing we know.
 import { columnLetter } from './address.js';
-import { filledChoices, shortChoices } from './choice.js';
+import { freeTextColumn } from './answer.js';
+import type { Boxes } from './boxes.js';
+import { numbering } from './cells.js';
+import { chooseChoice, markColumns, markSymbol, statusChoice, type Choice } from './choice.js';
+import { columnStats } from './columns.js';
+import { headerCells, quote, subHeader, type HeaderCell } from './header.js';
 import type { MergeIndex } from './merges.js';
+import { SAMPLE_ROWS, table, type Table } from './table.js';
 import type { Grid } from './types.js';
-import { choicesInHeader, choiceWord, headerRoles, MAX_HEADER_LENGTH, normalize, questionLike, type Role } from './vocabulary.js';
+import { MAX_HEADER_LENGTH } from './vocabulary.js';
 
 export interface Layout {
-  /** 0-based header row, or null when the table has none. */
+  /** 0-based header row (of a two-row header, the lower one, which names the columns), or null when the table has none. */
   headerRow: number | null;
+  /** The header's first row: the upper one of a two-row header, else headerRow. */
+  headerTop: number | null;
   /** First row of the table's body (the row under the header, or the first question-like row). */
   firstRow: number;
   question: number;
   answer: number | null;
   choice: number | null;
+  /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
+  marks: { value: string; c: number }[] | null;
+  /** The symbol to mark with when the sheet says (■ for a pre-printed □, 「○」 in the instructions); null otherwise. */
+  markSymbol: string | null;
   number: number | null;
   category: number | null;
   choices: string[] | null;
-  /** The answer box is the cell under each question rather than a column beside it. */
-  answerBelow: boolean;
+  /**
+   * When the answer box is the cell under each question rather than a column beside it: by the box's row, the cell
+   * answers go in (the top-left of a merged box). null otherwise.
+   */
+  boxes: Boxes | null;
   /** Sentences for SheetDetection.reason. */
   why: string[];
-}
-
-export interface HeaderCell {
-  c: number;
-  /** Last column the header cell spans when merged. */
-  end: number;
-  text: string;
-  roles: Set<Role>;
 }
 
 export interface ColumnOverrides {
@@ -40,326 +48,120 @@ export interface ColumnOverrides {
   choice?: number | null;
 }
 
-/** Rows searched for a header; title and instruction blocks are rarely longer. */
-const HEADER_SEARCH_ROWS = 100;
-/** Rows under the header sampled to judge columns. */
-const SAMPLE_ROWS = 500;
-/** Rows searched for question-like text when no header names the columns. */
-const TEXT_SEARCH_ROWS = 2000;
-
-export function headerCells(grid: Grid, merges: MergeIndex, r: number): HeaderCell[] {
-  const out: HeaderCell[] = [];
-  for (let c = 0; c < grid.colCount; c++) {
-    const text = grid.cell(r, c).trim();
-    if (!text || grid.hiddenCols.has(c)) continue;
-    out.push({ c, end: merges.at(r, c)?.e.c ?? c, text, roles: headerRoles(text) });
-  }
-  return out;
-}
-
-interface Candidate {
-  row: number;
-  cells: HeaderCell[];
-  score: number;
-}
-
-/** Header rows by wording, best first. */
-export function headerCandidates(grid: Grid, merges: MergeIndex): Candidate[] {
-  const out: Candidate[] = [];
-  const last = Math.min(grid.rowCount, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < last; r++) {
-    if (grid.hiddenRows.has(r)) continue;
-    const cells = headerCells(grid, merges, r);
-    if (cells.length < 2) continue;
-    const has = (role: Role) => cells.some((h) => h.roles.has(role));
-    const answerish = has('answer') || has('choice') || has('notes');
-    if (!(has('question') && answerish) && !(has('answer') && cells.length >= 3)) continue;
-    // Long cells in the row mean it is data or prose, not a header.
-    if (cells.some((h) => normalize(h.text).length > MAX_HEADER_LENGTH * 2)) continue;
-    const score =
-      (has('question') ? 3 : 0) + (has('answer') ? 3 : has('choice') ? 2 : 1) + (has('number') ? 1 : 0) + (has('category') ? 1 : 0) + (has('notes') ? 1 : 0);
-    out.push({ row: r, cells, score });
-  }
-  return out.sort((a, b) => b.score - a.score || a.row - b.row);
-}
-
-export interface ColumnStats {
-  filled: number;
-  length: number;
-  questionLike: number;
-  /** Cells that list possible answers, one per line (○ Yes\n○ No). */
-  optionLists: number;
-  /** Rows whose cell is covered by a list validation. */
-  validated: number;
-}
-
-export function columnStats(grid: Grid, from: number, c: number, rows = SAMPLE_ROWS): ColumnStats {
-  const s: ColumnStats = { filled: 0, length: 0, questionLike: 0, optionLists: 0, validated: 0 };
-  const to = Math.min(grid.rowCount, from + rows);
-  for (let r = from; r < to; r++) {
-    const t = grid.cell(r, c);
-    if (t) {
-      s.filled++;
-      s.length += t.length;
-      if (questionLike.test(t)) s.questionLike++;
-      if (optionList.test(t)) s.optionLists++;
-    }
-  }
-  for (const v of grid.validations) {
-    if (c < v.range.s.c || c > v.range.e.c) continue;
-    s.validated = Math.max(s.validated, Math.min(to - 1, v.range.e.r) - Math.max(from, v.range.s.r) + 1);
-  }
-  return s;
-}
-
-/** Two or more lines, each after a radio button or tick box (○ Yes\n○ No): the answers a row allows, not an answer. */
-const optionList = /^\s*[○◯❍☐□◻][^\n]*(?:\n\s*[○◯❍☐□◻][^\n]*)+\s*$/;
-
-/** The list validation covering most of a column below the header. */
-export function validationValues(grid: Grid, from: number, c: number): string[] | null {
-  let best: { rows: number; values: string[] } | null = null;
-  for (const v of grid.validations) {
-    if (c < v.range.s.c || c > v.range.e.c || v.values.length === 0) continue;
-    const rows = v.range.e.r - Math.max(from, v.range.s.r) + 1;
-    if (rows > 0 && (!best || rows > best.rows)) best = { rows, values: v.values };
-  }
-  return best?.values ?? null;
-}
-
-const quote = (h: HeaderCell) => `「${h.text.replace(/\s*\n\s*/g, ' ')}」 (${columnLetter(h.c)})`;
-
-/** The layout a header row implies, or null when it does not name a question column with text under it. */
-export function layoutFromHeader(grid: Grid, merges: MergeIndex, row: number, headerRowCells: HeaderCell[], o: ColumnOverrides = {}): Layout | null {
-  const sub = subHeader(grid, merges, row, headerRowCells);
-  const cells = sub ?? headerRowCells;
+/**
+ * The layout a header row implies, or null when no column under it reads as questions. `question`: the column
+ * found from the cells' content, when the header does not name one.
+ */
+export function layoutFromHeader(grid: Grid, merges: MergeIndex, given: number, givenCells: HeaderCell[], o: ColumnOverrides = {}, question?: number): Layout | null {
+  // The lower row of a two-row header (as detection reports it, and a user may give it back) is read with its upper one.
+  const upper = given > 0 ? headerCells(grid, merges, given - 1) : [];
+  const lower = upper.length >= 2 && upper.every((h) => h.text.length <= MAX_HEADER_LENGTH) && subHeader(grid, merges, given - 1, upper) !== null;
+  const [row, rowCells] = lower ? [given - 1, upper] : [given, givenCells];
+  const sub = subHeader(grid, merges, row, rowCells);
+  const cells = sub ?? rowCells;
   const from = sub ? row + 2 : row + 1;
-  const stats = new Map<number, ColumnStats>();
-  const stat = (c: number) => stats.get(c) ?? stats.set(c, columnStats(grid, from, c)).get(c)!;
   const why: string[] = [];
-  const byColumn = (c: number) => cells.find((h) => c >= h.c && c <= h.end);
+  const named = o.question ?? question ?? questionUnder(grid, cells, from);
+  if (named === null) return null;
+  const q = typeof named === 'number' ? named : named.c;
+  if (o.question !== undefined) why.push(`the question column ${columnLetter(o.question)} was given`);
+  else if (typeof named !== 'number') why.push(named.why);
+  // Of a two-row header, the lower row names the columns the body is read by.
+  const t = table(grid, merges, sub ? row + 1 : row, from, cells, q);
+  const layout = { ...columnsOf(t, o, why), headerTop: row };
+  if (sub) why.push(`row ${row + 2} splits the header into ${sub.filter((h) => !rowCells.includes(h)).map(quote).join(', ')}`);
+  return layout;
+}
 
-  // Question: the header that says so with the most text under it; in a merged header, the spanned
-  // column that actually holds the text.
-  let question = o.question ?? -1;
-  if (question < 0) {
-    let best = 0;
-    const named = cells.filter((h) => h.roles.has('question'));
-    const pool = named.length ? named : cells.filter((h) => !h.roles.has('answer') && !h.roles.has('choice') && !h.roles.has('number'));
-    for (const h of pool) {
-      for (let c = h.c; c <= h.end; c++) {
-        if (grid.hiddenCols.has(c)) continue;
-        const s = stat(c);
-        const score = s.length + 20 * s.questionLike;
-        if (s.filled > 0 && score > best) {
-          best = score;
-          question = c;
-        }
-      }
+/** A table without a header row, its question column and first row found from the content. */
+export function layoutWithoutHeader(grid: Grid, merges: MergeIndex, question: number, firstRow: number, o: ColumnOverrides = {}): Layout {
+  return { ...columnsOf(table(grid, merges, null, firstRow, [], question), o, []), headerTop: null };
+}
+
+/** The header cell that names the question column (or failing that, any header without another role) with the most text under it. */
+function questionUnder(grid: Grid, cells: HeaderCell[], from: number): { c: number; why: string } | null {
+  const rows: number[] = [];
+  for (let r = from; r < Math.min(grid.rowCount, from + SAMPLE_ROWS); r++) if (!grid.hiddenRows.has(r)) rows.push(r);
+  const named = cells.filter((h) => h.roles.has('question'));
+  const pool = named.length ? named : cells.filter((h) => !h.roles.has('answer') && !h.roles.has('choice') && !h.roles.has('number'));
+  let best: { c: number; score: number; h: HeaderCell } | null = null;
+  for (const h of pool) {
+    for (let c = h.c; c <= h.end; c++) {
+      if (grid.hiddenCols.has(c)) continue;
+      const s = columnStats(grid, rows, c);
+      const score = s.length + 20 * s.asks;
+      if (s.filled > 0 && (!best || score > best.score)) best = { c, score, h };
     }
-    if (question < 0) return null;
-    const h = byColumn(question)!;
-    why.push(
-      h.roles.has('question')
-        ? `${quote(h)} names the question column`
-        : `column ${columnLetter(question)} under ${quote(h)} holds the longest text`,
-    );
-  } else {
-    why.push(`the question column ${columnLetter(question)} was given`);
   }
+  if (!best) return null;
+  return { c: best.c, why: best.h.roles.has('question') ? `${quote(best.h)} names the question column` : `column ${columnLetter(best.c)} under ${quote(best.h)} holds the longest text` };
+}
 
-  // A column whose cells list the possible answers (○ Yes\n○ No) describes them; it holds none.
-  const listsOptions = (c: number) => stat(c).optionLists >= 2 && stat(c).optionLists >= 0.5 * stat(c).filled;
-  const open = (h: HeaderCell) => h.c !== question && !(question >= h.c && question <= h.end) && !grid.hiddenCols.has(h.c) && !listsOptions(h.c);
-  const usable = (h: HeaderCell) => open(h) && !h.roles.has('internal') && !h.roles.has('verdict');
-  // A drop-down of short category words under most of the column: the reviewer picks, not writes.
-  const dropDown = (c: number) => {
-    const s = stat(c);
-    return s.validated > 0 && s.validated >= Math.min(3, s.filled + 1) && shortChoices(validationValues(grid, from, c));
-  };
-  // 区分 alone names a category, unless the column is a drop-down; a given answer column stays free text.
-  const canChoose = (h: HeaderCell) =>
-    usable(h) && h.c !== o.answer && !h.roles.has('options') && !h.roles.has('number') && (!h.roles.has('category') || dropDown(h.c));
-
-  // Choice: a drop-down under the header, or a header that lists the choices.
-  let choice = o.choice ?? null;
-  let choices: string[] | null = null;
-  if (o.choice === undefined) {
-    // Headers that name an answer or a choice first: a 重要度 drop-down left of them is the customer's.
-    const named = (h: HeaderCell) => h.roles.has('answer') || h.roles.has('choice');
-    const candidates = cells.filter(canChoose);
-    for (const h of [...candidates.filter(named), ...candidates.filter((h) => !named(h))]) {
-      const listed = choicesInHeader(h.text);
-      if (dropDown(h.c)) {
-        choice = h.c;
-        choices = validationValues(grid, from, h.c);
-        why.push(`${quote(h)} is a drop-down list (${choices?.join('/') ?? ''})`);
-        break;
-      }
-      if (listed) {
-        choice = h.c;
-        choices = listed;
-        why.push(`${quote(h)} lists the choices ${listed.join('/')}`);
-        break;
-      }
-    }
-    // A drop-down in a column without a header of its own (under a merged 回答 header, say).
-    for (let c = 0; choice === null && c < grid.colCount; c++) {
-      const h = byColumn(c);
-      if (c === question || c === o.answer || grid.hiddenCols.has(c) || listsOptions(c) || (h && !canChoose(h))) continue;
-      if (stat(c).validated >= 3 && dropDown(c)) {
-        choice = c;
-        choices = validationValues(grid, from, c);
-        why.push(`column ${columnLetter(c)} is a drop-down list (${choices?.join('/') ?? ''})`);
-      }
-    }
-  } else if (choice !== null) {
-    choices = validationValues(grid, from, choice) ?? choicesInHeader(byColumn(choice)?.text ?? '');
-    why.push(`the choice column ${columnLetter(choice)} was given`);
-  } else {
-    why.push('no choice column, as given');
-  }
-
-  // Free-text answer: an answer header that is not the choice column; failing that, the notes
-  // column beside a choice column (備考, Comments).
-  const rank = (h: HeaderCell) =>
-    h.roles.has('answer') && !h.roles.has('notes') && !h.roles.has('choice') ? 4 : h.roles.has('answer') && !h.roles.has('choice') ? 3 : h.roles.has('answer') ? 2 : h.roles.has('notes') ? 1 : 0;
-  const freeText = (chosen: number | null): HeaderCell | null => {
-    const pool = cells.filter((h) => usable(h) && h.c !== chosen && !h.roles.has('options'));
-    let best: HeaderCell | null = null;
-    for (const h of pool) {
-      const k = rank(h);
-      if (k === 0) continue;
-      if (k === 1 && chosen === null && pool.some((p) => rank(p) > 1)) continue;
-      if (!best || k > rank(best) || (k === rank(best) && Math.abs(h.c - question) < Math.abs(best.c - question))) best = h;
-    }
-    return best;
-  };
-  let answer = o.answer ?? null;
-  if (answer === null) {
-    // Without a drop-down or listed choices: a status header (対応状況, 回答区分) or a column already
-    // filled with はい/いいえ is the choice when a better free-text column sits beside it; an assessment
-    // drop-down (評価) is the vendor's pick when the free text follows it, as customers put their own
-    // verdict columns last.
-    if (o.choice === undefined && choice === null) {
-      for (const h of cells.filter((h) => canChoose(h) || (h.roles.has('verdict') && open(h) && dropDown(h.c)))) {
-        // Values count only under a header that names an answer: a 必須 column of ○/× is the customer's.
-        const filled = h.roles.has('answer') || h.roles.has('choice') ? filledChoices(grid, from, h.c) : null;
-        const verdict = h.roles.has('verdict');
-        if (!filled && !verdict && !h.roles.has('choice')) continue;
-        const other = freeText(h.c);
-        if (!other || (!filled && rank(other) <= rank(h)) || (verdict && other.c < h.c)) continue;
-        choice = h.c;
-        choices = validationValues(grid, from, h.c) ?? choicesInHeader(h.text) ?? filled;
-        why.push(
-          verdict ? `${quote(h)} is a drop-down left of the free text` : filled ? `${quote(h)} is already filled with ${filled.join('/')}` : `${quote(h)} is a status column`,
-        );
-        break;
-      }
-    }
-    const best = freeText(choice);
-    if (best) {
-      answer = best.c;
-      why.push(`${quote(best)} is the free-text answer column`);
-    } else if (choice !== null && (byColumn(choice)?.end ?? choice) > choice) {
-      answer = choice + 1;
-      why.push(`column ${columnLetter(answer)}, beside the drop-down under the same header, is the free-text answer column`);
-    } else if (choice !== null) {
-      why.push('there is no free-text column: only the choice is written');
+/** The answer, choice, mark, number and category columns of a table whose question column is known. */
+function columnsOf(t: Table, o: ColumnOverrides, why: string[]): Omit<Layout, 'headerTop'> {
+  const marks = o.choice === undefined && o.answer === undefined ? markColumns(t) : null;
+  if (marks) why.push(`${marks.map((m) => `「${m.value}」 (${columnLetter(m.c)})`).join(', ')} are columns to mark one of`);
+  const taken = new Set([t.question, ...(marks ?? []).map((m) => m.c)]);
+  let choice: Choice = chooseChoice(t, o, taken);
+  let answer: number | null = null;
+  let boxes: Boxes | null = null;
+  if (o.answer !== undefined) {
+    if (o.answer === choice.c) {
+      why.push(...choice.why, `the answer column ${columnLetter(o.answer)} was given, and it is the choice column: only the choice is written`);
     } else {
-      const merged = merges.at(row, question);
-      const next = (merged?.e.c ?? question) + 1;
-      const h = byColumn(next);
-      if (h && usable(h) && !h.roles.has('number') && !h.roles.has('category')) {
-        answer = next;
-        why.push(`${quote(h)}, right of the question, is taken as the answer column`);
-      }
+      why.push(...choice.why, `the answer column ${columnLetter(o.answer)} was given`);
+      answer = o.answer;
     }
-  } else if (answer === choice) {
-    // A long answer must not land in a drop-down cell: the given column takes the choice only.
-    answer = null;
-    why.push(`the answer column ${columnLetter(choice)} was given, and it is the choice column: only the choice is written`);
   } else {
-    why.push(`the answer column ${columnLetter(answer)} was given`);
+    // A status column (対応状況) or one already filled with はい/いいえ is the choice only when a free-text
+    // column sits beside it; otherwise it is the answer column.
+    if (choice.c === null && o.choice === undefined) {
+      choice = statusChoice(t, taken, (c) => {
+        const free = freeTextColumn(t, taken, c);
+        return free && 'c' in free ? free : null;
+      });
+    }
+    const free = freeTextColumn(t, taken, choice.c);
+    why.push(...choice.why);
+    if (free && 'boxes' in free) boxes = free.boxes;
+    else if (free) {
+      answer = free.c;
+      why.push(free.why);
+    } else if (choice.c !== null) why.push('there is no free-text column: only the choice is written');
   }
-
-  const numberCell = cells.find((h) => h.roles.has('number') && h.c !== question && h.c !== answer && h.c !== choice);
-  const categoryCell = cells.find((h) => h.roles.has('category') && h.c !== question && h.c !== answer && h.c !== choice);
-  if (sub) why.push(`row ${row + 2} splits the header into ${sub.filter((h) => !headerRowCells.includes(h)).map(quote).join(', ')}`);
+  const used = new Set([...taken, answer, choice.c]);
   return {
-    headerRow: row,
-    firstRow: from,
-    question,
+    headerRow: t.headerRow,
+    firstRow: t.from,
+    question: t.question,
     answer,
-    choice,
-    number: numberCell?.c ?? null,
-    category: categoryCell?.c ?? null,
-    choices,
-    answerBelow: false,
+    choice: choice.c,
+    marks,
+    markSymbol: marks ? markSymbol(t, marks.map((m) => m.c)) : null,
+    number: numberColumn(t, used),
+    category: t.cells.find((h) => h.roles.has('category') && !used.has(h.c))?.c ?? null,
+    choices: choice.c === null ? null : choice.values,
+    boxes,
     why,
   };
 }
 
-/**
- * A second header row under merged header cells (回答 over はい/いいえ | 補足), as header cells that
- * carry both rows' wording; null when the next row is not such a sub-header.
- */
-function subHeader(grid: Grid, merges: MergeIndex, row: number, cells: HeaderCell[]): HeaderCell[] | null {
-  if (row + 1 >= grid.rowCount) return null;
-  const subs = headerCells(grid, merges, row + 1);
-  if (!subs.length) return null;
-  const parents = subs.map((s) => cells.find((h) => h.end > h.c && s.c >= h.c && s.c <= h.end));
-  if (parents.some((p) => !p) || subs.some((s) => normalize(s.text).length > MAX_HEADER_LENGTH || questionLike.test(s.text))) return null;
-  const split = new Set(parents);
-  const out = cells.filter((h) => !split.has(h));
-  subs.forEach((s, i) => {
-    const parent = parents[i]!;
-    // Yes | No | N/A tick columns take a mark each; none of them is the answer or the choice cell.
-    const tick = subs.filter((x, j) => parents[j] === parent).every((x) => choiceWord.test(normalize(x.text)));
-    const roles = tick ? new Set<Role>(['options']) : new Set([...parent.roles, ...s.roles]);
-    out.push({ c: s.c, end: s.end, text: `${parent.text} ${s.text}`, roles });
-  });
-  return out.sort((a, b) => a.c - b.c);
-}
-
-/**
- * A layout without a usable header: the column with the most question-like text, the header (if any)
- * being the short row just above the first such cell.
- */
-export function layoutFromText(grid: Grid, merges: MergeIndex): Layout | null {
-  let question = -1;
-  let best = 2; // at least three question-like cells
-  for (let c = 0; c < grid.colCount; c++) {
-    if (grid.hiddenCols.has(c)) continue;
-    const s = columnStats(grid, 0, c, TEXT_SEARCH_ROWS);
-    if (s.questionLike > best) {
-      best = s.questionLike;
-      question = c;
+/** The numbering column: the one a header names, or left of the question, numbers in most of its cells. */
+function numberColumn(t: Table, used: Set<number | null>): number | null {
+  const named = t.cells.find((h) => h.roles.has('number') && !used.has(h.c));
+  if (named) return named.c;
+  for (let c = 0; c < t.question; c++) {
+    if (used.has(c) || t.grid.hiddenCols.has(c)) continue;
+    let n = 0;
+    let filled = 0;
+    for (const r of t.body) {
+      const v = t.grid.cell(r, c).trim();
+      if (!v) continue;
+      filled++;
+      if (numbering.test(v)) n++;
     }
+    // Sub-items ((a), ①) often leave the number cell empty.
+    if (filled >= 0.3 * t.body.length && n >= 0.8 * filled && n > 0) return c;
   }
-  if (question < 0) return null;
-  let first = 0;
-  while (first < grid.rowCount && !questionLike.test(grid.cell(first, question))) first++;
-  const above = first - 1;
-  if (above >= 0) {
-    const cells = headerCells(grid, merges, above);
-    if (cells.length >= 2 && cells.every((h) => h.text.length <= MAX_HEADER_LENGTH)) {
-      const layout = layoutFromHeader(grid, merges, above, cells, { question });
-      if (layout) {
-        layout.why[0] = `column ${columnLetter(question)} holds ${best} question-like cells, under the header row ${above + 1}`;
-        return layout;
-      }
-    }
-  }
-  return {
-    headerRow: null,
-    firstRow: first,
-    question,
-    answer: null,
-    choice: null,
-    number: null,
-    category: null,
-    choices: null,
-    answerBelow: false,
-    why: [`no header row names the columns; column ${columnLetter(question)} holds ${best} question-like cells`],
-  };
+  return null;
 }

@@ -6,7 +6,8 @@ import { decodeCsv } from './csv.js';
 import { sheetGrid, type SizedGrid } from './grid.js';
 import { acceptedTypes, inspect, shownKind, tooManySheets } from './inspect.js';
 import { resolveListValues } from './lists.js';
-import { sheetExtras, strikeStyles, type SheetExtras } from './hints.js';
+import { cellFormats, sheetExtras, type SheetExtras } from './hints.js';
+import { odsExtras } from './ods-hints.js';
 import { cellAddress } from './package/a1.js';
 import type { Package } from './package/package.js';
 import { readCsv, readStoredCopy, readXls } from './package/sheetjs.js';
@@ -41,7 +42,7 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
   const info = pkg && kind !== 'ods' ? sheetList(pkg, wb) : null;
   const names = info ? info.sheets.map((s) => s.name) : wb.SheetNames;
   checkSheetNames(names, shown);
-  const extras = info ? ooxmlExtras(pkg!, info) : [];
+  const extras = info ? ooxmlExtras(pkg!, info) : kind === 'ods' && pkg ? odsExtras(pkg) : [];
   const formulas = extras.map((e) => e?.validations ?? []);
 
   const sheets: SizedGrid[] = wb.SheetNames.map((key, i) => {
@@ -100,10 +101,10 @@ function ooxmlExtras(pkg: Package, wb: WorkbookInfo): (SheetExtras | undefined)[
   const dec = new TextDecoder();
   const stylesPart = relsOfType(wb.rels, relType.styles)[0]?.target;
   const styles = stylesPart ? pkg.bytes(stylesPart) : null;
-  const struckXfs = styles ? strikeStyles(dec.decode(styles)) : new Set<number>();
+  const formats = styles ? cellFormats(dec.decode(styles)) : { struck: new Set<number>(), looks: [] };
   return wb.sheets.map((sheet) => {
     const part = sheet.part ? pkg.bytes(sheet.part) : null;
-    return part ? sheetExtras(part, struckXfs) : undefined;
+    return part ? sheetExtras(part, formats) : undefined;
   });
 }
 

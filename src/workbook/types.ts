@@ -38,7 +38,20 @@ export interface Grid {
   formulaCells: number;
   /** Cells with a strike-through font ("r,c"), when the format tells us. */
   struck: Set<string>;
+  /** Widths in characters of the columns the sheet sizes (others have the default width). */
+  colWidths: Map<number, number>;
+  /** Whether a cell is shaded or bordered, when the format tells us (xlsx); undefined for a plain cell. */
+  look(r: number, c: number): Look | undefined;
 }
+
+/** How a cell is drawn: its fill colour (a key such as rgb:FFFF00 or theme:4:0.8; null: none) and whether it has borders. */
+export interface Look {
+  fill: string | null;
+  border: boolean;
+}
+
+/** One number per cell (Excel has at most 16,384 columns), for maps keyed by cell. */
+export const cellKey = (r: number, c: number): number => r * 16384 + c;
 
 export interface Range {
   s: { r: number; c: number };
@@ -66,6 +79,10 @@ export interface SheetDetection {
   answerColumn: string | null;
   choiceColumn: string | null;
   choices: string[] | null;
+  /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
+  marks: { value: string; column: string }[] | null;
+  /** With marks: the symbol the sheet asks marks to be made with (■ for a pre-printed □, ○, X), or null when it does not say. */
+  markSymbol: string | null;
   /** In words: why this header row and these columns were chosen, or why the sheet holds no questions. */
   reason: string;
   questions: Question[];
@@ -86,9 +103,11 @@ export interface CellWrite {
   text: string;
   /** Highlight the cell and attach this comment (review and unmatched rows). */
   flag?: { comment: string };
+  /** Write over what the cell holds: only for a mark replacing a pre-printed box, which the reader saw there. */
+  overwrite?: boolean;
 }
 
-/** One line of the 「qmap確認」 sheet appended to the prefilled workbook. */
+/** One line of the review sheet (「qmap確認」, "qmap review") appended to the review copy. */
 export interface ReviewLine {
   sheet: string;
   cell: string | null;

@@ -1,28 +1,33 @@
 // The words customers use in questionnaire headers and rows, in Japanese and English.
-// Text is compared after normalize(): NFKC (full-width → half-width, ／ → /), lower case, no spaces.
+// Header words are compared by their compareKey(): NFKC (full-width → half-width, ／ → /), lower case, no spaces.
 
-/** internal: the customer's own column; verdict: an assessment (評価, 判定) that is the customer's unless placed as the vendor's pick. */
-export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'category' | 'internal' | 'verdict' | 'options';
+/**
+ * internal: the customer's own column; verdict: an assessment (評価, 判定) that is the customer's unless placed as the
+ * vendor's pick; options: the possible answers described; other: about the item or the reply, not an answer
+ * (重要度, 参照規程, 回答日).
+ */
+export type Role = 'number' | 'question' | 'answer' | 'choice' | 'notes' | 'category' | 'internal' | 'verdict' | 'options' | 'other';
 
-export const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+/** The form header texts are compared in: NFKC, lower case, without spaces (matching has its own normalize, which also drops punctuation). */
+export const compareKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** JavaScript's \s, one UTF-16 unit at a time. */
 export const isSpace = (u: number) =>
   (u >= 9 && u <= 13) || u === 32 || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
 
 /**
- * normalize(s) === normal, without normalising text that is too long to match. NFKC composes at most
+ * compareKey(s) === key, without normalising text that is too long to match. NFKC composes at most
  * 4 code points into one (the longest canonical decomposition), never turns a visible character into
- * only spaces, and lower-casing never shortens: so normalize(s) has at least a quarter as many code
+ * only spaces, and lower-casing never shortens: so compareKey(s) has at least a quarter as many code
  * points as s has outside spaces (test/workbook/vocabulary.test.ts checks this against the runtime's Unicode).
  */
-export function normalizesTo(s: string, normal: string): boolean {
+export function hasCompareKey(s: string, key: string): boolean {
   let visible = 0;
   for (let i = 0; i < s.length; i++) {
     const u = s.charCodeAt(i);
-    if (!isSpace(u) && (u < 0xdc00 || u > 0xdfff)) visible++;
+    if (!isSpace(u) && (u < 0xdc00 || u > 0xdfff) && ++visible > 4 * key.length) return false;
   }
-  return visible <= 4 * normal.length && normalize(s) === normal;
+  return compareKey(s) === key;
 }
 
 const question =
@@ -31,13 +36,13 @@ const question =
 const questionWhole = /^(項目|内容|項目内容|確認|item|items|description|control|controlstatement|topic)$/;
 const answer = /回答|返答|記入欄|入力欄|^(ご)?記入$|対応内容|実施内容|対策内容|自己評価|answer|response|reply|self-?assessment/;
 const choice =
-  /はい.{0,3}いいえ|いいえ.{0,3}はい|yes.{0,3}no|○.{0,3}[×△]|◯|有.?[\/・]?.?無|可.?[\/・]?.?否|(回答|評価|対応|実施|適合|準拠|遵守)区分|チェック欄|選択欄|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|適合|適否|status|compliance|y\/n|comply|applicable/;
+  /はい.{0,3}いいえ|いいえ.{0,3}はい|yes.{0,3}no|○.{0,3}[×△]|◯|有.?[\/・]?.?無|可.?[\/・]?.?否|(回答|評価|対応|実施|適合|準拠|遵守)区分|チェック欄|選択欄|プルダウン|選択|対応状況|実施状況|対応有無|遵守状況|準拠状況|適合|適否|^(状況|状態|結果|実施|対応|チェック|check|result|done|implemented\??|inplace\??|compliant\??)$|status|compliance|y\/n|comply|applicable/;
 const notes =
-  /備考|補足|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|記述|記載|^内容$|comment|note|remark|detail|explanation|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation|rationale|clarification|supporting|freetext|narrative/;
+  /備考|補足|特記|具体的|詳細|説明|コメント|追加情報|対応方法|対策方法|記述|記載|^内容$|comment|note|remark|detail|explanation|explain|根拠|evidence|justification|参考資料|資料名|elaborat|additional|implementation|rationale|clarification|supporting|freetext|narrative/;
 const category = /分類|区分|カテゴリ|category|section|domain|領域|分野|^area$|大項目|中項目|観点|テーマ|^topic$|^group$/;
 /** Columns the customer keeps for itself (当社記入欄, 当金庫確認欄, ハコベ側メモ, Reviewer use only): never the vendor's. */
 const customerSide =
-  /(当|弊)(社|行|金庫|庫|院|市|町|村|県|学|方|機構|組合|団体|法人|局|グループ|部|校|会)[^貴御]{0,4}(記入|使用|確認|評価|判定|審査|用|欄|チェック|メモ|記載|コメント|備考)|側(記入|使用|確認|評価|判定|メモ|備考|コメント|チェック)|本(市|学|行|院)(記入|使用|確認|評価|判定|用|欄)|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|採点/;
+  /(当|弊)(社|行|金庫|庫|院|市|町|村|県|学|方|機構|組合|団体|法人|局|グループ|部|校|会)[^貴御]{0,4}(記入|使用|確認|評価|判定|審査|用|欄|チェック|メモ|記載|コメント|備考)|側(記入|使用|確認|評価|判定|メモ|備考|コメント|チェック)|本(市|学|行|院)(記入|使用|確認|評価|判定|用|欄)|^(市|区|町|村|県|都|府|庁|局|院|行|校|庫)(側)?(記入|確認|使用|評価|判定|チェック|メモ)|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|採点/;
 /** Headers that say the vendor fills the column in, whatever else they say (評価（貴社記入）). */
 const vendorSide = /貴社|御社|ベンダー|vendor|supplier|受託者|委託先記入|事業者記入|回答者記入|self/;
 /** Assessment words: the customer's own verdict, unless the header asks the vendor to pick one (評価区分, 自己評価). */
@@ -45,12 +50,12 @@ const assessment = /(?<!自己)評価|判定|審査|score|rating|evaluation/;
 const pickCue = /区分|選択|自己|プルダウン/;
 /** Form fields about the reply (回答日, 回答者), not the answer to a question. */
 const replyField = /回答(日|者(?!記入)|期限|会社|企業|部署|担当|年月日)|記入(日|者)|answer(ed)?(by|date)|responsedate|respondent/;
+/** Columns about the item or the reply that hold no answer: its weight, its reference, the reply's date. */
+const aboutItem =
+  /重要度|優先度|必須|配点|点数|重み|importance|priority|mandatory|required|weight|参照(規程|規格|先|基準)?$|出典|準拠(基準|規格)|関連(規程|規格|条項)|^reference|mapping|^source$/;
 /** Columns that describe the possible answers rather than hold one. */
 const options = /選択肢|answeroptions?|^options$|回答例|記入例|回答方法|記入方法|guidance|ヒント|hint|example/;
 const number = /^(no\.?|no|#|番号|項番|管理番号|通番|連番|項目番号|質問番号|設問番号|ref\.?|refno\.?|id|qid|q\.?no\.?|itemno\.?|number|nr\.?|controlid|質問id|項目id)$/;
-
-/** A header that is one choice word: a tick column (Yes | No | N/A under one merged header). */
-export const choiceWord = /^(はい|いいえ|該当なし|対象外|○|◯|△|×|✕|yes|no|n\/?a|na|partial|partially)$/i;
 
 /** Longest text still taken for a header cell; longer cells are titles or instructions. */
 export const MAX_HEADER_LENGTH = 40;
@@ -58,7 +63,7 @@ export const MAX_HEADER_LENGTH = 40;
 /** The roles a header cell's wording suggests (a bilingual header such as 確認事項 / Question counts once). */
 export function headerRoles(text: string): Set<Role> {
   const roles = new Set<Role>();
-  const n = normalize(text);
+  const n = compareKey(text);
   if (!n || n.length > MAX_HEADER_LENGTH) return roles;
   const parts = headerParts(n);
   const isOptions = options.test(n);
@@ -81,6 +86,7 @@ export function headerRoles(text: string): Set<Role> {
     roles.delete('notes');
     roles.add(own ? 'internal' : 'verdict');
   }
+  if ((replyField.test(n) || aboutItem.test(n)) && !['question', 'answer', 'choice', 'notes'].some((r) => roles.has(r as Role))) roles.add('other');
   return roles;
 }
 
@@ -88,7 +94,10 @@ const headerParts = (n: string) => n.split(/[\/\n]|[()（）]/).filter(Boolean);
 const questionWords = (n: string, parts: string[]) => question.test(n) || parts.some((p) => questionWhole.test(p));
 
 /** headerRoles(text).has('question'), without working out the other roles. */
-export function namesQuestion(text: string, n = normalize(text)): boolean {
+export function namesQuestion(text: string): boolean {
+  // compareKey keeps at least a quarter of the characters besides spaces (see hasCompareKey): longer text is no header.
+  if (text.length > 4 * MAX_HEADER_LENGTH && text.replace(/\s+/g, '').length > 4 * MAX_HEADER_LENGTH) return false;
+  const n = compareKey(text);
   return n.length > 0 && n.length <= MAX_HEADER_LENGTH && questionWords(n, headerParts(n));
 }
 
@@ -113,33 +122,12 @@ export function choicesInHeader(text: string): string[] | null {
   return defined.length >= 2 && new Set(defined).size === defined.length ? defined : null;
 }
 
-/** The sheet qmap adds to every download, listing each question; a second one in the same workbook gets " (2)". */
-export const REVIEW_SHEET = 'qmap確認';
+/** The sheet qmap adds to a review copy, named in the questionnaire's language; a second one in the same workbook gets " (2)". */
+export const REVIEW_SHEET = { ja: 'qmap確認', en: 'qmap review' } as const;
 /** qmap's own review sheet, in a download uploaded again (a partly answered questionnaire, say): not questions. */
-const reviewSheetName = new RegExp(`^${REVIEW_SHEET}(?: \\(\\d+\\))?$`);
+const reviewSheetName = new RegExp(`^(?:${REVIEW_SHEET.ja}|${REVIEW_SHEET.en})(?: \\(\\d+\\))?$`, 'i');
 export const isReviewSheet = (name: string): boolean => reviewSheetName.test(name);
 
 /** Sheets that by their name hold no questions. */
 export const auxiliarySheet =
-  /表紙|記入要領|記入方法|記入例|注意事項|はじめに|改訂履歴|変更履歴|更新履歴|履歴|集計|サマリ|結果|目次|凡例|リスト|選択肢|cover|instruction|readme|read me|about|history|revision|change ?log|summary|guide|legend|contents|lists?$|lookup|dashboard/i;
-
-/** Text that reads as a question or a request to write something. */
-export const questionLike =
-  /[?？]\s*$|[?？]|か[。．.]?\s*$|ますか|ですか|でしょうか|ください|下さい|願います|教えて|ご記入|ご提示|ご提出|^(please|describe|explain|provide|list|state|indicate|specify|confirm)\b|\b(do|does|did|is|are|was|were|has|have|can|will|how|what|which|who|when|where|why)\s/i;
-
-/** A question's own numbering: 1, 1-1, 1.2.3, Q1, Q1.2, OP-01, A.5.1, 第3条. */
-export const numbering = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,4}){0,4}[.)．）]?$|^[(（]\d{1,3}[)）]$|^[①-⑳]$/;
-
-/** A section heading inside a table: 「２．データ管理」, 「第3章」, 【アクセス管理】, ■ 運用. */
-export const sectionLike =
-  /^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[A-ZＡ-Ｚ]|[IVXⅠ-Ⅻ]{1,4})[\.．、)）:：]\s*\S|^第[0-9０-９一二三四五六七八九十]+[章節部編]|^【[^】]{1,30}】$|^[■□◆◇●○▼▶▪◼]\s*\S/;
-
-/** An example row (記入例) that shows how to answer. */
-export const exampleMark = /^[\s(（【\[]*(記入例|回答例|入力例|記載例|例|example|sample|e\.g\.)[\s)）】\]:：]*$/i;
-export const examplePrefix = /^[\s(（【\[]*(記入例|回答例|入力例|記載例|example|sample)[\s)）】\]:：]/i;
-
-/** A row the customer struck out: （削除）, 欠番, [deleted]. */
-export const deletedMark = /^[\s(（【\[]*(削除|欠番|廃止|deleted|removed|withdrawn|intentionally left blank)[\s)）】\]]*/i;
-
-/** A note under or inside the table rather than a question. */
-export const noteMark = /^[※＊*]|^注[:：\d０-９)）]|^note[s]?[:：]|^以上$|^end$/i;
+  /表紙|記入要領|記入方法|記入例|注意事項|記入上|注意|はじめに|改訂履歴|変更履歴|更新履歴|履歴|集計|サマリ|^結果$|目次|凡例|選択肢|cover|instruction|readme|read me|about|history|revision|change ?log|summary|guide|legend|contents|^lists?$|lookup|dashboard/i;

@@ -1,41 +1,14 @@
 // The review page in a real browser: a reviewer signs in, drops the customer's workbook, accepts one
 // proposal with the keyboard, corrects another with the item search, and downloads a workbook holding both.
 import t from 'tap';
-import type { Test } from 'tap';
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import { build } from '../helpers/app.js';
 import { fixturePath, sheets } from './fixture.js';
-import { CHROMIUM, hasChromium, openBrowser } from './browser.js';
+import { needsChromium, servePage, type Row } from './page.js';
 
 const questions = sheets.flatMap((s) => s.questions).length;
 
-interface Row {
-  id: string;
-  sheet: string;
-  answerCell: string | null;
-  question: string;
-  status: string;
-  answer: string | null;
-  itemNos: number[];
-}
-
-/** The app listening on a free port and a fresh browser page; what the page logs as an error is collected in problems. */
-async function servePage(t: Test) {
-  const { app, reviewer, as } = await build(t);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const { context, close } = await openBrowser();
-  t.teardown(close);
-  const page = await context.newPage();
-  // Anything the page logs as an error (a CSP refusal, an exception) fails the test.
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  return { app, reviewer, as, base, page, problems };
-}
-
-t.test('a reviewer signs in, uploads, accepts a row, corrects another and downloads both decisions', { skip: hasChromium() ? false : `${CHROMIUM} is not installed (.ci/run installs Debian's chromium)` }, async (t) => {
+t.test('a reviewer signs in, uploads, accepts a row, corrects another and downloads both decisions', needsChromium, async (t) => {
   const { app, reviewer, as, base, page, problems } = await servePage(t);
 
   await page.goto(`${base}/`);
@@ -69,13 +42,13 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
 
   // Rows needing review come first.
   const statuses = await page.locator('.row-item .badge').allTextContents();
-  const rank = (s: string) => ['要確認', '該当なし', '自動', '確認済み'].indexOf(s);
+  const rank = (s: string) => ['要確認', '対象項目なし', '自動', '確認済み'].indexOf(s);
   t.same(statuses.map(rank), [...statuses.map(rank)].sort((a, b) => a - b), 'the list starts with the rows that need a person');
 
   // The status filter narrows the list; j and k walk it.
   const statusFilter = page.getByRole('group', { name: '状態' });
-  await statusFilter.getByRole('button', { name: /^該当なし/ }).click();
-  t.same(new Set(await page.locator('.row-item .badge').allTextContents()), new Set(['該当なし']), 'the 該当なし filter shows only unmatched rows');
+  await statusFilter.getByRole('button', { name: /^対象項目なし/ }).click();
+  t.same(new Set(await page.locator('.row-item .badge').allTextContents()), new Set(['対象項目なし']), 'the 対象項目なし filter shows only unmatched rows');
   const focused = () => page.evaluate(() => ({ status: (document.activeElement as HTMLElement | null)?.dataset.status, current: document.activeElement?.getAttribute('aria-current') }));
   t.equal((await focused()).status, 'unmatched', 'the chip just used keeps the focus, so Tab goes on from it');
   await statusFilter.getByRole('button', { name: /^すべて/ }).click();
@@ -108,11 +81,11 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   await page.locator('#search-results button[data-no="46"]').click();
   const corrected = page.locator('.row-item', { hasText: '多要素認証' });
   await corrected.locator('.badge', { hasText: '確認済み' }).waitFor();
-  t.match(await corrected.locator('.row-match-title').textContent(), /^No\.46 /, 'the corrected row now shows No.46');
+  t.match(await corrected.locator('.row-match-title').textContent(), /^項目 No\.46 /, 'the corrected row now shows 項目 No.46');
   t.equal(await page.locator('#reviewed').textContent(), `2 / ${questions} 件 確認済み`, 'two rows reviewed');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
-  t.equal(download.suggestedFilename(), 'security-checksheet.qmap.xlsx', 'the download keeps the customer’s file name');
+  t.equal(download.suggestedFilename(), 'security-checksheet.qmap-review.xlsx', 'the review copy keeps the customer’s file name, marked as qmap’s review copy');
   const book = XLSX.read(readFileSync((await download.path())!));
 
   const jobs = (await app.inject({ url: '/v1/questionnaires', headers: as(reviewer) })).json() as { id: string }[];
@@ -157,7 +130,7 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   t.same(problems, [], 'the page logged no errors (no CSP refusals, no exceptions)');
 });
 
-t.test('the login URL signs in and leaves the address bar; customer text is shown as text; a bad file gets the server’s message', { skip: hasChromium() ? false : `${CHROMIUM} is not installed` }, async (t) => {
+t.test('the login URL signs in and leaves the address bar; customer text is shown as text; a bad file gets the server’s message', needsChromium, async (t) => {
   const { app, reviewer, base, page, problems } = await servePage(t);
 
   await page.goto(`${base}/#token=${reviewer}`);
@@ -212,11 +185,12 @@ t.test('the login URL signs in and leaves the address bar; customer text is show
   const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
   t.ok(widths.page <= widths.screen, `the job list fits a 390 px screen (${widths.page} ≤ ${widths.screen} px)`);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await drop('notes.txt', 'not a questionnaire');
-  const alert = page.getByRole('alert').filter({ hasText: 'notes.txt' });
+  // A spreadsheet without questions (an expense list): the server says so, and the page says where to help it.
+  await drop('expenses.csv', '日付,摘要,金額\r\n2024-04-01,交通費,1200\r\n2024-04-02,会議費,3400\r\n');
+  const alert = page.getByRole('alert').filter({ hasText: 'expenses.csv' });
   await alert.waitFor();
-  t.ok(((await alert.textContent()) ?? '').length > 'notes.txt — '.length + 10, 'the upload error carries the server’s explanation');
-  t.match(await alert.textContent(), /^notes\.txt — 質問が見つかりませんでした。 /, 'the Japanese page says what kind of problem it is before the server’s details');
+  t.ok(((await alert.textContent()) ?? '').length > 'expenses.csv — '.length + 10, 'the upload error carries the server’s explanation');
+  t.match(await alert.textContent(), /^expenses\.csv — 質問が見つかりませんでした。 /, 'the Japanese page says what kind of problem it is before the server’s details');
   t.match(await alert.textContent(), /読み取り位置を指定/, 'the message points to where the page lets the user say where the questions are');
 
   // The user says where the table is; the upload carries it, and detection follows it.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildApp } from '../../src/app.js';
+import { inProcess as here } from '../../src/pipeline/pool.js';
 import { loadConfig } from '../../src/config.js';
 import { openDb, openStore } from '../../src/store/db.js';
 import { createToken } from '../../src/store/tokens.js';
@@ -37,9 +38,9 @@ function checkStore(t: Test, file: string) {
   }
 }
 
-async function inProcess(t: Test, file: string, open: () => ReturnType<typeof openDb>) {
+async function appOn(t: Test, file: string, open: () => ReturnType<typeof openDb>) {
   const db = open();
-  const app = await buildApp({ config: loadConfig({ QMAP_DB: file }), db, logger: false });
+  const app = await buildApp({ config: loadConfig({ QMAP_DB: file }), db, runner: here(db), logger: false });
   t.teardown(async () => {
     await app.close();
     if (db.open) db.close();
@@ -54,7 +55,7 @@ async function upload(app: Awaited<ReturnType<typeof buildApp>>, token: string, 
 
 t.test('a full disk: the upload gets 507 with plain words, nothing half-saved, earlier jobs intact, and it works again once there is room', async (t) => {
   const file = tempDb(t);
-  const { app, db } = await inProcess(t, file, () => openStore(file));
+  const { app, db } = await appOn(t, file, () => openStore(file));
   const token = createToken(db, 'reviewer', 'r').secret;
   const first = await upload(app, token);
   t.equal(first.statusCode, 201);
@@ -77,13 +78,13 @@ t.test('a read-only database: reading works, saving gets 503 read_only, nothing 
   const file = tempDb(t);
   const setup = openStore(file);
   const token = createToken(setup, 'reviewer', 'r').secret;
-  const setupApp = await buildApp({ config: loadConfig({ QMAP_DB: file }), db: setup, logger: false });
+  const setupApp = await buildApp({ config: loadConfig({ QMAP_DB: file }), db: setup, runner: here(setup), logger: false });
   const first = await upload(setupApp, token);
   t.equal(first.statusCode, 201);
   await setupApp.close();
   setup.close();
 
-  const { app } = await inProcess(t, file, () => openDb(file, { readonly: true }));
+  const { app } = await appOn(t, file, () => openDb(file, { readonly: true }));
   t.equal((await app.inject({ url: '/healthz' })).statusCode, 200);
   const res = await upload(app, token);
   t.equal(res.statusCode, 503);
@@ -150,12 +151,12 @@ t.test('kill -9 while jobs are being written: every job in the file is whole', a
   const writer = `
     import { openStore } from './src/store/db.js';
     import { insertJob } from './src/store/jobs.js';
-    import { newId } from './src/store/ids.js';
+    import { newId } from './src/ids.js';
     const db = openStore(process.env.QMAP_DB);
-    const proposal = { status: 'unmatched', itemNos: [], score: 0, best: null, alternatives: [], reasons: [], source: 'matcher' };
-    const rows = Array.from({ length: 200 }, (_, i) => ({ sheet: 'S', row: i + 2, question: 'q'.repeat(500) + i, section: null, number: null, answerCell: 'C' + (i + 2), choiceCell: null, choices: null, existingAnswer: '', existingChoice: '', status: 'unmatched', itemNos: [], score: null, proposal, answer: null, choice: null }));
+    const proposal = { status: 'unmatched', itemNos: [], score: 0, candidates: [], reasons: [], source: 'lexicon', libraryId: null };
+    const row = (i) => ({ id: newId(), ord: i, sheet: 'S', row: i + 2, text: 'q'.repeat(500) + i, section: null, number: null, answerCell: 'C' + (i + 2), choiceCell: null, choices: null, existingAnswer: '', existingChoice: '', status: 'unmatched', itemNos: [], answer: null, choice: null, proposal, decidedBy: null, decidedAt: null, version: 0 });
     for (let n = 0; ; n++) {
-      insertJob(db, { id: newId(), filename: 'f.xlsx', kind: 'xlsx', createdAt: new Date().toISOString(), createdBy: 't', sheets: [], notes: [] }, Buffer.alloc(200_000, n % 251), rows, newId);
+      insertJob(db, { id: newId(), filename: 'f.xlsx', kind: 'xlsx', createdAt: new Date().toISOString(), createdBy: 't', language: 'ja', sheets: [], notes: [] }, Buffer.alloc(200_000, n % 251), Array.from({ length: 200 }, (_, i) => row(i)));
       if (n === 5) process.stdout.write('writing');
     }`;
   const { spawn } = await import('node:child_process');

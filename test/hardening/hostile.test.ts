@@ -20,7 +20,7 @@ t.test('every hostile file gets a clear 4xx, and the server stays up and keeps w
   const config = loadConfig({ QMAP_DB: join(dir, 'qmap.db'), QMAP_WORKERS: '2', QMAP_PARSE_TIMEOUT_S: '10', QMAP_PARSE_MEMORY_MB: '384' });
   const db = openStore(config.QMAP_DB);
   const pool = createPool(config);
-  const app = await buildApp({ config, db, logger: false, analyser: pool.analyser });
+  const app = await buildApp({ config, db, logger: false, runner: pool });
   const token = createToken(db, 'reviewer', 'hostile').secret;
   t.teardown(async () => {
     await app.close();

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
+import { inProcess } from '../../src/pipeline/pool.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/db.js';
 import { createToken } from '../../src/store/tokens.js';
@@ -27,7 +28,7 @@ t.test('a full run (sign-in failures, upload, review, download, delete) logs no 
   let logs = '';
   const stream = new Writable({ write: (chunk, _enc, done) => ((logs += String(chunk)), done()) });
   // trace: the most the server can ever say.
-  const app = await buildApp({ config, db, logger: { level: 'trace', stream } });
+  const app = await buildApp({ config, db, runner: inProcess(db), logger: { level: 'trace', stream } });
   t.teardown(async () => {
     await app.close();
     db.close();

@@ -3,9 +3,12 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/db.js';
-import { insertJob, getJob, type NewRow } from '../../src/store/jobs.js';
+import { insertJob, getJob } from '../../src/store/jobs.js';
 import { auditOf } from '../../src/store/audit.js';
-import { deleteExpired, scheduleRetention } from '../../src/retention.js';
+import { loadConfig } from '../../src/config.js';
+import { inProcess } from '../../src/pipeline/pool.js';
+import { deleteExpired, scheduleRetention, type RetentionLog } from '../../src/services/retention.js';
+import { job as newJob, row } from '../helpers/rows.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -17,19 +20,15 @@ function store(t: Test) {
     if (db.open) db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { db, file };
-}
-
-function row(question: string): NewRow {
-  const proposal = { status: 'unmatched' as const, itemNos: [], score: 0, best: null, alternatives: [], reasons: [], source: 'matcher' };
-  return { sheet: 'S', row: 2, question, section: null, number: null, answerCell: 'C2', choiceCell: null, choices: null, existingAnswer: '', existingChoice: '', status: 'unmatched', itemNos: [], score: null, proposal, answer: null, choice: null };
+  const ctx = { db, config: loadConfig({ QMAP_DB: file, QMAP_RETENTION_DAYS: '30' }), runner: inProcess(db) };
+  return { db, file, ctx };
 }
 
 let n = 0;
 function job(db: ReturnType<typeof openStore>, daysAgo: number, secret: string): string {
   const id = `job-${++n}`;
   const createdAt = new Date(Date.now() - daysAgo * DAY).toISOString();
-  insertJob(db, { id, filename: `${secret}.xlsx`, kind: 'xlsx', createdAt, createdBy: 'test', sheets: [], notes: [] }, Buffer.from(`upload bytes ${secret} `.repeat(500)), [row(`question ${secret}?`)], () => `row-${++n}`);
+  insertJob(db, newJob({ id, filename: `${secret}.xlsx`, createdAt }), Buffer.from(`upload bytes ${secret} `.repeat(500)), [row(`question ${secret}?`)]);
   return id;
 }
 
@@ -39,13 +38,13 @@ function onDisk(file: string): string {
 }
 
 t.test('questionnaires older than QMAP_RETENTION_DAYS are deleted with their upload; newer ones stay', async (t) => {
-  const { db, file } = store(t);
+  const { db, file, ctx } = store(t);
   const old = job(db, 31, 'OLD-CUSTOMER-CONFIDENTIAL-7f3a');
   const recent = job(db, 29, 'RECENT-CUSTOMER-5c1d');
   db.pragma('wal_checkpoint(TRUNCATE)');
   t.match(onDisk(file), /OLD-CUSTOMER-CONFIDENTIAL-7f3a/, 'before: the old upload is in the database file');
 
-  t.same(deleteExpired(db, 30), [old]);
+  t.same(deleteExpired(ctx), [old]);
   t.notOk(getJob(db, old), 'the old job is gone');
   t.ok(getJob(db, recent), 'the recent job is kept');
   t.equal(db.prepare('SELECT count(*) FROM uploads WHERE job_id = ?').pluck().get(old), 0);
@@ -57,31 +56,32 @@ t.test('questionnaires older than QMAP_RETENTION_DAYS are deleted with their upl
 });
 
 t.test('each deletion is in the audit trail as retention, without the contents', async (t) => {
-  const { db } = store(t);
+  const { db, ctx } = store(t);
   const old = job(db, 40, 'AUDITED-9b2e');
-  deleteExpired(db, 30);
+  deleteExpired(ctx);
   const trail = auditOf(db, old);
   t.match(trail.at(-1), { action: 'retention', actor: 'qmap retention', detail: {} });
   t.notMatch(JSON.stringify(trail), /AUDITED-9b2e/);
 });
 
 t.test('the schedule runs at once and logs what it deleted; nothing to delete, nothing logged', async (t) => {
-  const { db } = store(t);
+  const { db, ctx } = store(t);
   job(db, 100, 'SCHEDULED-1');
   const lines: object[] = [];
-  const stop = scheduleRetention(db, 30, { info: (o) => lines.push(o), error: (o) => lines.push(o) });
+  const log: RetentionLog = { info: (o) => lines.push(o), error: (o) => lines.push(o) };
+  const stop = scheduleRetention(ctx, log);
   stop();
   t.same(lines, [{ deleted: 1, days: 30 }]);
-  const again = scheduleRetention(db, 30, { info: (o) => lines.push(o), error: (o) => lines.push(o) });
+  const again = scheduleRetention(ctx, log);
   again();
   t.equal(lines.length, 1);
 });
 
 t.test('a failing run is logged and does not stop the server', async (t) => {
-  const { db } = store(t);
+  const { db, ctx } = store(t);
   db.close();
   const errors: object[] = [];
-  const stop = scheduleRetention(db, 30, { info: () => {}, error: (o) => errors.push(o) });
+  const stop = scheduleRetention(ctx, { info: () => {}, error: (o) => errors.push(o) });
   stop();
   t.equal(errors.length, 1);
 });

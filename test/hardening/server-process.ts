@@ -9,6 +9,9 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Everything the server wrote to stdout and stderr so far. */
   output(): string;
+  /** What it wrote to stdout alone (the JSON log stream) and to stderr alone (the terminal). */
+  stdout(): string;
+  stderr(): string;
   /** SIGTERM and wait for the exit; kill -9 is `child.kill('SIGKILL')`. */
   stop(): Promise<void>;
   exited: Promise<unknown>;
@@ -22,8 +25,10 @@ export async function startServer(env: Record<string, string>, command = ['--imp
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b));
-  child.stderr!.on('data', (b: Buffer) => (out += b));
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (b: Buffer) => ((out += b), (stdout += b)));
+  child.stderr!.on('data', (b: Buffer) => ((out += b), (stderr += b)));
   const exited = once(child, 'exit');
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s:\n${out}`)), 60_000);
@@ -45,6 +50,8 @@ export async function startServer(env: Record<string, string>, command = ['--imp
     url,
     child,
     output: () => out,
+    stdout: () => stdout,
+    stderr: () => stderr,
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

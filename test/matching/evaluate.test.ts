@@ -4,18 +4,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRight, loadLabelled, metrics, ranking } from '../../src/matching/evaluate.js';
-import type { MatchResult } from '../../src/matching/matcher.js';
+import type { Proposal } from '../../src/domain.js';
 
-const result = (status: MatchResult['status'], itemNos: number[], best: number | null, alts: number[] = []): MatchResult => ({
+const result = (status: Proposal['status'], itemNos: number[], best: number | null, alts: number[] = []): Proposal => ({
   status,
   itemNos,
-  best: best === null ? null : { itemNo: best, title: '', score: 0.5, terms: [] },
-  alternatives: alts.map((n) => ({ itemNo: n, title: '', score: 0.1, terms: [] })),
   score: 0.5,
+  candidates: [...itemNos, ...(best === null ? [] : [best]), ...alts].map((itemNo) => ({ itemNo, score: 0.5, terms: [] })),
   reasons: [],
   source: 'lexicon',
-  negativeTopics: [],
-  eligibleForAuto: true,
+  libraryId: null,
 });
 
 t.test('an answer is right when its first item answers and a second is at least partial', async (t) => {
@@ -61,4 +59,16 @@ t.test('a labels.json that does not follow the format is refused, naming the fie
   t.throws(() => loadLabelled(dir), /items/);
   writeFileSync(join(dir, 'labels.json'), JSON.stringify({ workbooks: [{ file: 'a.xlsx', sheets: [{ name: 'S', questions: [{ row: 3, text: 'Q', items: [28] }] }] }] }));
   t.same(loadLabelled(dir), [{ text: 'Q', items: [28], also: [] }], 'also and the table columns may be left out');
+});
+
+t.test('an evaluation set is read as the product reads it: each question with its section, language, customer and kind', async (t) => {
+  const { loadEvalSet } = await import('../../src/matching/eval-sets.js');
+  const qs = loadEvalSet(fileURLToPath(new URL('../../fixtures/eval-match-ja', import.meta.url)));
+  t.ok(qs.length >= 300);
+  t.ok(qs.every((q) => q.language === 'ja'));
+  t.ok(new Set(qs.map((q) => q.source)).size >= 10, 'ten customers, each its own source');
+  t.same([...new Set(qs.map((q) => q.kind))].sort(), ['answerable', 'near-miss', 'none']);
+  t.ok(qs.some((q) => q.section === '当金庫記入欄'), 'sections come from detection');
+  const en = loadEvalSet(fileURLToPath(new URL('../../fixtures/eval-match-en', import.meta.url)));
+  t.ok(en.every((q) => q.language === 'en'));
 });

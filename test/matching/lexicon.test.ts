@@ -2,7 +2,7 @@ import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import { compileTerm, loadLexicon } from '../../src/matching/lexicon.js';
-import { normalize } from '../../src/matching/normalize.js';
+import { foldText } from '../../src/matching/text.js';
 
 const lexicon = loadLexicon();
 const items = loadItemsFile(fileURLToPath(new URL('../../fixtures/meti-items.json', import.meta.url)));
@@ -19,16 +19,16 @@ t.test('every item has an English title and aliases in Japanese and English', as
 });
 
 t.test('the negative topics cover what questionnaires ask and no item answers', async (t) => {
-  const all = lexicon.negative.flatMap((n) => [...n.ja, ...n.en]).map(normalize);
+  const all = lexicon.negative.flatMap((n) => [...n.ja, ...n.en]).map(foldText);
   for (const word of ['多要素認証', 'mfa', '反社会的勢力', '資本金', 'sso', 'waf', 'ddos', 'nda', 'csirt', '教育', 'pricing']) {
-    t.ok(all.includes(normalize(word)), word);
+    t.ok(all.includes(foldText(word)), word);
   }
 });
 
 t.test('no wording is both an item alias and a negative topic', async (t) => {
-  const negative = new Set(lexicon.negative.flatMap((n) => [...n.ja, ...n.en]).map(normalize));
+  const negative = new Set(lexicon.negative.flatMap((n) => [...n.ja, ...n.en]).map(foldText));
   for (const [no, e] of Object.entries(lexicon.items)) {
-    for (const a of [...e.ja, ...e.en]) t.notOk(negative.has(normalize(a)), `item ${no}: 「${a}」`);
+    for (const a of [...e.ja, ...e.en]) t.notOk(negative.has(foldText(a)), `item ${no}: 「${a}」`);
   }
 });
 

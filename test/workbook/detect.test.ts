@@ -5,7 +5,9 @@ import { fixturesDir } from '../../src/paths.js';
 import { detect } from '../../src/workbook/detect.js';
 import { readBook } from '../../src/workbook/read.js';
 import { writeAnswers } from '../../src/workbook/write.js';
-import { readAndDetect } from '../../src/pipeline/analyse.js';
+import { analyse } from '../../src/pipeline/analyse.js';
+import { messageText } from '../../src/messages.js';
+import { knowledge } from '../helpers/knowledge.js';
 import type { DetectOverrides, Limits, SheetDetection } from '../../src/workbook/types.js';
 
 const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
@@ -70,10 +72,12 @@ t.test('a numbered row that heads 1-1, 1-2 is a section, not a question', async 
   t.same(s.questions.map((q) => [q.row, q.number, q.section]), [[3, '1-1', '組織的対策'], [4, '1-2', '組織的対策'], [6, '2-1', '技術的対策']]);
 });
 
-t.test('Yes | No | N/A tick columns under one header leave the free text to Notes', async (t) => {
+t.test('Yes | No | N/A tick columns under one header are columns to mark one of; the free text goes to Notes', async (t) => {
   const s = sheet('layout-tick-columns.xlsx');
-  t.same(columns(s), [1, 'C', 'G', null]);
+  t.same(columns(s), [2, 'C', 'G', null], 'the header row is the lower one, which names the columns');
+  t.same(s.marks, [{ value: 'Yes', column: 'D' }, { value: 'No', column: 'E' }, { value: 'N/A', column: 'F' }]);
   t.same(s.questions.map((q) => q.row), [3, 4]);
+  t.same(s.questions[0].marks?.cells.map(({ value, cell }) => ({ value, cell })), [{ value: 'Yes', cell: 'D3' }, { value: 'No', cell: 'E3' }, { value: 'N/A', cell: 'F3' }]);
 });
 
 t.test('a question continued on the next row is one question', async (t) => {
@@ -92,7 +96,8 @@ t.test('without an answer column, the box under each question is the answer cell
 
 t.test('a two-row header: the choice and free-text columns under a merged 回答欄', async (t) => {
   const s = sheet('layout-two-row-header.xlsx');
-  t.same(columns(s), [3, 'B', 'D', 'C']);
+  t.same(columns(s), [4, 'B', 'D', 'C'], 'the header row is the lower one, which names the columns');
+  for (const headerRow of [3, 4]) t.same(columns(sheet('layout-two-row-header.xlsx', { headerRow })), [4, 'B', 'D', 'C'], `given either row (${headerRow}) back, the same`);
   t.same(s.choices, ['はい', 'いいえ']);
   t.same(s.questions.map((q) => q.row), [5, 6]);
 });
@@ -295,7 +300,7 @@ t.test('rows the customer hid are not read, and the upload says how many and whe
   const s = detect(readBook(bytes, 'q.xlsx', limits)).sheets[0];
   t.same(s.questions.map((q) => q.row), [2, 4, 5], 'the hidden row 3 is not a question');
   t.match(s.reason, /not questions: 1 hidden rows/);
-  const detected = readAndDetect({ bytes, filename: 'q.xlsx', limits, overrides: {} });
-  t.match(detected.notes.join('\n'), /Rows the customer hid were not read \(1 in 「チェックシート」\): if they hold questions to answer, unhide them/);
+  const detected = analyse({ bytes, filename: 'q.xlsx', limits, overrides: {}, knowledge: knowledge() });
+  t.match(detected.notes.map((n) => messageText(n)).join('\n'), /Rows the customer hid were not read \(1 in 「チェックシート」\): if they hold questions to answer, unhide them/);
   t.notOk('hiddenRows' in detected.sheets[0], 'the count is said in the note, not stored with the sheet');
 });

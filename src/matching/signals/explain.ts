@@ -10,16 +10,30 @@
 import { memo } from '../memo.js';
 import { stem } from '../segment.js';
 
-/** Asking phrases that carry no topic, removed before counting units (normalised form: NFKC, lower case). */
-const BOILERPLATE_JA =
-  /貴社|御社|弊社|当社|ご?記入|ご?回答|ご?説明|ご?教示|ご?提示|有無|具体的|該当|記載|内容|状況|場合|必要|可能|対応|実施|提供|予定|下さい|ください|お願い|いますか|ますか|ですか|について|における|に関する|等/g;
+/**
+ * Asking phrases, the customer's names for itself and the vendor, and framing words every questionnaire uses
+ * whatever the topic (仕組み, 運用, 把握, システム): removed before counting units (normalised form: NFKC, lower case).
+ */
+const BOILERPLATE_JA = new RegExp(
+  [
+    '貴社|御社|弊社|当社|当金庫|当院|本市|本学|当行|当機構|当組合|当法人|弊行|弊院|貴行|貴院|御行|当方|本件|当該',
+    'ご?記入|ご?回答|ご?説明|ご?教示|ご?提示|有無|可否|具体的|具体|該当|記載|明記|明示|内容|状況|場合|必要|可能|対応|実施|提供|予定',
+    '仕組み|仕組|状態|目安|程度|方法|用意|想定|十分|万一|整備|運用|把握|確保|業務上|業務|措置|講じ|確認|事項|項目|要件|観点|目的|理由',
+    '通常|原則|基本|適切|システム|サービス|顧客|お客様',
+    '下さい|ください|お願い|いますか|ますか|ですか|について|における|に関する|等',
+  ].join('|'),
+  'g',
+);
 
 const STOPWORDS = new Set(
   (
     'a an and any are as at be been by can could do doe does for from has have how if in is it its of on or our ' +
     'please provide describe detail explain list state specify so that the their there these this those to us we ' +
     'what when where which who will with would you your yes no not other than such also all each been being ' +
-    'company vendor organization service solution applicable ensure mean procedure process within include'
+    'company vendor organization service solution applicable ensure mean procedure process within include ' +
+    'customer client bank institution university hospital organisation application app system platform product ' +
+    'perform use used using many much before after over most current currently define take taken hold held design ' +
+    'apply commit arrangement typical typically offer basis via through both able maintain establish place'
   )
     .split(' ')
     .map(stem),

@@ -2,7 +2,7 @@
 // A term inside a longer matched term is dropped ("バックアップ" inside 「バックアップ世代数」), so the most
 // specific wording decides.
 
-import { isAscii } from '../normalize.js';
+import { isAscii } from '../text.js';
 import type { Term } from '../lexicon.js';
 
 export interface Hit {
