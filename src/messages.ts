@@ -42,6 +42,10 @@ const reasons: Templates = {
     en: "item {itemNo}'s English answer was written for an earlier Japanese answer, which has changed since: check it (an admin can update it on the item page)",
     ja: '項目 No.{itemNo} の英語の回答は、変更前の日本語の回答に対して書かれたものです。ご確認ください（管理者が項目ページで更新できます）',
   },
+  'row.answerDenies': {
+    en: "the item's answer opens with yes but denies 「{term}」, which the question asks about: the yes may not answer this question",
+    ja: '項目の回答は「有」ですが、設問が尋ねている「{term}」を否定しています。この設問への答えとして正しいかご確認ください',
+  },
   'row.noChoice': {
     en: 'no value of the choice column ({choices}) follows from the answer with confidence: choose one',
     ja: '回答から選択欄の値（{choices}）を確信をもって決められません。選んでください',

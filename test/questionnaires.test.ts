@@ -204,3 +204,13 @@ t.test('Excel\'s "Unicode text" (UTF-16, tab-separated) is read like any CSV', a
   const dl = await ctx.app.inject({ url: `/v1/questionnaires/${up.json().id}/download`, headers: ctx.as(ctx.reviewer) });
   t.equal(dl.statusCode, 200, 'and downloads as .xlsx');
 });
+
+t.test('an English questionnaire: a yes that the answer\'s own words deny is held for a reviewer, and a how-question gets no bare yes', async (t) => {
+  const { res } = await upload(t, await checksheet(['Are backups written to removable media such as tapes or USB drives?', 'How does the application store passwords?', 'Have you implemented monitoring and alerting for your network?']));
+  t.equal(res.statusCode, 201, res.body);
+  const [removable, passwords, remote] = res.json().rows;
+  t.equal(removable.status, 'review', 'the item says Yes, its words say not on removable media');
+  t.ok(removable.proposal.reasons.some((r: { code: string }) => r.code === 'row.answerDenies'), 'and the page says why');
+  t.notMatch(passwords.answer ?? '', /^Yes\b/, 'how it is done is not answered with a yes');
+  t.match(remote.answer ?? '', /^Yes\. /, 'a yes-or-no question keeps its yes');
+});
