@@ -130,7 +130,8 @@ t.test('an upload over the size limit gets 413 naming the limit', async (t) => {
   const body = form(Buffer.alloc(4096, 1), 'big.xlsx');
   const res = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
   t.equal(res.statusCode, 413);
-  t.match(res.json().message, /QMAP_MAX_UPLOAD_BYTES/);
+  t.match(res.json().message, /^The workbook is larger than 2 KiB, the most this server accepts\. Delete unused sheets or split it/);
+  t.equal(res.json().details.limitBytes, 2048);
 });
 
 t.test('an unknown job is a 404 in plain words', async (t) => {
