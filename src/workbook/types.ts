@@ -28,6 +28,8 @@ export interface Grid {
   rowCount: number;
   colCount: number;
   cell(r: number, c: number): string;
+  /** The formula of a cell, without its '=' ('' when the cell holds none). */
+  formula(r: number, c: number): string;
   /** Merged ranges, 0-based inclusive. */
   merges: Range[];
   hiddenCols: Set<number>;
