@@ -216,7 +216,6 @@ function question(w: Walk, r: number, section: string | null): Question {
     choices: choiceAt ? layout.choices : layout.marks ? layout.marks.map((m) => m.value) : null,
     marks: layout.marks
       ? {
-          // Without a symbol the sheet asks for, a circle: what Japanese check sheets are marked with, and plain anywhere.
           symbol: layout.markSymbol ?? '○',
           cells: layout.marks.map((m) => {
             const at = target(m.c);

@@ -83,7 +83,7 @@ export interface SheetDetection {
   choices: string[] | null;
   /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
   marks: { value: string; column: string }[] | null;
-  /** With marks: the symbol the sheet asks marks to be made with (■ for a pre-printed □, ○, X), or null when it does not say. */
+  /** With marks: the symbol to mark with (■ for a pre-printed □, the mark already made in those columns, the one the instructions quote, else ○ on a Japanese sheet and X on an English one); null without marks. */
   markSymbol: string | null;
   /** In words: why this header row and these columns were chosen, or why the sheet holds no questions. */
   reason: string;
