@@ -94,6 +94,8 @@ export interface SheetDetection {
 
 export interface Detection {
   sheets: SheetDetection[];
+  /** The upload is qmap's own review copy: its review sheet, and how many of qmap's unconfirmed guesses were read as empty. */
+  reviewCopy?: { sheet: string; guesses: number };
 }
 
 /** One cell qmap writes into the customer's workbook. */
@@ -120,4 +122,6 @@ export interface ReviewLine {
   status: 'auto' | 'review' | 'unmatched' | 'confirmed';
   alternatives: string;
   answer: string;
+  /** The choice and mark cells qmap wrote for the line (what it wrote, and the box a mark replaced), so a review copy uploaded again tells qmap's guesses from the customer's text. */
+  picks?: { cell: string; text: string; was: string }[];
 }

@@ -111,16 +111,16 @@ t.test('once a reviewer confirms a row, the next download has no highlight and n
 t.test('a last sheet 「qmap確認」 lists every question with a link to its answer cell', async (t) => {
   t.equal(book.SheetNames.at(-1), 'qmap確認');
   const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets['qmap確認'], { header: 1, defval: '' });
-  t.same(rows[0], ['シート', 'セル', '質問', '項目No.', '項目名', 'スコア', '状態', '候補', '記入した回答']);
+  t.same(rows[0], ['シート', 'セル', '質問', '項目No.', '項目名', 'スコア', '状態', '候補', '記入した回答', '記入した選択']);
   t.equal(rows.length, richWrites.length + 1);
-  t.same(rows[1], ['チェックシート', 'E4', '質問 1', '12, 13', '通信の暗号化\n保存データの暗号化', 0.9, '自動', '', richWrites[0].text]);
+  t.same(rows[1], ['チェックシート', 'E4', '質問 1', '12, 13', '通信の暗号化\n保存データの暗号化', 0.9, '自動', '', richWrites[0].text, '']);
   t.same(rows[5].slice(6, 8), ['要確認', 'No.13 保存データの暗号化 / No.20 ログ']);
   t.same(rows[7][6], '対象項目なし', "qmap's word for a row no item answers; 該当なし is the customer's answer");
   const review = part(result.bytes, 'xl/worksheets/sheet4.xml');
   t.match(review, `<hyperlink ref="B2" location="'チェックシート'!E4" display="E4"/>`);
   t.match(review, `location="'別紙 (O''Brien)'!C2"`, 'sheet names with quotes are escaped in links');
   t.match(review, /<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
-  t.match(review, /<autoFilter ref="A1:I13"\/>/);
+  t.match(review, /<autoFilter ref="A1:J13"\/>/);
 });
 
 t.test('a workbook that already has a 「qmap確認」 sheet gets 「qmap確認 (2)」', async (t) => {
