@@ -2,6 +2,7 @@
 // questionnaire. qmap recognises its own copy: its review sheet is no questionnaire, the guesses nobody
 // confirmed are proposed again rather than taken for the customer's answers, and what the vendor typed is kept.
 import t from 'tap';
+import * as XLSX from 'xlsx';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -18,13 +19,23 @@ const download = (bytes: Uint8Array, copy: 'review' | 'final') => {
   return prefill({ upload: bytes, kind: analysis.kind, rows: analysis.rows, items, language: analysis.language, copy }).bytes;
 };
 
-/** The vendor types `text` into a cell of the sheet part, as Excel would keep it (an inline string). */
+/**
+ * The vendor types `text` into a cell of the sheet part and saves, as Excel would: the review sheet's filter
+ * gets its hidden name (_xlnm._FilterDatabase) and docProps/app.xml lists every sheet's title.
+ */
 function edited(bytes: Uint8Array, part: string, ref: string, text: string): Uint8Array {
   const files = unzipSync(bytes);
   const xml = strFromU8(files[part]);
   const cell = new RegExp(`<c r="${ref}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
   if (!cell.test(xml)) throw new Error(`no ${ref} in ${part}`);
   files[part] = strToU8(xml.replace(cell, (_, attrs: string) => `<c r="${ref}"${attrs.replace(/\s*t="[^"]*"/, '')} t="inlineStr"><is><t>${text}</t></is></c>`));
+  const filter = '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">qmap確認!$A$1:$J$30</definedName><definedName name="Answers">委託先評価シート!$E$5:$E$42</definedName></definedNames>';
+  files['xl/workbook.xml'] = strToU8(strFromU8(files['xl/workbook.xml']).replace('</sheets>', `</sheets>${filter}`).replace('<sheets>', '<bookViews><workbookView activeTab="1"/></bookViews><sheets>'));
+  files['docProps/app.xml'] = strToU8(
+    strFromU8(files['docProps/app.xml'])
+      .replace('<vt:i4>1</vt:i4>', '<vt:i4>2</vt:i4>')
+      .replace('<vt:vector size="1" baseType="lpstr"><vt:lpstr>委託先評価シート</vt:lpstr>', '<vt:vector size="2" baseType="lpstr"><vt:lpstr>委託先評価シート</vt:lpstr><vt:lpstr>qmap確認</vt:lpstr>'),
+  );
   return zipSync(files);
 }
 
@@ -57,6 +68,35 @@ t.test("given that copy, qmap's unconfirmed guesses are proposed again and the c
   t.equal(at(auto.answerCell!).existingAnswer, auto.answer, 'an answer qmap had decided (auto) stays as written');
   const choice = first.rows.find((r) => r.status === 'review' && r.choice && r.choiceCell)!;
   t.equal(analysis.rows.find((r) => r.choiceCell === choice.choiceCell)!.existingChoice, '', `the choice qmap guessed in ${choice.choiceCell} reads as empty too`);
+});
+
+const sheetNames = (bytes: Uint8Array) => XLSX.read(bytes, { type: 'array' }).SheetNames;
+const parts = (bytes: Uint8Array) => unzipSync(bytes);
+
+t.test("given that copy, the final copy holds no review sheet of qmap's, nor its unconfirmed guesses, and keeps what the vendor typed", async (t) => {
+  const final = download(again, 'final');
+  t.same(sheetNames(final), ['委託先評価シート'], 'no qmap確認');
+  const files = parts(final);
+  const text = (name: string) => strFromU8(files[name]);
+  t.notOk(files['xl/worksheets/sheet2.xml'], 'the old review sheet part is gone');
+  t.notMatch(text('xl/_rels/workbook.xml.rels'), /sheet2\.xml/, 'and its relationship');
+  t.notMatch(text('[Content_Types].xml'), /sheet2\.xml/, 'and its content type');
+  t.notMatch(text('xl/workbook.xml'), /qmap確認/, 'no sheet entry or name points at it');
+  t.match(text('xl/workbook.xml'), '<definedName name="Answers">委託先評価シート!$E$5:$E$42</definedName>', "the customer's own names stay");
+  t.match(text('xl/workbook.xml'), '<workbookView activeTab="0"/>', 'the tab shown first is a sheet that is there');
+  t.match(text('docProps/app.xml'), '<vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>委託先評価シート</vt:lpstr></vt:vector>', 'app.xml lists one sheet');
+  const sheet = XLSX.read(final, { type: 'array' }).Sheets['委託先評価シート'];
+  t.notOk(sheet[left.answerCell!]?.v, `${left.answerCell}, qmap's guess nobody confirmed, is blank`);
+  t.equal(sheet[changed.answerCell!]?.v, typed, `${changed.answerCell} holds what the vendor typed`);
+});
+
+t.test('given that copy, the review copy has one review sheet, the new one', async (t) => {
+  const review = download(again, 'review');
+  t.same(sheetNames(review), ['委託先評価シート', 'qmap確認']);
+  const lines = XLSX.utils.sheet_to_json<string[]>(XLSX.read(review, { type: 'array' }).Sheets['qmap確認'], { header: 1, defval: '' });
+  const line = lines.find((l) => l[1] === changed.answerCell)!;
+  t.match(line[8], /^（記入済みのため変更なし）当社独自の回答/, "the vendor's answer is listed as kept");
+  t.equal(lines.find((l) => l[1] === left.answerCell)![8], left.answer, "qmap's guess is proposed again");
 });
 
 t.test('a workbook with a sheet merely named like qmap\'s is no review copy', async (t) => {

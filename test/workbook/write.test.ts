@@ -1,7 +1,7 @@
 // What the customer gets back: their own workbook with the vendor's answers written in.
 import t from 'tap';
 import * as XLSX from 'xlsx';
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeAnswers } from '../../src/workbook/write.js';
 import type { CellWrite, FileKind } from '../../src/workbook/types.js';
 import { fixture, LONG, part, plainWrites, reviewFor, richWrites, unusualWrites } from './write-helpers.js';
@@ -123,9 +123,19 @@ t.test('a last sheet 「qmap確認」 lists every question with a link to its an
   t.match(review, /<autoFilter ref="A1:J13"\/>/);
 });
 
-t.test('a workbook that already has a 「qmap確認」 sheet gets 「qmap確認 (2)」', async (t) => {
+t.test("a review copy written again has one review sheet: qmap's old one gives way to the new", async (t) => {
   const again = writeAnswers(result.bytes, 'xlsx', [], reviewFor(richWrites.slice(0, 1)));
+  t.same(XLSX.read(again.bytes, { type: 'array' }).SheetNames.filter((n) => n.startsWith('qmap')), ['qmap確認']);
+  t.equal(XLSX.utils.sheet_to_json(XLSX.read(again.bytes, { type: 'array' }).Sheets['qmap確認']).length, 1, 'listing the new lines only');
+});
+
+t.test("a customer's own sheet named 「qmap確認」 (not qmap's columns) is kept as it is, and qmap's gets 「qmap確認 (2)」", async (t) => {
+  const files = unzipSync(result.bytes);
+  files['xl/worksheets/sheet4.xml'] = strToU8(strFromU8(files['xl/worksheets/sheet4.xml']).replace('<t>シート</t>', '<t>当社メモ</t>'));
+  const theirs = zipSync(files);
+  const again = writeAnswers(theirs, 'xlsx', [], reviewFor(richWrites.slice(0, 1)));
   t.same(XLSX.read(again.bytes, { type: 'array' }).SheetNames.slice(-2), ['qmap確認', 'qmap確認 (2)']);
+  t.same(unzipSync(again.bytes)['xl/worksheets/sheet4.xml'], files['xl/worksheets/sheet4.xml'], 'their sheet byte for byte');
 });
 
 t.test('the same inputs give the same bytes', async (t) => {
