@@ -90,6 +90,24 @@ t.test("given that copy, the final copy holds no review sheet of qmap's, nor its
   t.equal(sheet[changed.answerCell!]?.v, typed, `${changed.answerCell} holds what the vendor typed`);
 });
 
+t.test("given that copy, the final copy carries none of qmap's old notes or highlights: its parts are the customer's", async (t) => {
+  const final = download(again, 'final');
+  t.same(Object.keys(parts(final)).sort(), Object.keys(parts(bank)).sort(), 'no comments, note drawing, sheet relationships or review sheet left over');
+  t.notMatch(strFromU8(parts(final)['xl/worksheets/sheet1.xml']), /legacyDrawing/, 'the sheet points at no note drawing');
+  t.notMatch(strFromU8(parts(final)['[Content_Types].xml']), /comments|sheet2/, 'nor does [Content_Types].xml list one');
+  const styles = (bytes: Uint8Array) => strFromU8(parts(bytes)['xl/styles.xml']);
+  const fillOf = (bytes: Uint8Array, ref: string) => {
+    const s = Number(new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(strFromU8(parts(bytes)['xl/worksheets/sheet1.xml']))?.[1] ?? 0);
+    const xf = [...styles(bytes).split('<cellXfs')[1].matchAll(/<xf\b[^>]*>/g)][s][0];
+    const fill = Number(/fillId="(\d+)"/.exec(xf)?.[1] ?? 0);
+    return [...styles(bytes).split('<fills')[1].split('</fills>')[0].matchAll(/<fill>[\s\S]*?<\/fill>|<fill\/>/g)][fill][0];
+  };
+  const pending = first.rows.filter((r) => r.status === 'review' || r.status === 'unmatched');
+  const flagged = pending.map((r) => r.answerCell!);
+  t.ok(flagged.some((ref) => fillOf(reviewCopy, ref).includes('FFFFEB9C')), 'the review copy highlighted the rows to review');
+  t.same(flagged.filter((ref) => fillOf(final, ref) !== fillOf(bank, ref)), [], "each of those cells has the customer's own fill again");
+});
+
 t.test('given that copy, the review copy has one review sheet, the new one', async (t) => {
   const review = download(again, 'review');
   t.same(sheetNames(review), ['委託先評価シート', 'qmap確認']);
@@ -97,6 +115,9 @@ t.test('given that copy, the review copy has one review sheet, the new one', asy
   const line = lines.find((l) => l[1] === changed.answerCell)!;
   t.match(line[8], /^（記入済みのため変更なし）当社独自の回答/, "the vendor's answer is listed as kept");
   t.equal(lines.find((l) => l[1] === left.answerCell)![8], left.answer, "qmap's guess is proposed again");
+  const notes = Object.entries(XLSX.read(review, { type: 'array' }).Sheets['委託先評価シート']).flatMap(([ref, c]) => ((c as XLSX.CellObject).c ?? []).map(() => ref));
+  t.same(notes.filter((ref) => ref === left.answerCell), [left.answerCell], 'with one note, the new one');
+  t.equal(new Set(notes).size, notes.length, 'no cell has two notes');
 });
 
 t.test('a workbook with a sheet merely named like qmap\'s is no review copy', async (t) => {

@@ -108,6 +108,14 @@ t.test('once a reviewer confirms a row, the next download has no highlight and n
   t.notMatch(part(out.bytes, 'xl/comments1.xml'), /qmap/);
 });
 
+t.test("the review copy written again as a final copy: qmap's notes and note boxes go, the customer's own stay as they came", async (t) => {
+  const final = writeAnswers(result.bytes, 'xlsx', [], []);
+  const [before, after] = [unzipSync(rich), unzipSync(final.bytes)];
+  for (const name of Object.keys(before).filter((n) => /comments|vmlDrawing/.test(n))) t.same(after[name], before[name], `${name} byte for byte`);
+  t.same(Object.keys(after).filter((n) => /comments|vmlDrawing/.test(n)).sort(), Object.keys(before).filter((n) => /comments|vmlDrawing/.test(n)).sort(), 'the parts qmap added for its notes are gone');
+  t.notMatch(part(final.bytes, 'xl/comments1.xml'), /qmap/);
+});
+
 t.test('a last sheet 「qmap確認」 lists every question with a link to its answer cell', async (t) => {
   t.equal(book.SheetNames.at(-1), 'qmap確認');
   const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets['qmap確認'], { header: 1, defval: '' });

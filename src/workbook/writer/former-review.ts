@@ -3,7 +3,11 @@
 // old review sheet goes (the review copy gets a new one), and a guess is written over or emptied, so what the
 // vendor sends holds no answer of qmap's that nobody confirmed.
 import { sheetGrid } from '../grid.js';
-import type { Package } from '../package/package.js';
+import type { Package, Source } from '../package/package.js';
+import { getAttr, setAttr } from '../package/xml.js';
+import { removeQmapNotes } from './former-notes.js';
+import { Splices } from './splice.js';
+import type { Styles } from './styles.js';
 import { removeSheet } from '../package/remove-sheet.js';
 import { readPackage } from '../package/sheetjs.js';
 import type { WorkbookInfo } from '../package/workbook.js';
@@ -35,4 +39,36 @@ export function takeBackFormerReview(pkg: Package, wb: WorkbookInfo, limits: Lim
   const written = new Set(writes.map(key));
   const cleared = copy.guesses.filter((g) => !written.has(key(g))).map((g): CellWrite => ({ sheet: g.sheet, cell: g.cell, text: g.was, overwrite: true }));
   return { writes: [...over, ...cleared], copy };
+}
+
+/** What qmap left in a sheet of an earlier download: its notes, and its highlight on the cells it flagged (A1, by `flagged`). */
+export function takeBackMarks(pkg: Package, part: string, styles: Styles, flagged: Set<string> | undefined): void {
+  let source: Source | null = null;
+  const text = () => (source ??= pkg.source(part)!).text;
+  const edits = new Splices();
+  removeQmapNotes(pkg, part, text, edits);
+  if (flagged?.size) unhighlight(text(), flagged, styles, edits);
+  if (edits.size > 0) pkg.setBytes(part, edits.render(source!));
+}
+
+/**
+ * The flagged cells' formats without qmap's highlight, which replaced the customer's fill: of the formats it may
+ * have been copied from, the one the column's other cells use most (an answer column's own colour, say).
+ */
+function unhighlight(xml: string, flagged: Set<string>, styles: Styles, edits: Splices): void {
+  const used = new Map<string, number>();
+  const marked: { at: number; tag: string; column: string; sources: number[] }[] = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\b[^>]*>/g)) {
+    const ref = (getAttr(m[0], 'r') ?? '').toUpperCase();
+    const column = ref.replace(/\d+$/, '');
+    const s = Number(getAttr(m[0], 's') ?? 0);
+    const sources = flagged.has(ref) ? styles.highlightSources(s) : null;
+    if (sources) marked.push({ at: m.index, tag: m[0], column, sources });
+    else used.set(`${column}:${s}`, (used.get(`${column}:${s}`) ?? 0) + 1);
+  }
+  for (const { at, tag, column, sources } of marked) {
+    const uses = (s: number) => used.get(`${column}:${s}`) ?? 0;
+    const best = sources.reduce((a, b) => (uses(b) > uses(a) ? b : a));
+    edits.replace(at, at + tag.length, setAttr(tag, 's', String(best)));
+  }
 }
