@@ -5,39 +5,45 @@ import { formatAddress } from '../package/a1.js';
 import { removeContentType } from '../package/content-types.js';
 import type { Package } from '../package/package.js';
 import { readRels, relsOfType, relType, removeRel, type Rel } from '../package/rels.js';
-import { getAttr } from '../package/xml.js';
+import { getAttr, unescapeXml } from '../package/xml.js';
 import { AUTHOR } from './comments.js';
 import type { Splices } from './splice.js';
 
-/** Removes qmap's notes from the sheet `sheetPart`, whose text (a Source's, read only when needed) is `sheetXml()`; edits to the sheet go into `sheetEdits`. */
-export function removeQmapNotes(pkg: Package, sheetPart: string, sheetXml: () => string, sheetEdits: Splices): void {
+/**
+ * Removes qmap's notes from the sheet `sheetPart`, whose text (a Source's, read only when needed) is `sheetXml()`;
+ * edits to the sheet go into `sheetEdits`. A note is qmap's by its author, or, as LibreOffice saves notes without
+ * their author, when it is on a cell qmap's review sheet says qmap flagged (`flagged`) and starts with "qmap:".
+ */
+export function removeQmapNotes(pkg: Package, sheetPart: string, sheetXml: () => string, sheetEdits: Splices, flagged = new Set<string>()): void {
   const rels = readRels(pkg, sheetPart);
   const commentsRel = relsOfType(rels, relType.comments)[0];
   const xml = commentsRel && !commentsRel.external ? pkg.text(commentsRel.target) : null;
   if (!commentsRel || !xml) return;
   const authors = [...xml.matchAll(/<((?:[\w.-]+:)?)author>([\s\S]*?)<\/\1author>/g)].map((m) => m[2]);
   const qmap = authors.indexOf(AUTHOR);
-  if (qmap < 0) return;
-  const { left, removed } = withoutAuthor(xml, qmap);
+  if (qmap < 0 && flagged.size === 0) return;
+  const { left, removed } = withoutQmapNotes(xml, qmap, flagged);
+  if (removed.size === 0) return;
   if (/<(?:[\w.-]+:)?comment\b/.test(left)) pkg.setText(commentsRel.target, left);
   else removePart(pkg, sheetPart, commentsRel);
   removeNoteBoxes(pkg, sheetPart, rels, sheetXml(), removed, sheetEdits);
 }
 
-/** The comments part without the author's comments or its name; later authors' ids shift down. */
-function withoutAuthor(xml: string, id: number): { left: string; removed: Set<string> } {
+/** The comments part without qmap's comments, nor its author's name (later authors' ids shift down). */
+function withoutQmapNotes(xml: string, qmap: number, flagged: Set<string>): { left: string; removed: Set<string> } {
   const removed = new Set<string>();
   let left = xml.replace(/<((?:[\w.-]+:)?)comment\b[^>]*?(?:\/>|>[\s\S]*?<\/\1comment>)/g, (el) => {
     const open = /^<[^>]*>/.exec(el)![0];
     const author = Number(getAttr(open, 'authorId'));
-    if (author === id) {
-      removed.add((getAttr(open, 'ref') ?? '').toUpperCase());
+    const ref = (getAttr(open, 'ref') ?? '').toUpperCase();
+    if (author === qmap || (flagged.has(ref) && /^\s*qmap:/.test(unescapeXml(el.replace(/<[^>]*>/g, ''))))) {
+      removed.add(ref);
       return '';
     }
-    return author > id ? el.replace(/authorId="\d+"/, `authorId="${author - 1}"`) : el;
+    return qmap >= 0 && author > qmap ? el.replace(/authorId="\d+"/, `authorId="${author - 1}"`) : el;
   });
   let n = 0;
-  left = left.replace(/<((?:[\w.-]+:)?)author>[\s\S]*?<\/\1author>/g, (el) => (n++ === id ? '' : el));
+  if (qmap >= 0) left = left.replace(/<((?:[\w.-]+:)?)author>[\s\S]*?<\/\1author>/g, (el) => (n++ === qmap ? '' : el));
   return { left, removed };
 }
 

@@ -46,7 +46,7 @@ export function takeBackMarks(pkg: Package, part: string, styles: Styles, flagge
   let source: Source | null = null;
   const text = () => (source ??= pkg.source(part)!).text;
   const edits = new Splices();
-  removeQmapNotes(pkg, part, text, edits);
+  removeQmapNotes(pkg, part, text, edits, flagged);
   if (flagged?.size) unhighlight(text(), flagged, styles, edits);
   if (edits.size > 0) pkg.setBytes(part, edits.render(source!));
 }
