@@ -40,7 +40,7 @@ function devSet(): void {
         const sheet = kind === 'csv' ? 'Sheet1' : s.name;
         const w: CellWrite = q.items.length
           ? { sheet, cell: `${s.answerColumn}${q.row}`, text: `No.${q.items.join('+')} の回答: ${q.text.slice(0, 20)}…` }
-          : { sheet, cell: `${s.answerColumn}${q.row}`, text: '', flag: { comment: 'qmap: 該当する回答が見つかりません。' } };
+          : { sheet, cell: `${s.answerColumn}${q.row}`, text: '', flag: { comment: 'qmap: 対象項目なし — 回答をご記入ください。' } };
         writes.push(w);
         lines.push(review(w, q));
         if (s.choiceColumn && s.choices && q.items.length) writes.push({ sheet, cell: `${s.choiceColumn}${q.row}`, text: s.choices[0] });

@@ -25,8 +25,9 @@ async function folder() {
 
 t.test('qmap map prefills a questionnaire without the server and prints a summary', async (t) => {
   const dir = await folder();
-  const { code, out } = qmap(dir, 'map', 'in.xlsx', '-o', 'out.xlsx', '--json', 'report.json');
+  const { code, out, err } = qmap(dir, 'map', 'in.xlsx', '-o', 'out.xlsx', '--json', 'report.json');
   t.equal(code, 0);
+  t.equal(err, '', 'on a pipe, no progress bar and nothing else on stderr');
   t.match(out, /2 questions: 1 answered automatically, 0 to review, 1 left for a human/);
   t.match(out, /job \S+ is kept in .*qmap\.db for review on the page/, 'the job can be reviewed on the page afterwards');
   const ws = XLSX.read(readFileSync(join(dir, 'out.xlsx'))).Sheets['チェックシート'];
@@ -77,6 +78,11 @@ t.test('mistakes get plain words and the usage, never a stack trace', async (t) 
     [['map', 'in.xlsx', '--nonsense'], /Unknown option '--nonsense'/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['token', 'create'], /token create needs --role admin or --role reviewer/],
+    [['map', 'in.xlsx', '-o', 'in.xlsx'], /would write over the questionnaire itself/],
+    [['map', 'in.xlsx', '-o', 'in.csv'], /would write over the questionnaire itself/],
+    [['map', 'in.xlsx', '-o', '.'], /it is a folder/],
+    [['map', 'in.xlsx', '-o', 'out.xlsx', '--json', join(dir, 'no', 'r.json')], /cannot write .*r\.json: the folder .* does not exist/],
+    [['backup', join(dir, 'no', 'such', 'b.db')], /cannot write .*b\.db: the folder .* does not exist/],
   ];
   for (const [args, message] of cases) {
     const { code, err } = qmap(dir, ...args);
@@ -113,4 +119,27 @@ t.test('the built command (npx qmap, from dist/) runs without building again', {
   t.match(run.stdout, /usage: qmap/);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   t.equal(pkg.bin.qmap, 'dist/src/cli.js', 'package.json exposes it as the qmap command');
+});
+
+t.test('on a terminal, a map that takes more than a second shows a progress bar', { skip: !existsSync('/usr/bin/script') && 'needs script(1) for a terminal' }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'qmap-cli-'));
+  const { questionnaire } = await import('../bench/questionnaire.js');
+  writeFileSync(join(dir, 'big.xlsx'), await questionnaire(6000));
+  const command = [process.execPath, '--import', tsx, join(root, 'src/cli.ts'), 'map', 'big.xlsx', '-o', 'out.xlsx'].map((a) => `'${a}'`).join(' ');
+  // script(1) runs the command on a pseudo-terminal, as a user's shell would.
+  const run = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { env: { ...process.env, QMAP_DB: join(dir, 'qmap.db') }, cwd: dir, encoding: 'utf8' });
+  t.equal(run.status, 0, run.stdout);
+  t.match(run.stdout, /\d+\/6000 questions/, 'the bar counts the questions matched');
+  t.match(run.stdout, /6000 questions: \d+ answered automatically/);
+});
+
+t.test('token and backup work on the server\'s database only: a mistyped QMAP_DB is said, not made anew', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'qmap-cli-'));
+  for (const args of [['backup', join(dir, 'b.db')], ['token', 'list']]) {
+    const run = spawnSync(process.execPath, ['--import', tsx, join(root, 'src/cli.ts'), ...args], { env: { ...process.env, QMAP_DB: join(dir, 'typo', 'qmap.db') }, encoding: 'utf8', cwd: dir });
+    t.equal(run.status, 1, args.join(' '));
+    t.match(run.stderr, /There is no qmap database at .*typo.*qmap\.db\. Set QMAP_DB/);
+    t.notOk(existsSync(join(dir, 'typo')), 'no database was made');
+    t.notOk(existsSync(join(dir, 'b.db')), 'and no empty backup');
+  }
 });

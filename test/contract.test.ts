@@ -65,6 +65,8 @@ t.test('every /v1 operation answers what /docs says it answers', async (t) => {
   await call('GET', '/v1/questionnaires/{id}/rows', `/v1/questionnaires/${job.id}/rows?status=auto,unmatched`);
   await call('GET', '/v1/questionnaires/{id}/rows', `/v1/questionnaires/${job.id}/rows?status=maybe`);
   const [first, second] = job.rows;
+  await call('GET', '/v1/questionnaires/{id}/rows/{rowId}', `/v1/questionnaires/${job.id}/rows/${first.id}`);
+  await call('GET', '/v1/questionnaires/{id}/rows/{rowId}', `/v1/questionnaires/${job.id}/rows/nope`);
   await call('PATCH', '/v1/questionnaires/{id}/rows/{rowId}', `/v1/questionnaires/${job.id}/rows/${first.id}`, { payload: { itemNo: 42 }, headers: { 'if-match': '"0"' } });
   await call('PATCH', '/v1/questionnaires/{id}/rows/{rowId}', `/v1/questionnaires/${job.id}/rows/${first.id}`, { payload: { itemNo: 42 }, headers: { 'if-match': '"0"' } });
   await call('PATCH', '/v1/questionnaires/{id}/rows/{rowId}', `/v1/questionnaires/${job.id}/rows/${second.id}`, { payload: { answer: '資本金は1億円です。' } });

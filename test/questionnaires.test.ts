@@ -1,5 +1,6 @@
 import t from 'tap';
 import XLSX from 'xlsx';
+import { readFileSync } from 'node:fs';
 import { build } from './helpers/app.js';
 import { checksheet, form, xlsx } from './helpers/workbooks.js';
 
@@ -148,4 +149,40 @@ t.test('a confident match whose choice cannot be said is held for a reviewer, sa
   t.equal(codes[0], 'choice.no-default', 'first, why no value can be chosen');
   t.notOk(codes.includes('verdict.auto'));
   t.equal(codes.at(-1), 'row.held');
+});
+
+t.test('a choice column whose values the sheet does not say: never auto with the choice blank', async (t) => {
+  const ctx = await build(t);
+  const body = form(readFileSync(new URL('../fixtures/eval-detect/09-clinic-yurinokai-chotatsu-sjis.csv', import.meta.url)), 'clinic.csv');
+  const up = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  t.equal(up.statusCode, 201, up.body);
+  const rows = up.json().rows as { status: string; choiceCell: string | null; choice: string | null; proposal: { reasons: { code: string }[] } }[];
+  const withColumn = rows.filter((r) => r.choiceCell && r.status !== 'unmatched');
+  t.ok(withColumn.length > 0, 'the sheet has a choice column');
+  t.same(withColumn.filter((r) => r.status === 'auto' && !r.choice), [], 'no auto row leaves its choice blank');
+  t.ok(withColumn.some((r) => r.proposal.reasons[0].code === 'row.choiceUnknown'), 'and the held rows say why');
+});
+
+t.test('QMAP_KEEP_ROW_HEIGHTS=1 keeps the customer\'s row heights; by default a fixed row grows to show its answer', async (t) => {
+  const heights = async (env: Record<string, string>) => {
+    const ctx = await build(t, env);
+    const book = await xlsx([{ name: 'Q', header: ['No', '質問', '回答'], rows: [[1, 'バックアップの方法と頻度を教えてください。', null]] }]);
+    const up = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', ...(() => { const b = form(book, 'q.xlsx'); return { headers: { ...ctx.as(ctx.reviewer), ...b.headers }, payload: b.payload }; })() });
+    const dl = await ctx.app.inject({ url: `/v1/questionnaires/${up.json().id}/download?copy=final`, headers: ctx.as(ctx.reviewer) });
+    return XLSX.read(dl.rawPayload, { cellStyles: true }).Sheets.Q['!rows']?.[1]?.hpt ?? null;
+  };
+  const grown = await heights({});
+  t.ok(grown !== null && grown > 30, `the answered row grows (${grown} pt)`);
+  t.equal(await heights({ QMAP_KEEP_ROW_HEIGHTS: '1' }), null, 'kept: qmap writes no height');
+});
+
+t.test('Excel\'s "Unicode text" (UTF-16, tab-separated) is read like any CSV', async (t) => {
+  const ctx = await build(t);
+  const text = 'No\t質問\t回答\n1\t通信はTLS1.2以上で暗号化されていますか。\t\n';
+  const body = form(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'unicode.txt');
+  const up = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  t.equal(up.statusCode, 201, up.body);
+  t.match(up.json().rows[0], { question: '通信はTLS1.2以上で暗号化されていますか。', itemNos: [42] });
+  const dl = await ctx.app.inject({ url: `/v1/questionnaires/${up.json().id}/download`, headers: ctx.as(ctx.reviewer) });
+  t.equal(dl.statusCode, 200, 'and downloads as .xlsx');
 });

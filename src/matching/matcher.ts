@@ -217,5 +217,6 @@ function fromLearned(c: Compiled, learned: LearnedIndex, key: string): Proposal 
     itemNos: chosen,
     candidates: chosen.map((itemNo) => ({ itemNo, score: base.score, terms: [`reviewer decision: ${quoted([text])}`] })),
     reasons: [reason(same ? 'learned.same' : 'learned.near', { itemNos: chosen.join(', '), text })],
+    ...(hit.alias.choice ? { choice: hit.alias.choice } : {}),
   };
 }

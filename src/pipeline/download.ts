@@ -11,6 +11,8 @@ export interface DownloadInput {
   database: string;
   jobId: string;
   copy: Copy;
+  /** QMAP_KEEP_ROW_HEIGHTS: never grow the customer's rows to fit an answer. */
+  keepRowHeights?: boolean;
 }
 
 export interface Written extends WriteResult {
@@ -19,11 +21,11 @@ export interface Written extends WriteResult {
 }
 
 /** The job's workbook with its current decisions written in; null when there is no such job. */
-export function writeDownload(db: Db, jobId: string, copy: Copy): Written | null {
+export function writeDownload(db: Db, { jobId, copy, keepRowHeights }: Omit<DownloadInput, 'database'>): Written | null {
   const job = getJob(db, jobId);
   const upload = job && uploadBytes(db, jobId);
   if (!job || !upload) return null;
   const rows = jobRows(db, jobId);
-  const out = prefill({ upload, kind: job.kind, rows, items: listItems(db), language: job.language, copy });
+  const out = prefill({ upload, kind: job.kind, rows, items: listItems(db), language: job.language, copy, keepRowHeights });
   return { ...out, unreviewed: unreviewed(rows) };
 }

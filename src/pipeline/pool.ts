@@ -29,7 +29,7 @@ export interface Runner {
 export function inProcess(db?: Db): Runner {
   return {
     analyse: async (input) => analyse(input),
-    download: async ({ database, jobId, copy }) => writeDownload(db ?? openDb(database, { readonly: true }), jobId, copy),
+    download: async (input) => writeDownload(db ?? openDb(input.database, { readonly: true }), input),
     preview: async (input) => previewOf(input),
     close: async () => {},
   };

@@ -15,11 +15,14 @@ export interface PrefillInput {
   items: Item[];
   language: Language;
   copy: Copy;
+  /** Keep the customer's row heights even where an answer is clipped (QMAP_KEEP_ROW_HEIGHTS); by default rows grow to fit. */
+  keepRowHeights?: boolean;
 }
 
-export function prefill({ upload, kind, rows, items, language, copy }: PrefillInput): WriteResult {
+export function prefill({ upload, kind, rows, items, language, copy, keepRowHeights = false }: PrefillInput): WriteResult {
   const titleOf = titles(items, language);
-  return writeAnswers(upload, kind, cellWrites(rows, copy, titleOf, language), copy === 'final' ? [] : reviewLines(rows, titleOf, language));
+  const review = copy === 'final' ? [] : reviewLines(rows, titleOf, language);
+  return writeAnswers(upload, kind, cellWrites(rows, copy, titleOf, language), review, { language, keepRowHeights });
 }
 
 /** The cells a copy writes: every row's answer, flagged where it needs a reviewer; or only decided answers, unflagged. */

@@ -40,7 +40,7 @@ export default (message: WorkerMessage) => answer(message, perform);
 
 export function perform(task: Task): Result {
   if (task.kind === 'analyse') return analyse(task.input);
-  if (task.kind === 'download') return writeDownload(reader(task.input.database), task.input.jobId, task.input.copy);
+  if (task.kind === 'download') return writeDownload(reader(task.input.database), task.input);
   return previewOf(task.input);
 }
 

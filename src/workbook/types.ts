@@ -107,7 +107,7 @@ export interface CellWrite {
   overwrite?: boolean;
 }
 
-/** One line of the 「qmap確認」 sheet appended to the prefilled workbook. */
+/** One line of the review sheet (「qmap確認」, "qmap review") appended to the review copy. */
 export interface ReviewLine {
   sheet: string;
   cell: string | null;

@@ -122,10 +122,10 @@ export function choicesInHeader(text: string): string[] | null {
   return defined.length >= 2 && new Set(defined).size === defined.length ? defined : null;
 }
 
-/** The sheet qmap adds to every download, listing each question; a second one in the same workbook gets " (2)". */
-export const REVIEW_SHEET = 'qmap確認';
+/** The sheet qmap adds to a review copy, named in the questionnaire's language; a second one in the same workbook gets " (2)". */
+export const REVIEW_SHEET = { ja: 'qmap確認', en: 'qmap review' } as const;
 /** qmap's own review sheet, in a download uploaded again (a partly answered questionnaire, say): not questions. */
-const reviewSheetName = new RegExp(`^${REVIEW_SHEET}(?: \\(\\d+\\))?$`);
+const reviewSheetName = new RegExp(`^(?:${REVIEW_SHEET.ja}|${REVIEW_SHEET.en})(?: \\(\\d+\\))?$`, 'i');
 export const isReviewSheet = (name: string): boolean => reviewSheetName.test(name);
 
 /** Sheets that by their name hold no questions. */

@@ -1,25 +1,24 @@
 // Writing the vendor's answers back into the customer's own workbook.
 // The original package is patched part by part: every part qmap does not need is copied through, and
 // in the answered sheets only the written cells change. Pure: same inputs, same bytes.
-import { QmapError } from '../errors.js';
-import { decodeCsv } from './csv.js';
+import type { Language } from '../domain.js';
 import type { CellWrite, FileKind, Limits, ReviewLine } from './types.js';
 import { formatAddress, parseAddress } from './package/a1.js';
 import { addContentType, isMacroEnabled } from './package/content-types.js';
-import { Package, type Source } from './package/package.js';
+import type { Package, Source } from './package/package.js';
 import { addRel, readRels, relsOfType, relType } from './package/rels.js';
-import { readCsv, readPackage, readXls, writeXlsx } from './package/sheetjs.js';
 import { readWorkbook, type WorkbookInfo } from './package/workbook.js';
 import { cleanText } from './package/xml.js';
-import { patchCells, type CellEdit } from './writer/cells.js';
+import { patchCells, type CellEdit, type RowTagOf } from './writer/cells.js';
+import { defaultRowHeightOf, grownRowTag, heightFor, rowHeightsIn, type Font, type Measures } from './writer/fit.js';
 import { addNotes, type Note } from './writer/comments.js';
 import { recalculateOnOpen } from './writer/calc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
 import { reusingBuffers } from './writer/bytes.js';
-import { coverInDimension, readSheetInfo } from './writer/sheet.js';
+import { openOriginal } from './writer/original.js';
+import { coverInDimension, readSheetInfo, type SheetInfo } from './writer/sheet.js';
 import { formulaLike, MINIMAL_STYLES, Styles, type Look } from './writer/styles.js';
 import { Splices } from './writer/splice.js';
-import { unpack } from './unpack.js';
 
 export interface WriteResult {
   /** Always an OOXML package: .xlsm when the package is a macro-enabled workbook, else .xlsx. */
@@ -34,6 +33,10 @@ export interface WriteResult {
 export interface WriteOptions {
   /** The limits the upload was read with: the stored original is unpacked under them again. */
   limits?: Limits;
+  /** Leave every row's height as it is, even where an answer is clipped (QMAP_KEEP_ROW_HEIGHTS); by default rows grow to fit. */
+  keepRowHeights?: boolean;
+  /** The questionnaire's language: the review sheet's name and words. Japanese unless told. */
+  language?: Language;
 }
 
 /** What an upload may be when no limits are given (the defaults of QMAP_MAX_*). */
@@ -43,12 +46,13 @@ const DEFAULT_LIMITS: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 <
 const MAX_CELL_CHARS = 32767;
 
 export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[], options: WriteOptions = {}): WriteResult {
-  return reusingBuffers(() => write(original, kind, writes, review, options.limits ?? DEFAULT_LIMITS));
+  return reusingBuffers(() => write(original, kind, writes, review, options));
 }
 
-function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[], limits: Limits): WriteResult {
+function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[], options: WriteOptions): WriteResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const preserved = kind === 'xlsx' || kind === 'xlsm';
-  const pkg = preserved ? openPackage(original, limits) : Package.open(convertToXlsx(original, kind, limits), Number.MAX_SAFE_INTEGER);
+  const pkg = openOriginal(original, kind, limits, writes);
   const wb = readWorkbook(pkg);
   const styles = new Styles(stylesXml(pkg, wb));
   const skipped: WriteResult['skipped'] = [];
@@ -63,37 +67,29 @@ function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review
       for (const w of sheetWrites) skipped.push({ sheet: sheetName, cell: w.cell, reason });
       continue;
     }
-    const result = writeSheet(pkg, sheet.part!, source, sheetWrites, styles);
+    const result = writeSheet(pkg, sheet.part!, source, sheetWrites, styles, options.keepRowHeights ?? false);
     for (const s of result.skipped) skipped.push({ sheet: sheetName, ...s });
   }
 
   const stylesPart = stylesPartOf(pkg, wb);
-  if (review.length > 0) addReviewSheet(pkg, wb, styles, review, limitLength);
+  if (review.length > 0) addReviewSheet(pkg, wb, styles, review, options.language ?? 'ja', limitLength);
   const stylesOut = styles.result();
   if (stylesOut !== null) pkg.setText(stylesPart, stylesOut);
 
   return { bytes: pkg.write(), extension: isMacroEnabled(pkg) ? 'xlsm' : 'xlsx', formattingPreserved: preserved, skipped };
 }
 
-/** The stored original, checked as its upload was: a package that is not what it says is refused, never inflated past the limits. */
-function openPackage(bytes: Uint8Array, limits: Limits): Package {
-  try {
-    return Package.open(bytes, limits.uncompressedBytes);
-  } catch (e) {
-    if (e instanceof QmapError) throw e;
-    throw new QmapError('unreadable', 'The workbook could not be opened as a zip package.', { cause: String(e) });
-  }
-}
-
 interface Edit extends CellEdit {
   write: CellWrite;
   look: Look;
+  /** The cell format the cell is written with, once chosen. */
+  style?: number;
 }
 
 // The eight ways a written cell can look, made once rather than once per cell.
 const LOOKS: Look[] = Array.from({ length: 8 }, (_, i) => ({ wrap: (i & 4) !== 0, highlight: (i & 2) !== 0, quotePrefix: (i & 1) !== 0 }));
 
-function writeSheet(pkg: Package, part: string, source: Source, writes: CellWrite[], styles: Styles): { skipped: { cell: string; reason: string }[] } {
+function writeSheet(pkg: Package, part: string, source: Source, writes: CellWrite[], styles: Styles, keepRowHeights: boolean): { skipped: { cell: string; reason: string }[] } {
   const xml = source.text;
   const info = readSheetInfo(xml);
   const skipped: { cell: string; reason: string }[] = [];
@@ -121,7 +117,8 @@ function writeSheet(pkg: Package, part: string, source: Source, writes: CellWrit
   // Every change is a replacement in the original text, applied once as bytes.
   const changes = new Splices();
   coverInDimension(xml, edits, changes);
-  const patched = patchCells(xml, edits, info, (current: number, e: Edit) => styles.cellStyle(current, e.look), changes);
+  const styleOf = (current: number, e: Edit) => (e.style = styles.cellStyle(current, e.look));
+  const patched = patchCells(xml, edits, info, styleOf, changes, keepRowHeights ? undefined : rowFitter(xml, info, styles));
   const filled = new Set(patched.filled);
   for (const e of patched.filled) skipped.push({ cell: e.write.cell, reason: 'the cell already has a value' });
 
@@ -130,6 +127,40 @@ function writeSheet(pkg: Package, part: string, source: Source, writes: CellWrit
   addNotes(pkg, part, xml, notes, changes);
   if (changes.size > 0) pkg.setBytes(part, changes.render(source));
   return { skipped };
+}
+
+/** A row's tag grown to show its written texts in full (see fit.ts); merged cells count their full width and height. */
+function rowFitter(xml: string, info: SheetInfo, styles: Styles): RowTagOf<Edit> {
+  const font = styles.defaultFont();
+  const measures: Measures = { defaultFont: font, defaultRowHeight: info.defaultRowHeight ?? defaultRowHeightOf(font.size) };
+  let heights: Map<number, number> | null = null;
+  // The same answers recur down a sheet: each is measured once per width and font.
+  const measured = new Map<string, number>();
+  const heightOf = (text: string, width: number, font: Font) => {
+    const key = `${width}\u0000${font.size}\u0000${font.name}\u0000${text}`;
+    let h = measured.get(key);
+    if (h === undefined) measured.set(key, (h = heightFor(text, width, font, measures)));
+    return h;
+  };
+  return (tag, row, edits) => {
+    let needed = 0;
+    for (const e of edits) {
+      // A cell left as the customer filled it has no style chosen: nothing of qmap's to show.
+      if (e.text === '' || e.style === undefined) continue;
+      const merge = info.mergeOf(e) ?? { s: e, e };
+      let width = 0;
+      for (let c = merge.s.col; c <= merge.e.col; c++) width += info.colWidth(c);
+      if (width <= 0) continue;
+      let height = heightOf(e.text, width, styles.fontOf(e.style));
+      if (merge.e.row > row) {
+        // The rows below in the merge show part of the text: this row grows by what they lack.
+        heights ??= rowHeightsIn(xml, measures);
+        for (let r = row + 1; r <= merge.e.row; r++) height -= heights.get(r) ?? measures.defaultRowHeight;
+      }
+      needed = Math.max(needed, height);
+    }
+    return grownRowTag(tag, needed, measures);
+  };
 }
 
 function groupBySheet(writes: CellWrite[]): Map<string, CellWrite[]> {
@@ -162,24 +193,4 @@ function stylesXml(pkg: Package, wb: WorkbookInfo): string {
   addRel(pkg, wb.part, relType.styles, part);
   addContentType(pkg, 'Override', `/${part}`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
   return MINIMAL_STYLES;
-}
-
-/** .xls, .ods and .csv become an .xlsx holding their values; formatting is not carried over. */
-function convertToXlsx(bytes: Uint8Array, kind: FileKind, limits: Limits): Uint8Array {
-  try {
-    return writeXlsx(readOriginal(bytes, kind, limits));
-  } catch (e) {
-    if (e instanceof QmapError) throw e;
-    throw new QmapError('unreadable', `The ${kind} file could not be converted to .xlsx.`, { cause: e instanceof Error ? e.message : String(e) });
-  }
-}
-
-function readOriginal(bytes: Uint8Array, kind: FileKind, limits: Limits) {
-  const options = { cellNF: true, cellFormula: true, dense: true };
-  // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
-  if (kind === 'csv') return readCsv(decodeCsv(bytes).text, { dense: true });
-  if (kind === 'xls') return readXls(bytes, options);
-  const pkg = openPackage(bytes, limits);
-  unpack(pkg, kind, limits);
-  return readPackage(pkg, options);
 }

@@ -126,9 +126,10 @@ export function sheetKept(orig: El, out: El, written: Set<string>): string[] {
   const writtenRows = new Set([...written].map((ref) => Number(/\d+$/.exec(ref)![0])));
   for (const [r, row] of a.rows) {
     const o = b.rows.get(r);
-    // `spans` (first:last column) may widen to take a written cell.
+    // `spans` (first:last column) may widen to take a written cell, and the row grow (`ht`) to show it.
     if (!o) diffs.push(`row ${r} missing`);
-    else if (!sameAttrs(row.attrs, o.attrs, writtenRows.has(r) ? ['spans'] : [])) diffs.push(`row ${r} attributes changed`);
+    else if (!sameAttrs(row.attrs, o.attrs, writtenRows.has(r) ? ['spans', 'ht'] : [])) diffs.push(`row ${r} attributes changed`);
+    else if (row.attrs.ht !== undefined && !(Number(o.attrs.ht) >= Number(row.attrs.ht))) diffs.push(`row ${r} lower: ${row.attrs.ht} → ${o.attrs.ht}`);
   }
   // Everything else in the sheet is exactly as it was; qmap may only add a <legacyDrawing> for its notes.
   const hadLegacy = orig.children.some((c) => local(c.name) === 'legacyDrawing');

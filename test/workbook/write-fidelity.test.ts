@@ -21,7 +21,10 @@ function cellsOutside(pkg: Uint8Array, written: Map<string, Set<string>>, names:
       const s = JSON.stringify(c.s) === '{"patternType":"none"}' ? undefined : c.s;
       out[`${name}!${ref}`] = { v: c.v, f: c.f, z: c.z, w: c.w, t: c.t, s };
     }
-    out[`${name}!meta`] = { merges: ws['!merges'], cols: ws['!cols'], rows: ws['!rows'] };
+    // A row with a written cell may grow to show it (fidelity.ts checks it only grows).
+    const writtenRows = new Set([...(written.get(partName) ?? [])].map((ref) => XLSX.utils.decode_cell(ref).r));
+    const rows = (ws['!rows'] ?? []).map((r, i) => (writtenRows.has(i) ? undefined : r));
+    out[`${name}!meta`] = { merges: ws['!merges'], cols: ws['!cols'], rows: rows.some((r) => r) ? rows : undefined };
   }
   return out;
 }

@@ -21,7 +21,7 @@ export const richWrites: CellWrite[] = [
   { sheet: 'チェックシート', cell: 'E6', text: 'お客様の回答を上書きしてはいけない' },
   { sheet: 'チェックシート', cell: 'E7', text: '=HYPERLINK("http://evil")', flag: { comment: 'qmap: 要確認 — 提案: No.12 通信の暗号化 (score 0.62)\n他の候補: No.13 (0.40)' } },
   { sheet: 'チェックシート', cell: 'F8', text: '180日保管しています。' },
-  { sheet: 'チェックシート', cell: 'E9', text: '', flag: { comment: 'qmap: 該当する回答が見つかりません。ご記入ください。' } },
+  { sheet: 'チェックシート', cell: 'E9', text: '', flag: { comment: 'qmap: 対象項目なし — 回答をご記入ください。' } },
   { sheet: 'チェックシート', cell: 'E10', text: '数式のセルは上書きしない' },
   { sheet: 'チェックシート', cell: 'E11', text: '- 退会後30日以内に削除します。' },
   { sheet: "別紙 (O'Brien)", cell: 'C2', text: 'ありません。', flag: { comment: 'qmap: 要確認' } },

@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import { writeAnswers } from '../../src/workbook/write.js';
@@ -57,4 +59,54 @@ t.test('LibreOffice opens every written workbook and shows the answers', { skip:
   const notes = [...content.matchAll(/<office:annotation\b[\s\S]*?<\/office:annotation>/g)].map((m) => m[0].replace(/<text:line-break\/>/g, '\n').replace(/<[^>]*>/g, ''));
   t.ok(notes.some((n) => n.includes('qmap: 要確認 — 提案: No.12 通信の暗号化 (score 0.62)')), 'the note on a cell to review');
   t.ok(notes.some((n) => n.includes('お客様のメモ: 重要')), "the customer's own note");
+});
+
+/** Lines of text LibreOffice prints right of column A (the answers), over all pages of its PDF. */
+function answerLines(pdf: Buffer): number {
+  const latin = pdf.toString('latin1');
+  let lines = 0;
+  for (const m of latin.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, latin.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      continue;
+    }
+    // Each printed line starts with a text position (x y Td); pieces of one line share its y.
+    lines += new Set([...content.matchAll(/([\d.]+) ([\d.]+) Td/g)].filter((td) => Number(td[1]) > 100).map((td) => td[2])).size;
+  }
+  return lines;
+}
+
+t.test('LibreOffice shows every line of every long answer, as in rows tall enough for anything', { skip: soffice ? false : 'LibreOffice (soffice) is not installed' }, async (t) => {
+  const answers = [
+    'あ'.repeat(100),
+    'Backups are taken daily and kept for seven generations in a second region of Japan. '.repeat(3),
+    'はい。\n\n詳細は別紙のとおりです。\nまた、年に一度見直しています。',
+    'バックアップは毎日取得し、7世代保管しています。'.repeat(5),
+    '国内（東京・大阪）のデータセンターに保管しています。'.repeat(4),
+  ];
+  // Rows fixed at 20 pt (or left to the program), one answer area merged over two columns, one in 14-point text.
+  const book = async (height: number | null) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    [8, 30, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    answers.forEach((_, i) => (ws.getCell(`A${i + 1}`).value = `Q${i + 1}`));
+    for (const r of [1, 2, 4]) ws.getRow(r).height = height ?? 20;
+    if (height) for (const r of [3, 5]) ws.getRow(r).height = height;
+    ws.mergeCells('B4:C4');
+    ws.getCell('B5').font = { size: 14 };
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  };
+  const writes = answers.map((text, i) => ({ sheet: 'S', cell: `B${i + 1}`, text }));
+  const dir = mkdtempSync(join(tmpdir(), 'qmap-lo-heights-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const files = { grown: writeAnswers(await book(null), 'xlsx', writes, []), tall: writeAnswers(await book(400), 'xlsx', writes, []), kept: writeAnswers(await book(null), 'xlsx', writes, [], { keepRowHeights: true }) };
+  for (const [name, out] of Object.entries(files)) writeFileSync(join(dir, `${name}.xlsx`), out.bytes);
+  execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => join(dir, `${n}.xlsx`))], { stdio: 'pipe', timeout: 180_000 });
+  const [grown, tall, kept] = ['grown', 'tall', 'kept'].map((n) => answerLines(readFileSync(join(dir, `${n}.pdf`))));
+  t.ok(tall > 20, `the answers take ${tall} lines`);
+  t.equal(grown, tall, 'rows qmap grew show them all');
+  t.ok(kept < tall, `with the customer's heights kept, LibreOffice shows only ${kept} (the check can fail)`);
 });

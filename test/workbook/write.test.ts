@@ -92,7 +92,7 @@ t.test('cells to review are highlighted and carry a note naming the proposal', a
   t.match(comments, /<comment ref="E7" authorId="\d+"><text><t xml:space="preserve">qmap: 要確認 — 提案: No\.12 通信の暗号化 \(score 0\.62\)\n他の候補: No\.13 \(0\.40\)<\/t>/);
   t.match(comments, /お客様のメモ: 重要/, "the customer's own notes stay");
   t.match(comments, /お客様: ここは空欄で結構です/);
-  t.notMatch(comments, /該当する回答が見つかりません/, "a cell with the customer's note keeps that note alone");
+  t.notMatch(comments, /対象項目なし/, "a cell with the customer's note keeps that note alone");
   const vml = part(result.bytes, 'xl/drawings/vmlDrawing1.vml');
   t.match(vml, /<x:Row>6<\/x:Row><x:Column>4<\/x:Column>/, 'the note box is anchored to E7');
 
@@ -115,7 +115,7 @@ t.test('a last sheet 「qmap確認」 lists every question with a link to its an
   t.equal(rows.length, richWrites.length + 1);
   t.same(rows[1], ['チェックシート', 'E4', '質問 1', '12, 13', '通信の暗号化\n保存データの暗号化', 0.9, '自動', '', richWrites[0].text]);
   t.same(rows[5].slice(6, 8), ['要確認', 'No.13 保存データの暗号化 / No.20 ログ']);
-  t.same(rows[7][6], '該当項目なし');
+  t.same(rows[7][6], '対象項目なし', "qmap's word for a row no item answers; 該当なし is the customer's answer");
   const review = part(result.bytes, 'xl/worksheets/sheet4.xml');
   t.match(review, `<hyperlink ref="B2" location="'チェックシート'!E4" display="E4"/>`);
   t.match(review, `location="'別紙 (O''Brien)'!C2"`, 'sheet names with quotes are escaped in links');
@@ -214,6 +214,21 @@ for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
   });
 }
 
+t.test('a converted .xls, .ods or .csv comes back with columns as wide as their text (at most 60 digits), so questions and answers can be read', async (t) => {
+  for (const kind of ['xls', 'ods', 'csv'] as FileKind[]) {
+    const [short, , filled] = plainWrites(kind);
+    const out = writeAnswers(fixture(`plain.${kind}`), kind, [short, { sheet: short.sheet, cell: 'C3', text: LONG }, filled], []);
+    const xml = part(out.bytes, 'xl/worksheets/sheet1.xml');
+    const width = (col: number) => Number(new RegExp(`<col min="${col}" max="${col}" width="([\\d.]+)"`).exec(xml)?.[1] ?? 8.43);
+    t.equal(width(1), 8.43, `${kind}: the No. column keeps the default width`);
+    t.ok(width(2) > 50 && width(2) < 60, `${kind}: the question column fits its longest question on one line (${width(2)})`);
+    t.ok(width(3) >= 60 && width(3) < 61, `${kind}: the answer column is 60 digits wide for the long answer (${width(3)})`);
+    t.match(xml, /<row r="2">/, `${kind}: the short answer fits on its line`);
+    // The converted workbook's font is 12-point Calibri: lines of 18 pt.
+    t.match(xml, /<row r="3" ht="126">/, `${kind}: the long answer (192 characters, 28 a line) gets seven lines`);
+  }
+});
+
 t.test('formulas that read the answers are recalculated when the customer opens the workbook', async (t) => {
   const out = writeAnswers(fixture('rich.xlsx'), 'xlsx', richWrites, []);
   t.match(part(out.bytes, 'xl/workbook.xml'), /<calcPr calcId="171027" fullCalcOnLoad="1"\/>/, 'rich.xlsx has formulas: its calcPr asks for a full recalculation');
@@ -254,6 +269,30 @@ t.test('everything qmap writes that Excel could take for a formula stays text wh
   }
   t.equal(child(styleOf(out.bytes, review, 'C2'), 'alignment').attrs.wrapText, '1', 'the quoted question still wraps');
   t.match(part(out.bytes, review), /<c r="C6" s="\d+" t="inlineStr"><is><t xml:space="preserve">\t=1\+1<\/t>/, 'a question starting with a tab keeps it');
+});
+
+t.test("an English questionnaire's review sheet \"qmap review\" keeps what looks like a formula as text too", async (t) => {
+  const risky = ['=1+1', '+1 (555) 0100', '-SUM(A1)', '@risk'];
+  const writes: CellWrite[] = risky.map((text, i) => ({ sheet: 'チェックシート', cell: `E${20 + i}`, text }));
+  const lines = reviewFor(writes).map((l, i) => ({ ...l, question: risky[i], answer: risky[(i + 1) % risky.length], alternatives: risky[(i + 2) % risky.length] }));
+  const out = writeAnswers(rich, 'xlsx', writes, lines, { language: 'en' });
+  t.equal(XLSX.read(out.bytes, { type: 'array' }).SheetNames.at(-1), 'qmap review');
+  const review = 'xl/worksheets/sheet4.xml';
+  for (let i = 0; i < risky.length; i++)
+    for (const col of ['C', 'H', 'I']) t.equal(styleOf(out.bytes, review, `${col}${i + 2}`).attrs.quotePrefix, '1', `${col}${i + 2}`);
+  t.notOk(styleOf(out.bytes, review, 'A2').attrs.quotePrefix, 'plain text is left alone');
+});
+
+t.test('the review sheet is laid out for reading: wide columns, wrapped text from the top of the cell, rows as tall as their longest text', async (t) => {
+  const long = 'バックアップは毎日取得し、7世代保管しています。'.repeat(6);
+  const out = writeAnswers(rich, 'xlsx', [], [{ ...reviewFor(richWrites)[0], question: '短い質問', answer: long }, { ...reviewFor(richWrites)[1], answer: 'はい' }]);
+  const review = part(out.bytes, 'xl/worksheets/sheet4.xml');
+  t.match(review, /<col min="3" max="3" width="60" customWidth="1"\/>.*<col min="9" max="9" width="60" customWidth="1"\/>/, 'question and answer columns 60 digits wide');
+  const answer = child(styleOf(out.bytes, 'xl/worksheets/sheet4.xml', 'I2'), 'alignment').attrs;
+  t.same([answer.wrapText, answer.vertical], ['1', 'top']);
+  // 144 full-width characters in 56 digits of room: 6 lines of 16.5 pt (the default font is Calibri 11).
+  t.match(review, /<row r="2" ht="99">/, 'a six-line answer gets a six-line row');
+  t.match(review, /<row r="3">/, 'a one-line row keeps the default height');
 });
 
 t.test('a workbook whose only formulas read other workbooks or DDE links is not set to recalculate on opening', async (t) => {

@@ -6,7 +6,7 @@ import type { RowStatus } from '../../domain.js';
 import { QmapError } from '../../errors.js';
 import type { Context } from '../../services/context.js';
 import { rowsOf } from '../../services/questionnaires.js';
-import { confirmBody, confirmRows, decide, decisionBody } from '../../services/review.js';
+import { confirmBody, confirmRows, decide, decisionBody, rowOf } from '../../services/review.js';
 import { itemTitles } from '../../services/items.js';
 import { actor } from '../auth.js';
 import { errors, rowSchema, rowView } from '../views.js';
@@ -42,6 +42,15 @@ export const rowRoutes: FastifyPluginAsync<Context> = async (app, ctx) => {
     async (req) => {
       const titleOf = itemTitles(ctx);
       return rowsOf(ctx, req.params.id, req.query.status).map((row) => rowView(row, titleOf));
+    },
+  );
+
+  r.get(
+    '/questionnaires/:id/rows/:rowId',
+    { schema: { tags, params: rowParams, description: 'One row, named by its id or as Sheet!8; its ETag is its version.', response: { 200: rowSchema, ...errors(404) } } },
+    async (req, reply) => {
+      const row = rowOf(ctx, req.params.id, req.params.rowId);
+      return reply.header('etag', `"${row.version}"`).send(rowView(row, itemTitles(ctx)));
     },
   );
 

@@ -18,6 +18,9 @@ export interface CellEdit {
 /** Given the style index a cell shows today, the style index to give it for this edit. */
 export type StyleOf<E> = (current: number, edit: E) => number;
 
+/** A row's start tag as it must be once its edits are made (e.g. taller); asked after their styles are chosen. */
+export type RowTagOf<E> = (tag: string, row: number, edits: E[]) => string;
+
 export interface PatchResult<E extends CellEdit> {
   /** Edits not made because the cell already holds a value or a formula. */
   filled: E[];
@@ -32,12 +35,19 @@ export interface SheetLayout {
  * Apply edits (any order, at most one per cell) to the sheet XML (a Source's text), as replacements
  * added to `out`: only the written cells (and a row's tag when its spans widen) are replaced.
  */
-export function patchCells<E extends CellEdit>(xml: string, edits: E[], layout: SheetLayout, styleOf: StyleOf<E>, out: Splices): PatchResult<E> {
+export function patchCells<E extends CellEdit>(
+  xml: string,
+  edits: E[],
+  layout: SheetLayout,
+  styleOf: StyleOf<E>,
+  out: Splices,
+  rowTagOf: RowTagOf<E> = (tag) => tag,
+): PatchResult<E> {
   if (edits.length === 0) return { filled: [] };
   const sorted = [...edits].sort((a, b) => a.row - b.row || a.col - b.col);
   const open = /<([\w.-]+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) return { filled: sorted };
-  return new Patcher(xml, textOf(open[1] ?? ''), layout, styleOf, out).run(sorted, open.index, open[0]);
+  return new Patcher(xml, textOf(open[1] ?? ''), layout, styleOf, out, rowTagOf).run(sorted, open.index, open[0]);
 }
 
 class Patcher<E extends CellEdit> {
@@ -57,6 +67,7 @@ class Patcher<E extends CellEdit> {
     private readonly layout: SheetLayout,
     private readonly styleOf: StyleOf<E>,
     private readonly out: Splices,
+    private readonly rowTagOf: RowTagOf<E>,
   ) {
     this.tails = new InlineTails(p);
     this.rowOpen = `<${p}row`;
@@ -108,13 +119,13 @@ class Patcher<E extends CellEdit> {
         const rowStyle = rowTag.includes('customFormat') && getAttr(rowTag, 'customFormat') === '1' ? Number(getAttr(rowTag, 's') ?? 0) : null;
         if (selfClosing) {
           // <row …/>: opened up, with the new cells inside.
-          out.replace(at, innerStart, coverInSpans(`${rowTag.slice(0, -2).trimEnd()}>`, here));
           for (const e of here) this.newCell(innerStart, e, rowStyle);
           out.insert(innerStart, this.rowClose);
+          out.replace(at, innerStart, this.rowTagOf(coverInSpans(`${rowTag.slice(0, -2).trimEnd()}>`, here), rowNum, here));
         } else {
-          const tag = coverInSpans(rowTag, here);
-          if (tag !== rowTag) out.replace(at, innerStart, tag);
           this.patchRow(innerStart, innerEnd, here, rowStyle);
+          const tag = this.rowTagOf(coverInSpans(rowTag, here), rowNum, here);
+          if (tag !== rowTag) out.replace(at, innerStart, tag);
         }
         next = end;
       }
@@ -176,22 +187,26 @@ class Patcher<E extends CellEdit> {
     let i = from;
     while (i < sorted.length && sorted[i].row < before) {
       const end = takeRow(sorted, i);
-      this.out.insert(at, `<${this.p}row r="${sorted[i].row}">`);
-      for (; i < end; i++) this.newCell(at, sorted[i], null);
+      const here = sorted.slice(i, end);
+      // The cells' styles are chosen before the row's tag is asked for, which goes before them.
+      const cells = here.map((e) => this.cellPieces(e, null));
+      this.out.insert(at, this.rowTagOf(`<${this.p}row r="${sorted[i].row}">`, sorted[i].row, here));
+      for (const piece of cells.flat()) this.out.insert(at, piece);
       this.out.insert(at, this.rowClose);
+      i = end;
     }
     return i;
   }
 
   /** A new cell at `at`, styled from its row (when the row has a format) or column. */
   private newCell(at: number, edit: E, rowStyle: number | null): void {
+    for (const piece of this.cellPieces(edit, rowStyle)) this.out.insert(at, piece);
+  }
+
+  private cellPieces(edit: E, rowStyle: number | null): (string | Uint8Array)[] {
     const style = this.styleOf(rowStyle ?? this.layout.colStyle(edit.col) ?? 0, edit);
     const head = `<${this.p}c r="${formatAddress(edit)}"${style ? ` s="${style}"` : ''}`;
-    if (edit.text === '') this.out.insert(at, `${head}/>`);
-    else {
-      this.out.insert(at, head);
-      this.out.insert(at, this.tails.bytes(edit.text));
-    }
+    return edit.text === '' ? [`${head}/>`] : [head, this.tails.bytes(edit.text)];
   }
 
   /** Replace the empty cell xml[at, end), whose start tag is `tag`, with the written one. */

@@ -1,5 +1,8 @@
-// The 「qmap確認」 sheet: one line per question, so a reviewer can walk the whole questionnaire,
-// jump to each answer cell and filter by status. Added as the workbook's last sheet.
+// The review sheet (「qmap確認」, or "qmap review" for an English questionnaire): one line per question, so a
+// reviewer can walk the whole questionnaire, jump to each answer cell and filter by status. Added as the
+// workbook's last sheet, in the questionnaire's language, with columns wide enough and rows tall enough to read.
+import type { Language } from '../../domain.js';
+import { messageText } from '../../messages.js';
 import type { ReviewLine } from '../types.js';
 import { columnLetters, parseAddress, quoteSheetName } from '../package/a1.js';
 import { addContentType } from '../package/content-types.js';
@@ -9,6 +12,7 @@ import type { WorkbookInfo } from '../package/workbook.js';
 import { escapeXml, insertBeforeRootEnd, rootPrefix } from '../package/xml.js';
 import { formulaLike, type Styles } from './styles.js';
 import { ByteSink } from './bytes.js';
+import { defaultRowHeightOf, grownRowTag, heightFor, type Measures } from './fit.js';
 import { inlineTail } from './inline.js';
 import { freeName } from './comments.js';
 import { REVIEW_SHEET } from '../vocabulary.js';
@@ -16,38 +20,40 @@ import { REVIEW_SHEET } from '../vocabulary.js';
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-export const STATUS_LABEL: Record<ReviewLine['status'], string> = {
-  auto: '自動',
-  review: '要確認',
-  unmatched: '該当項目なし',
-  confirmed: '確認済み',
-};
-
-const COLUMNS: { title: string; width: number; wrap?: boolean }[] = [
-  { title: 'シート', width: 16 },
-  { title: 'セル', width: 8 },
-  { title: '質問', width: 60, wrap: true },
-  { title: '項目No.', width: 9 },
-  { title: '項目名', width: 30, wrap: true },
-  { title: 'スコア', width: 8 },
-  { title: '状態', width: 12 },
-  { title: '候補', width: 40, wrap: true },
-  { title: '記入した回答', width: 60, wrap: true },
+/** The columns, by message code of their header; `wrap`: long text that wraps (and sets the row's height). */
+const COLUMNS: { code: string; width: number; wrap?: boolean }[] = [
+  { code: 'sheet', width: 16, wrap: true },
+  { code: 'cell', width: 8 },
+  { code: 'question', width: 60, wrap: true },
+  { code: 'itemNo', width: 9 },
+  { code: 'item', width: 30, wrap: true },
+  { code: 'score', width: 8 },
+  { code: 'status', width: 16, wrap: true },
+  { code: 'candidates', width: 40, wrap: true },
+  { code: 'answer', width: 60, wrap: true },
 ];
 
+/** A status as the review sheet names it, in the questionnaire's language. */
+export const statusLabel = (status: ReviewLine['status'], language: Language) => messageText({ code: `review.status.${status}` }, language);
+
 /** Add the review sheet to the package; returns the name it got. */
-export function addReviewSheet(pkg: Package, wb: WorkbookInfo, styles: Styles, lines: ReviewLine[], limit: (s: string) => string): string {
-  const name = uniqueName(wb.sheets.map((s) => s.name));
+export function addReviewSheet(pkg: Package, wb: WorkbookInfo, styles: Styles, lines: ReviewLine[], language: Language, limit: (s: string) => string): string {
+  const name = uniqueName(wb.sheets.map((s) => s.name), REVIEW_SHEET[language]);
   const part = freeName(pkg, 'xl/worksheets/sheet', '.xml');
+  // Lines of a row start at its top, so a reader sees where each long text begins.
   const look = {
     header: styles.addXf({ fontId: styles.addFont('<b/>'), fillId: styles.addFill('FFD9D9D9'), applyFont: 1, applyFill: 1 }, { wrap: true }),
-    wrap: styles.addXf({}, { wrap: true }),
-    link: styles.addXf({ fontId: styles.addFont('<u/>', 'FF0563C1'), applyFont: 1 }),
-    score: styles.addXf({ numFmtId: 2, applyNumberFormat: 1 }),
+    wrap: styles.addXf({}, { wrap: true, top: true }),
+    plain: styles.addXf({}, { top: true }),
+    link: styles.addXf({ fontId: styles.addFont('<u/>', 'FF0563C1'), applyFont: 1 }, { top: true }),
+    score: styles.addXf({ numFmtId: 2, applyNumberFormat: 1 }, { top: true }),
   };
   // A question or answer that Excel could take for a formula stays text when someone edits it.
   const quoted = (s: number) => styles.cellStyle(s, { wrap: false, highlight: false, quotePrefix: true });
-  pkg.setBytes(part, sheetXml(lines, look, limit, quoted));
+  const font = styles.defaultFont();
+  const measures: Measures = { defaultFont: font, defaultRowHeight: defaultRowHeightOf(font.size) };
+  const words = { headers: COLUMNS.map((c) => messageText({ code: `review.column.${c.code}` }, language)), status: (s: ReviewLine['status']) => statusLabel(s, language) };
+  pkg.setBytes(part, sheetXml(lines, look, limit, quoted, measures, words));
   addContentType(pkg, 'Override', `/${part}`, WORKSHEET_CT);
   const relId = addRel(pkg, wb.part, relType.worksheet, part);
   const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
@@ -63,25 +69,31 @@ export function addReviewSheet(pkg: Package, wb: WorkbookInfo, styles: Styles, l
 
 const attrS = (s: number) => (s ? ` s="${s}"` : '');
 
-function uniqueName(existing: string[]): string {
+function uniqueName(existing: string[], base: string): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
-  let name = REVIEW_SHEET;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${REVIEW_SHEET} (${n})`;
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
   return name;
 }
 
 interface Looks {
   header: number;
   wrap: number;
+  plain: number;
   link: number;
   score: number;
 }
 
+interface Words {
+  headers: string[];
+  status: (s: ReviewLine['status']) => string;
+}
+
 /**
  * The sheet's XML, written straight into UTF-8 a row at a time (see ByteSink): it holds every question
- * and answer. Texts that repeat down the sheet (sheet names, items, statuses, answers) are escaped once.
+ * and answer. Texts that repeat down the sheet (sheet names, items, statuses, answers) are escaped and measured once.
  */
-function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string, quoted: (style: number) => number): Uint8Array {
+function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string, quoted: (style: number) => number, measures: Measures, words: Words): Uint8Array {
   // Room for every text as 3-byte UTF-8 plus each row's markup: the buffer then never grows.
   let chars = 0;
   for (const l of lines) chars += l.sheet.length + l.question.length + l.alternatives.length + l.answer.length + l.itemTitles.join('\n').length;
@@ -93,17 +105,28 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
       '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
       `<dimension ref="A1:${last}"/>` +
       '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
-      '<sheetFormatPr defaultRowHeight="15"/>' +
+      `<sheetFormatPr defaultRowHeight="${measures.defaultRowHeight}"/>` +
       `<cols>${cols}</cols>` +
       '<sheetData>',
   );
   const styleOf = (value: string, s: number) => (formulaLike(value) ? quoted(s) : s);
   const cell = (ref: string, value: string, s = 0) => (value === '' ? '' : `<c r="${ref}"${attrS(styleOf(value, s))}${inlineTail('', value, limit)}`);
   const num = (ref: string, value: number | null, s = 0) => (value === null || !Number.isFinite(value) ? '' : `<c r="${ref}"${attrS(s)}><v>${value}</v></c>`);
-  out.push(`<row r="1">${COLUMNS.map((c, i) => cell(`${columnLetters(i + 1)}1`, c.title, look.header)).join('')}</row>`);
+  // Texts that repeat down a column (one cache per column, as each has its own style) are escaped and measured once.
+  const heights = Array.from({ length: COLUMNS.length }, () => new Map<string, number>());
+  const heightOf = (col: number, value: string) => {
+    let h = heights[col].get(value);
+    if (h === undefined) heights[col].set(value, (h = heightFor(limit(value), COLUMNS[col].width, measures.defaultFont, measures)));
+    return h;
+  };
+  const rowTag = (r: number, texts: string[]) => {
+    let needed = 0;
+    for (let i = 0; i < COLUMNS.length; i++) if (COLUMNS[i].wrap && texts[i]) needed = Math.max(needed, heightOf(i, texts[i]));
+    return grownRowTag(`<row r="${r}">`, needed, measures);
+  };
+  out.push(`${rowTag(1, words.headers)}${COLUMNS.map((_, i) => cell(`${columnLetters(i + 1)}1`, words.headers[i], look.header)).join('')}</row>`);
   const links = new ByteSink(120 * lines.length + 64);
   const locations = new Map<string, string>();
-  // Texts that repeat down a column (one cache per column, as each has its own style) are escaped once.
   const tails = Array.from({ length: COLUMNS.length }, () => new Map<string, string>());
   const cached = (col: number, ref: string, value: string, s: number) => {
     if (value === '') return '';
@@ -111,8 +134,6 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
     if (tail === undefined) tails[col].set(value, (tail = `${attrS(styleOf(value, s))}${inlineTail('', value, limit)}`));
     return `<c r="${ref}"${tail}`;
   };
-  const wrap = (col: number) => (COLUMNS[col].wrap ? look.wrap : 0);
-  const [titleStyle, alternativeStyle, answerStyle, questionStyle] = [wrap(4), wrap(7), wrap(8), wrap(2)];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const r = i + 2;
@@ -122,17 +143,19 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
       if (sheet === undefined) locations.set(line.sheet, (sheet = escapeXml(quoteSheetName(line.sheet))));
       links.push(`<hyperlink ref="B${r}" location="${sheet}!${escapeXml(target)}" display="${target}"/>`);
     }
+    const titles = line.itemTitles.join('\n');
+    const status = words.status(line.status);
     out.push(
-      `<row r="${r}">` +
-        cached(0, `A${r}`, line.sheet, 0) +
+      rowTag(r, [line.sheet, '', line.question, '', titles, '', status, line.alternatives, line.answer]) +
+        cached(0, `A${r}`, line.sheet, look.wrap) +
         cell(`B${r}`, target ?? '', look.link) +
-        cell(`C${r}`, line.question, questionStyle) +
-        (line.itemNos.length === 1 ? num(`D${r}`, line.itemNos[0]) : cell(`D${r}`, line.itemNos.join(', '))) +
-        cached(4, `E${r}`, line.itemTitles.join('\n'), titleStyle) +
+        cell(`C${r}`, line.question, look.wrap) +
+        (line.itemNos.length === 1 ? num(`D${r}`, line.itemNos[0], look.plain) : cell(`D${r}`, line.itemNos.join(', '), look.plain)) +
+        cached(4, `E${r}`, titles, look.wrap) +
         num(`F${r}`, line.score, look.score) +
-        cached(6, `G${r}`, STATUS_LABEL[line.status], 0) +
-        cell(`H${r}`, line.alternatives, alternativeStyle) +
-        cached(8, `I${r}`, line.answer, answerStyle) +
+        cached(6, `G${r}`, status, look.wrap) +
+        cell(`H${r}`, line.alternatives, look.wrap) +
+        cached(8, `I${r}`, line.answer, look.wrap) +
         '</row>',
     );
   }
@@ -149,4 +172,3 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
   );
   return out.bytes();
 }
-

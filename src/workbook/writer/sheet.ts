@@ -1,5 +1,6 @@
-// What the writer needs to know about a worksheet besides its cells: column styles, merged ranges,
-// and the recorded used range. Read from the XML around <sheetData> without scanning the rows.
+// What the writer needs to know about a worksheet besides its cells: column styles and widths, merged
+// ranges, the default row height and the recorded used range. Read from the XML around <sheetData> without
+// scanning the rows.
 import { formatRange, parseRange, type Address, type CellRange } from '../package/a1.js';
 import { textOf } from '../package/package.js';
 import type { Splices } from './splice.js';
@@ -10,16 +11,37 @@ export interface SheetInfo {
   colStyle(col: number): number | undefined;
   /** The top-left cell of the merged range holding `at`, or `at` itself. */
   mergeAnchor(at: Address): Address;
+  /** The merged range holding `at`, or null. */
+  mergeOf(at: Address): CellRange | null;
+  /** A column's width in digits of the default font; 0 when it is hidden. */
+  colWidth(col: number): number;
+  /** The sheet's default row height in points (sheetFormatPr), or null when it does not say. */
+  defaultRowHeight: number | null;
 }
+
+/** Excel's default column: 8 digits and 5 pixels of padding (of a 7-pixel digit). */
+const BASE_COL_WIDTH = 8;
+const PADDING_DIGITS = 5 / 7;
 
 export function readSheetInfo(xml: string): SheetInfo {
   const dataStart = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
   const head = dataStart < 0 ? xml : xml.slice(0, dataStart);
   const colStyles: { min: number; max: number; style: number }[] = [];
+  const widths: { min: number; max: number; width: number }[] = [];
   for (const m of head.matchAll(/<(?:[\w.-]+:)?col\b[^>]*>/g)) {
+    const [min, max] = [Number(getAttr(m[0], 'min')), Number(getAttr(m[0], 'max'))];
     const style = getAttr(m[0], 'style');
-    if (style !== null) colStyles.push({ min: Number(getAttr(m[0], 'min')), max: Number(getAttr(m[0], 'max')), style: Number(style) });
+    if (style !== null) colStyles.push({ min, max, style: Number(style) });
+    const hidden = /^(1|true)$/.test(getAttr(m[0], 'hidden') ?? '');
+    const width = Number(getAttr(m[0], 'width') ?? NaN);
+    if (hidden || Number.isFinite(width)) widths.push({ min, max, width: hidden ? 0 : width });
   }
+  const format = /<(?:[\w.-]+:)?sheetFormatPr\b[^>]*>/.exec(head)?.[0] ?? '';
+  const number = (name: string) => {
+    const v = Number(getAttr(format, name) ?? NaN);
+    return Number.isFinite(v) && v > 0 ? v : null;
+  };
+  const defaultWidth = number('defaultColWidth') ?? (number('baseColWidth') ?? BASE_COL_WIDTH) + PADDING_DIGITS;
   const dataEnd = Math.max(xml.lastIndexOf('sheetData>'), xml.lastIndexOf('sheetData/>'), 0);
   const merges: CellRange[] = [];
   for (const m of xml.slice(dataEnd).matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*>/g)) {
@@ -29,7 +51,10 @@ export function readSheetInfo(xml: string): SheetInfo {
   const byRow = new MergeIndex(merges);
   return {
     colStyle: (col) => colStyles.find((c) => col >= c.min && col <= c.max)?.style,
-    mergeAnchor: (at) => byRow.anchor(at),
+    mergeAnchor: (at) => byRow.find(at)?.s ?? at,
+    mergeOf: (at) => byRow.find(at),
+    colWidth: (col) => widths.find((c) => col >= c.min && col <= c.max)?.width ?? defaultWidth,
+    defaultRowHeight: number('defaultRowHeight'),
   };
 }
 
@@ -52,12 +77,12 @@ class MergeIndex {
     }
   }
 
-  /** The top-left cell of the first merge holding `at` (merges of its row first, then the tall ones), or `at`. */
-  anchor(at: Address): Address {
+  /** The first merge holding `at` (merges of its row first, then the tall ones), or null. */
+  find(at: Address): CellRange | null {
     const here = this.rows.get(at.row);
-    if (here) for (const m of here) if (at.col >= m.s.col && at.col <= m.e.col) return m.s;
-    for (const m of this.tall) if (at.row >= m.s.row && at.row <= m.e.row && at.col >= m.s.col && at.col <= m.e.col) return m.s;
-    return at;
+    if (here) for (const m of here) if (at.col >= m.s.col && at.col <= m.e.col) return m;
+    for (const m of this.tall) if (at.row >= m.s.row && at.row <= m.e.row && at.col >= m.s.col && at.col <= m.e.col) return m;
+    return null;
   }
 }
 

@@ -2,6 +2,7 @@
 // reordered (cells everywhere refer to them by index); each new <xf> is a copy of the cell's own
 // format, so its font, border and number format stay, with wrapping and, for cells to review, a fill.
 import { getAttr, setAttr } from '../package/xml.js';
+import type { Font } from './fit.js';
 
 export interface Look {
   /** Wrap long text within the cell. */
@@ -49,6 +50,8 @@ export class Styles {
   private readonly prefix: string;
   private readonly collections = new Map<string, Collection>();
   private readonly cache = new Map<number | string, number>();
+  private readonly fonts = new Map<number, Font>();
+  private readonly fontOfXf = new Map<number, Font>();
   private highlightFill: number | null = null;
 
   constructor(private readonly xml: string) {
@@ -75,6 +78,36 @@ export class Styles {
     return index;
   }
 
+  /** The font a cell format shows text in (size and name); the default font when the format does not say. */
+  fontOf(xfIndex: number): Font {
+    let font = this.fontOfXf.get(xfIndex);
+    if (font) return font;
+    const xfs = this.collection('cellXfs');
+    const xf = xfs.items[xfIndex] ?? xfs.added[xfIndex - xfs.items.length];
+    const fontId = xf ? Number(getAttr(/^<[^>]*>/.exec(xf)![0], 'fontId') ?? 0) : 0;
+    font = this.font(Number.isInteger(fontId) ? fontId : 0);
+    this.fontOfXf.set(xfIndex, font);
+    return font;
+  }
+
+  /** The workbook's default font: the first, in whose digits Excel counts column widths. */
+  defaultFont(): Font {
+    return this.font(0);
+  }
+
+  private font(index: number): Font {
+    let font = this.fonts.get(index);
+    if (font) return font;
+    const fonts = this.collection('fonts');
+    const el = fonts.items[index] ?? fonts.added[index - fonts.items.length] ?? fonts.items[0] ?? '';
+    const p = this.prefix;
+    const size = Number(getAttr(new RegExp(`<${p}sz\\b[^>]*>`).exec(el)?.[0] ?? '', 'val') ?? NaN);
+    const name = getAttr(new RegExp(`<${p}name\\b[^>]*>`).exec(el)?.[0] ?? '', 'val') ?? '';
+    font = { size: Number.isFinite(size) && size > 0 ? size : 11, name };
+    this.fonts.set(index, font);
+    return font;
+  }
+
   /** Append a font copied from the default font with extra children (e.g. `<b/>`) and an optional colour; returns its index. */
   addFont(extra: string, rgb?: string): number {
     const p = this.prefix;
@@ -91,12 +124,12 @@ export class Styles {
     return this.add('fills', `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
   }
 
-  /** Append a cell format from attributes; returns its index. */
-  addXf(attrs: Record<string, number | string>, look: Partial<Look> = {}): number {
+  /** Append a cell format from attributes, its text wrapped and/or at the top of the cell; returns its index. */
+  addXf(attrs: Record<string, number | string>, align: { wrap?: boolean; top?: boolean } = {}): number {
+    const p = this.prefix;
     const a = Object.entries({ numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0, ...attrs }).map(([k, v]) => ` ${k}="${v}"`).join('');
-    let xf = `<${this.prefix}xf${a}/>`;
-    if (look.wrap) xf = withWrap(xf, this.prefix);
-    return this.add('cellXfs', xf);
+    const alignment = `${align.top ? ' vertical="top"' : ''}${align.wrap ? ' wrapText="1"' : ''}`;
+    return this.add('cellXfs', alignment ? `<${p}xf${a} applyAlignment="1"><${p}alignment${alignment}/></${p}xf>` : `<${p}xf${a}/>`);
   }
 
   private highlight(): number {
