@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // qmap's command line: map a questionnaire without the server, manage tokens, back up the database.
 // Plain messages, never stack traces, for what a user got wrong; exit 2 for usage, 1 for a job that failed.
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { QmapError } from './errors.js';
@@ -27,7 +28,7 @@ Environment: QMAP_DB (default ./data/qmap.db) and the other QMAP_* settings of t
 
 const options = { help: { type: 'boolean', short: 'h' }, ...mapOptions, ...tokenOptions } satisfies ParseArgsConfig['options'];
 
-async function run(argv: string[], open: () => Db): Promise<void> {
+async function run(argv: string[], open: (existing?: boolean) => Db): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options, strict: true });
@@ -42,8 +43,9 @@ async function run(argv: string[], open: () => Db): Promise<void> {
     return;
   }
   if (command === 'map') return mapCommand(open, rest, values);
-  if (command === 'token') return tokenCommand(open(), rest, values);
-  if (command === 'backup') return backupCommand(open(), rest);
+  // Tokens and backups are of the server's database: never made anew by a mistyped QMAP_DB.
+  if (command === 'token') return tokenCommand(() => open(true), rest, values);
+  if (command === 'backup') return backupCommand(() => open(true), rest);
   throw new UsageError(command ? `unknown command "${command}"` : 'say what to do');
 }
 
@@ -51,7 +53,12 @@ async function main(): Promise<void> {
   let db: Db | undefined;
   try {
     const config = loadConfig();
-    await run(process.argv.slice(2), () => (db ??= openStore(config.QMAP_DB)));
+    await run(process.argv.slice(2), (existing = false) => {
+      if (existing && config.QMAP_DB !== ':memory:' && !existsSync(config.QMAP_DB)) {
+        throw new QmapError('not_found', `There is no qmap database at ${config.QMAP_DB}. Set QMAP_DB to the server's database file (see the README's configuration).`);
+      }
+      return (db ??= openStore(config.QMAP_DB));
+    });
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`qmap: ${err.message}\n\n${usage}\n`);

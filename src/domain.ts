@@ -68,6 +68,8 @@ export interface Proposal {
   /** lexicon: the matcher; learned: a reviewer's earlier decision; library: an answer written before. */
   source: 'lexicon' | 'learned' | 'library';
   libraryId: string | null;
+  /** The choice a reviewer gave the same question before (source learned), in the customer's words; absent otherwise. */
+  choice?: string | null;
 }
 
 /** One question of a job with what is written for it now. */
@@ -122,8 +124,8 @@ export interface Analysis {
   sheets: SheetSummary[];
   notes: Message[];
   rows: Row[];
-  /** The remembered layout that said where the questions are, if one did. */
-  layout: string | null;
+  /** The remembered layouts that said where the questions are (one per sheet at most). */
+  layouts: string[];
 }
 
 export interface Job {
@@ -161,6 +163,8 @@ export interface Item {
   descriptionEn: string;
   /** The answer in English, for English questionnaires; null until someone writes it. */
   answerEn: string | null;
+  /** The English answer was written for an earlier Japanese answer, which has changed since. */
+  answerEnOutdated?: boolean;
   /** What a yes/no or status column says for this item when its answer has no 有/無 (service hours, RTO, …). */
   defaultChoice: ChoiceValue | null;
 }
@@ -168,10 +172,11 @@ export interface Item {
 /** A choice column's value, whatever the customer's words for it (はい, ○, Yes, 対応, 済, 適合, ✓ …). */
 export type ChoiceValue = 'yes' | 'no' | 'partial' | 'na';
 
-/** A reviewer's decision remembered: the question and the items that answer it ([] = none does). */
+/** A reviewer's decision remembered: the question, the items that answer it ([] = none does), and the choice given. */
 export interface LearnedAlias {
   text: string;
   itemNos: number[];
+  choice?: string | null;
 }
 
 /** An answer the vendor wrote for a question no item answers. */

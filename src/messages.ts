@@ -27,9 +27,13 @@ const notes: Templates = {
     en: "This is qmap's review copy uploaded again: its 「{sheet}」 sheet was not read for questions, and {count} cell(s) still holding qmap's unconfirmed guesses were read as empty and proposed again. The final copy leaves out qmap's old review sheet, notes and highlights.",
     ja: 'qmap の確認用ブックが再アップロードされました。「{sheet}」シートは設問として読まず、確認されないまま qmap の推測が残っていた {count} 件のセルは空欄として扱い、改めて提案しました。提出用ブックには以前の確認シート・コメント・強調表示を含めません。',
   },
+  'note.layoutSaved': {
+    en: 'qmap will read the next copy of this template where you said the questions are. Remembered layouts are on the Layouts page, where you can delete this one.',
+    ja: '指定した読み取り位置をこのテンプレート用に記憶しました。次に同じテンプレートが届いたら、この位置から読みます。記憶した位置は「読み取り位置」ページで削除できます。',
+  },
   'note.answersInEnglish': {
-    en: 'The questions are in English, so the answers are written in English.',
-    ja: '設問が英語のため、回答を英語で記入しました。',
+    en: "The answers are written in English (the questions' language, or as the upload asked).",
+    ja: '回答を英語で記入しました（設問の言語、またはアップロード時の指定による）。',
   },
 };
 
@@ -37,6 +41,10 @@ const reasons: Templates = {
   'row.noEnglishAnswer': {
     en: 'item {itemNo} has no English answer yet: an admin can write one on the item page; until then the row is left for a reviewer',
     ja: '項目 No.{itemNo} には英語の回答がまだありません。管理者が項目ページで書けます。それまでこの行は確認待ちです',
+  },
+  'row.englishOutdated': {
+    en: "item {itemNo}'s English answer was written for an earlier Japanese answer, which has changed since: check it (an admin can update it on the item page)",
+    ja: '項目 No.{itemNo} の英語の回答は、変更前の日本語の回答に対して書かれたものです。ご確認ください（管理者が項目ページで更新できます）',
   },
   'row.noChoice': {
     en: 'no value of the choice column ({choices}) follows from the answer with confidence: choose one',

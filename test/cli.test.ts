@@ -78,6 +78,11 @@ t.test('mistakes get plain words and the usage, never a stack trace', async (t) 
     [['map', 'in.xlsx', '--nonsense'], /Unknown option '--nonsense'/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['token', 'create'], /token create needs --role admin or --role reviewer/],
+    [['map', 'in.xlsx', '-o', 'in.xlsx'], /would write over the questionnaire itself/],
+    [['map', 'in.xlsx', '-o', 'in.csv'], /would write over the questionnaire itself/],
+    [['map', 'in.xlsx', '-o', '.'], /it is a folder/],
+    [['map', 'in.xlsx', '-o', 'out.xlsx', '--json', join(dir, 'no', 'r.json')], /cannot write .*r\.json: the folder .* does not exist/],
+    [['backup', join(dir, 'no', 'such', 'b.db')], /cannot write .*b\.db: the folder .* does not exist/],
   ];
   for (const [args, message] of cases) {
     const { code, err } = qmap(dir, ...args);
@@ -126,4 +131,15 @@ t.test('on a terminal, a map that takes more than a second shows a progress bar'
   t.equal(run.status, 0, run.stdout);
   t.match(run.stdout, /\d+\/6000 questions/, 'the bar counts the questions matched');
   t.match(run.stdout, /6000 questions: \d+ answered automatically/);
+});
+
+t.test('token and backup work on the server\'s database only: a mistyped QMAP_DB is said, not made anew', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'qmap-cli-'));
+  for (const args of [['backup', join(dir, 'b.db')], ['token', 'list']]) {
+    const run = spawnSync(process.execPath, ['--import', tsx, join(root, 'src/cli.ts'), ...args], { env: { ...process.env, QMAP_DB: join(dir, 'typo', 'qmap.db') }, encoding: 'utf8', cwd: dir });
+    t.equal(run.status, 1, args.join(' '));
+    t.match(run.stderr, /There is no qmap database at .*typo.*qmap\.db\. Set QMAP_DB/);
+    t.notOk(existsSync(join(dir, 'typo')), 'no database was made');
+    t.notOk(existsSync(join(dir, 'b.db')), 'and no empty backup');
+  }
 });

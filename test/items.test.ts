@@ -1,6 +1,7 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { build } from './helpers/app.js';
+import { checksheet, form } from './helpers/workbooks.js';
 import { parseSeed } from '../src/items/seed.js';
 
 const seed = parseSeed(readFileSync(new URL('../fixtures/meti-seed.txt', import.meta.url), 'utf8'));
@@ -66,4 +67,26 @@ t.test('a reviewer may not change answers; an empty answer is refused', async (t
   const empty = await app.inject({ method: 'PUT', url: '/v1/items/39', headers: as(admin), payload: { answer: '  ' } });
   t.equal(empty.statusCode, 400);
   t.match(empty.json().message, /must not be empty/);
+});
+
+t.test('an edited answer reaches the questionnaires kept now; an English answer not updated with it holds English rows', async (t) => {
+  const { app, admin, reviewer, as } = await build(t);
+  const upload = async (question: string) => {
+    const body = form(await checksheet([question]), 'q.xlsx');
+    return (await app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...as(reviewer), ...body.headers }, payload: body.payload })).json();
+  };
+  const job = await upload('通信はTLS1.2以上で暗号化されていますか。');
+  t.match(job.rows[0], { itemNos: [42], answer: /TLS1\.2/ });
+  const put = await app.inject({ method: 'PUT', url: '/v1/items/42', headers: as(admin), payload: { answer: '有 TLS1.3のみを利用しています。' } });
+  t.equal(put.statusCode, 200);
+  t.equal(put.json().answerEnOutdated, true, 'the English answer is now behind the Japanese');
+  const again = (await app.inject({ url: `/v1/questionnaires/${job.id}`, headers: as(reviewer) })).json();
+  t.equal(again.rows[0].answer, '有 TLS1.3のみを利用しています。', 'the kept questionnaire writes the new answer');
+
+  const english = await upload('Is data in transit encrypted with TLS?');
+  t.match(english.rows[0], { status: 'review', itemNos: [42] });
+  t.equal(english.rows[0].proposal.reasons[0].code, 'row.englishOutdated');
+  const fixed = await app.inject({ method: 'PUT', url: '/v1/items/42', headers: as(admin), payload: { answerEn: 'Yes. We use TLS 1.3 only.' } });
+  t.equal(fixed.json().answerEnOutdated, false);
+  t.not((await upload('Is data in transit encrypted with TLS?')).rows[0].proposal.reasons[0]?.code, 'row.englishOutdated');
 });

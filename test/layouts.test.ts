@@ -20,6 +20,7 @@ t.test('a layout the user gave is remembered for the template and used next time
   const ctx = await build(t);
   const first = await upload(ctx, await template(2025), { answerColumn: 'D' });
   t.equal(first.rows[0].answerCell, 'D3', 'read where the user said');
+  t.equal(first.notes[0].code, 'note.layoutSaved', 'the job says the layout is remembered');
   const remembered = (await ctx.app.inject({ url: '/v1/layouts', headers: ctx.as(ctx.reviewer) })).json();
   t.match(remembered, [{ sheet: first.sheets[0].name, headerRow: 2, questionColumn: 'B', answerColumn: 'D', description: /No \| 質問 \| 回答/ }]);
 
@@ -61,4 +62,26 @@ t.test('a preview shows the top of each sheet and where qmap would read the ques
   t.equal(blank.json().sheets[0].detected, null, 'a sheet without questions shows as it is, with nothing detected');
   const bad = form(Buffer.from('%PDF-1.4'), 'x.xlsx');
   t.equal((await ctx.app.inject({ method: 'POST', url: '/v1/previews', headers: { ...ctx.as(ctx.reviewer), ...bad.headers }, payload: bad.payload })).statusCode, 415);
+});
+
+t.test('a remembered layout is for its own template: same header words with other questions are read as detection finds them', async (t) => {
+  const ctx = await build(t);
+  await upload(ctx, await template(2025), { answerColumn: 'D' });
+  const others = ['データの保管場所はどこですか。', '障害時の連絡体制を教えてください。', 'サポートの受付時間を教えてください。'];
+  const another = await upload(ctx, await xlsx([{ name: '調査票', preamble: ['別の会社の調査票'], header: ['No', '質問', '回答', '回答欄（貴社記入）'], rows: others.map((q, i) => [i + 1, q, null, null]) }]));
+  t.equal(another.rows[0].answerCell, 'C3', 'another customer\'s sheet with the same header words is not taken for the template');
+});
+
+t.test('a layout given for one sheet of a two-sheet template is remembered for that sheet; the other is still read', async (t) => {
+  const ctx = await build(t);
+  const book = () =>
+    xlsx([
+      { name: '運用', header: ['No', '質問', '回答'], rows: [[1, 'サポートの受付時間を教えてください。', null], [2, '障害時の連絡体制を教えてください。', null]] },
+      { name: '保護', header: ['No', '質問', '回答', '回答欄'], rows: QUESTIONS.map((q, i) => [i + 1, q, null, null]) },
+    ]);
+  const first = await upload(ctx, await book(), { sheet: '保護', answerColumn: 'D' });
+  t.same(first.sheets.map((s: { questions: number }) => s.questions), [0, 3], 'the upload read only the sheet it named');
+  const again = await upload(ctx, await book());
+  t.same(again.sheets.map((s: { questions: number }) => s.questions), [2, 3], 'the next copy: the remembered sheet as given, the other as detected');
+  t.equal(again.rows.find((r: { sheet: string }) => r.sheet === '保護').answerCell, 'D2');
 });

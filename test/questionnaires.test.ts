@@ -175,3 +175,14 @@ t.test('QMAP_KEEP_ROW_HEIGHTS=1 keeps the customer\'s row heights; by default a 
   t.ok(grown !== null && grown > 30, `the answered row grows (${grown} pt)`);
   t.equal(await heights({ QMAP_KEEP_ROW_HEIGHTS: '1' }), null, 'kept: qmap writes no height');
 });
+
+t.test('Excel\'s "Unicode text" (UTF-16, tab-separated) is read like any CSV', async (t) => {
+  const ctx = await build(t);
+  const text = 'No\t質問\t回答\n1\t通信はTLS1.2以上で暗号化されていますか。\t\n';
+  const body = form(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'unicode.txt');
+  const up = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  t.equal(up.statusCode, 201, up.body);
+  t.match(up.json().rows[0], { question: '通信はTLS1.2以上で暗号化されていますか。', itemNos: [42] });
+  const dl = await ctx.app.inject({ url: `/v1/questionnaires/${up.json().id}/download`, headers: ctx.as(ctx.reviewer) });
+  t.equal(dl.statusCode, 200, 'and downloads as .xlsx');
+});

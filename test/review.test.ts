@@ -28,6 +28,8 @@ async function jobOf(ctx: TestApp, file: Buffer) {
   return res.json();
 }
 
+const blankOf = (job: { rows: { sheet: string; row: number; answer: string | null; choice: string | null }[] }) => job.rows.find((r) => !r.answer && !r.choice)!;
+
 function api(ctx: TestApp, jobId: string) {
   const h = ctx.as(ctx.reviewer);
   return {
@@ -178,6 +180,10 @@ t.test('confirming many rows at once, and the audit trail of every change', asyn
   t.ok(trail.every((e: { actor: string; at: string }) => /test reviewer/.test(e.actor) && e.at));
   const unknown = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: ['nope'] } });
   t.equal(unknown.statusCode, 404);
+  const many = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: Array.from({ length: 500 }, (_, i) => `nope-${i}`) } });
+  t.match(many.json().message, /has no row nope-0, nope-1, nope-2, nope-3, nope-4 and 495 more\. Nothing was confirmed/, 'five unknown ids are named, the rest counted');
+  const byPlace = await ctx.app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: ctx.as(ctx.reviewer), payload: { rowIds: [`${blankOf(job).sheet}!${blankOf(job).row}`] } });
+  t.same(byPlace.json(), { confirmed: 1, left: blanks - 1 }, 'rows can be named as Sheet!8 here too');
 
   // The next upload of the same questions: the bulk-confirmed answers are remembered, a blank row is not.
   const blank = job.rows.find((r: { status: string }) => r.status === 'unmatched');
@@ -238,4 +244,34 @@ t.test('gaps: the questions most often left unmatched, grouped by similar wordin
   const gaps = (await ctx.app.inject({ url: '/v1/gaps', headers: ctx.as(ctx.reviewer) })).json();
   t.match(gaps[0], { question: '多要素認証に対応していますか。', count: 2, questionnaires: 2 });
   t.match(gaps[1], { question: '資本金を教えてください。', count: 1 });
+});
+
+t.test('the choice a reviewer gave is remembered with the item: the next questionnaire asking the same thing gets it', async (t) => {
+  const ctx = await build(t);
+  const first = await jobOf(ctx, await sheet());
+  const enc = first.rows[0];
+  t.equal(enc.choice, 'はい', 'qmap\'s own value from the item\'s 有');
+  await api(ctx, first.id).patch(enc.id, { itemNo: 33, choice: '該当なし' });
+  const second = await jobOf(ctx, await sheet());
+  t.match(second.rows[0], { status: 'auto', itemNos: [33], choice: '該当なし', proposal: { source: 'learned' } });
+});
+
+t.test('a custom answer without a choice keeps the row\'s choice; null clears it', async (t) => {
+  const ctx = await build(t);
+  const job = await jobOf(ctx, await sheet());
+  const a = api(ctx, job.id);
+  await a.patch(job.rows[0].id, { itemNo: 33, choice: 'いいえ' });
+  t.equal((await a.patch(job.rows[0].id, { answer: '当社規程に基づき暗号化しています。' })).json().choice, 'いいえ');
+  t.equal((await a.patch(job.rows[0].id, { answer: '当社規程に基づき暗号化しています。', choice: null })).json().choice, null);
+});
+
+t.test('in an English questionnaire, an item without an English answer cannot be chosen: the admin writes one first', async (t) => {
+  const ctx = await build(t);
+  const file = await xlsx([{ name: 'Q', header: ['No', 'Question', 'Answer'], rows: [[1, 'What are your service hours?', null], [2, 'Is data encrypted at rest?', null]] }]);
+  const job = await jobOf(ctx, file);
+  await ctx.app.inject({ method: 'PUT', url: '/v1/items/26', headers: ctx.as(ctx.admin), payload: { answerEn: null } });
+  const res = await api(ctx, job.id).patch(job.rows[0].id, { itemNos: [26, 27] });
+  t.equal(res.statusCode, 422);
+  t.match(res.json().message, /Item 26 has no English answer yet/);
+  t.equal((await api(ctx, job.id).patch(job.rows[0].id, { itemNo: 1 })).statusCode, 200, 'an item with one is fine');
 });

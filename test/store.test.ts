@@ -132,6 +132,7 @@ t.test('qmap backup makes a consistent copy that opens with all 49 items', async
 t.test('qmap token create / list / revoke', async (t) => {
   const dir = tmp();
   const env = { ...process.env, QMAP_DB: join(dir, 'qmap.db') };
+  openStore(env.QMAP_DB).close(); // the server made it
   const cli = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...args], { env, encoding: 'utf8' });
   const created = cli('token', 'create', '--role', 'reviewer', '--name', 'sales team');
   const id = /token (tok_[0-9a-f]+)/.exec(created)![1];

@@ -1,7 +1,7 @@
 // `qmap map IN -o OUT`: the whole job without the server, through the same services as an upload and a
 // download, on the embedded database (the job stays there for review on the page, like an upload).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
@@ -40,6 +40,12 @@ export async function mapCommand(open: () => Db, args: string[], values: Values)
   if (!output) throw new UsageError('map needs -o OUT.xlsx, where the answered workbook goes');
   if (!existsSync(input) || !statSync(input).isFile()) throw new UsageError(`cannot read ${input}: there is no such file`);
   if (!existsSync(dirname(resolve(output)))) throw new UsageError(`cannot write ${output}: the folder ${dirname(resolve(output))} does not exist`);
+  if (existsSync(output) && statSync(output).isDirectory()) throw new UsageError(`cannot write ${output}: it is a folder; name the file to write, e.g. ${join(output, 'answered.xlsx')}`);
+  if ([output, withExtension(output, '.xlsx'), withExtension(output, '.xlsm')].some((o) => resolve(o) === resolve(input))) {
+    throw new UsageError(`-o ${output} would write over the questionnaire itself (${input}): qmap never overwrites the customer's file; name another file`);
+  }
+  const report = typeof values.json === 'string' ? values.json : undefined;
+  if (report && !existsSync(dirname(resolve(report)))) throw new UsageError(`cannot write ${report}: the folder ${dirname(resolve(report))} does not exist`);
   const copy = values.copy === undefined ? 'review' : values.copy;
   if (copy !== 'review' && copy !== 'final') throw new UsageError(`--copy is review or final, not ${String(copy)}`);
   const fields = uploadFields.safeParse(
@@ -77,7 +83,7 @@ export async function mapCommand(open: () => Db, args: string[], values: Values)
     `  job ${job.id} is kept in ${ctx.config.QMAP_DB} for review on the page (deleted after ${ctx.config.QMAP_RETENTION_DAYS} days)`,
   ].filter(Boolean);
   console.log(lines.join('\n'));
-  if (typeof values.json === 'string') writeFileSync(values.json, JSON.stringify({ input: basename(input), output: target, ...jobView(job, rows, itemTitles(ctx)) }, null, 2));
+  if (report) writeFileSync(report, JSON.stringify({ input: basename(input), output: target, ...jobView(job, rows, itemTitles(ctx)) }, null, 2));
 }
 
 const flag = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -33,8 +33,9 @@ function translate(err: FastifyError, req: FastifyRequest): QmapError | null {
   }
   switch (err.code) {
     case 'FST_REQ_FILE_TOO_LARGE':
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new QmapError('too_large', `The upload is larger than this server accepts (${err.message}). Split the workbook or ask an admin to raise QMAP_MAX_UPLOAD_BYTES.`);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new QmapError('too_large', 'The request body is larger than 1 MiB, the most a JSON request may be. Send fewer rows at a time.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
       const upload = req.method === 'POST' && req.routeOptions.url === '/v1/questionnaires';
       const send = upload ? 'Send the workbook as multipart/form-data with the file in the field "file"' : 'Send the body as JSON, with the header content-type: application/json';

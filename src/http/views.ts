@@ -96,6 +96,8 @@ export const itemSchema = z.object({
   titleEn: z.string(),
   descriptionEn: z.string(),
   answerEn: z.string().nullable(),
+  /** The English answer was written for an earlier Japanese answer: English questionnaires hold the item's rows. */
+  answerEnOutdated: z.boolean(),
   defaultChoice: z.enum(['yes', 'no', 'partial', 'na']).nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
@@ -251,7 +253,7 @@ export function jobView(job: Job, rows: Row[], titleOf: Titles): JobView {
 
 export const tokenView = ({ id, name, role, createdAt, lastUsedAt, revokedAt }: Token) => ({ id, name, role, createdAt, lastUsedAt, revokedAt });
 
-const errorStatuses = { 400: 'bad request', 401: 'no or a wrong token', 403: 'the token lacks the role', 404: 'not found', 412: 'changed meanwhile', 413: 'over a limit', 415: 'not a spreadsheet', 422: 'unreadable or no questions', 429: 'too many requests', 503: 'busy or read-only', 507: 'disk full' } as const;
+const errorStatuses = { 400: 'bad request', 401: 'no or a wrong token', 403: 'the token lacks the role', 404: 'not found', 409: 'in conflict with what is stored', 412: 'changed meanwhile', 413: 'over a limit', 415: 'not a spreadsheet', 422: 'unreadable or no questions', 429: 'too many requests', 503: 'busy or read-only', 507: 'disk full' } as const;
 
 /** The error answers a route may give, every one in the same shape. */
 export function errors(...statuses: (keyof typeof errorStatuses)[]) {

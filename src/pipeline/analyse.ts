@@ -26,15 +26,16 @@ export interface AnalyseInput {
 
 export function analyse(input: AnalyseInput): Analysis {
   const book = readBook(input.bytes, input.filename, input.limits);
-  const layout = given(input.overrides) ? null : (input.layouts ?? []).find((l) => fingerprint(book, l) === l.fingerprint) ?? null;
-  const detection = detect(book, layout ? overridesOf(layout) : input.overrides);
+  // Layouts remembered for this template say where its sheets' questions are; other sheets are detected as usual.
+  const remembered = given(input.overrides) ? [] : (input.layouts ?? []).filter((l) => fingerprint(book, l) === l.fingerprint);
+  const detection = detect(book, input.overrides, new Map(remembered.map((l) => [l.sheet, overridesOf(l)])));
   const questions = detection.sheets.flatMap((s) => s.questions);
   const language = input.answerLanguage ?? languageOf(questions);
   const knowledge = compiled(input.knowledge);
   const proposals = matchAll(knowledge, questions, input.onProgress);
   const rows = questions.map((q, ord) => rowOf(q, ord, proposals[ord], input.knowledge.items, language));
-  const said = layout ? [{ code: 'note.layoutRemembered', params: { sheet: layout.sheet } }] : [];
-  return { kind: book.kind, language, sheets: summaries(book, detection), notes: [...said, ...notes(book, detection, language)], rows, layout: layout?.id ?? null };
+  const said = remembered.map((l) => ({ code: 'note.layoutRemembered', params: { sheet: l.sheet } }));
+  return { kind: book.kind, language, sheets: summaries(book, detection), notes: [...said, ...notes(book, detection, language)], rows, layouts: remembered.map((l) => l.id) };
 }
 
 const given = (o: DetectOverrides) => Object.values(o).some((v) => v !== undefined);
@@ -75,7 +76,8 @@ function matchAll(knowledge: Compiled, questions: Question[], onProgress?: (done
 function withLibrary(p: Proposal, q: Question, knowledge: Compiled): Proposed {
   const hit = p.status === 'unmatched' ? knowledge.libraryAnswer(q.text) : null;
   if (!hit) return { proposal: p, library: null };
-  const reasons = [{ code: 'row.library', params: { question: hit.question } }, ...p.reasons];
+  // The matcher's verdict said the row is left blank; the library's answer is written instead.
+  const reasons = [{ code: 'row.library', params: { question: hit.question } }, ...p.reasons.filter((m) => m.code !== 'verdict.unmatched')];
   return { proposal: { ...p, status: 'review', source: 'library', libraryId: hit.id, reasons }, library: hit };
 }
 
@@ -114,9 +116,14 @@ function rowOf(q: Question, ord: number, { proposal, library }: Proposed, items:
   if (row.status === 'unmatched') return row;
   const held: Message[] = [];
   const missing = language === 'en' ? itemNos.filter((n) => !items.find((i) => i.no === n)?.answerEn) : [];
+  const outdated = language === 'en' ? itemNos.filter((n) => items.find((i) => i.no === n)?.answerEnOutdated) : [];
   if (missing.length) held.push({ code: 'row.noEnglishAnswer', params: { itemNo: missing.join(', ') } });
   else row.answer = composeAnswer(items, itemNos, language);
-  if ((q.choiceCell || q.marks) && q.choices?.length) {
+  if (outdated.length) held.push({ code: 'row.englishOutdated', params: { itemNo: outdated.join(', ') } });
+  if ((q.choiceCell || q.marks) && q.choices?.length && proposal.choice && q.choices.includes(proposal.choice)) {
+    // A reviewer chose this value for the same question before.
+    row.choice = proposal.choice;
+  } else if ((q.choiceCell || q.marks) && q.choices?.length) {
     const { choice, reason } = choiceFor(q.text, items, itemNos, q.choices);
     row.choice = choice;
     if (choice === null) held.push(reason ?? { code: 'row.noChoice', params: { choices: q.choices.join('/') } });

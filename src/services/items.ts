@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { QmapError } from '../errors.js';
 import { itemWords, loadLexicon, type Lexicon } from '../matching/lexicon.js';
 import { getItem, itemHistory, listItems, updateItem, type ItemVersion, type StoredItem } from '../store/items.js';
+import type { Language } from '../domain.js';
+import { composeAnswer } from '../pipeline/answers.js';
 import { usageSince, type Usage } from '../store/usage.js';
 import type { Context } from './context.js';
 
@@ -72,10 +74,30 @@ export function itemTitles(ctx: Context): (no: number) => string {
   return (no) => byNo.get(no) ?? `No.${no}`;
 }
 
+/**
+ * Changes an item's answers; the questionnaires kept now write the new answer too: every row answered with the
+ * item (not a reviewer's own text) is written again from the items as they are, in its job's language.
+ */
 export function changeItem(ctx: Context, no: number, change: ItemChangeBody, by: string): ItemWithWords {
-  const changed = updateItem(ctx.db, no, change, by);
+  const changed = ctx.db.transaction(() => {
+    const item = updateItem(ctx.db, no, change, by);
+    if (item) rewriteAnswers(ctx, no);
+    return item;
+  })();
   if (!changed) throw missing(no);
   return items(ctx, [changed])[0];
+}
+
+function rewriteAnswers(ctx: Context, no: number): void {
+  const all = listItems(ctx.db);
+  const rows = ctx.db
+    .prepare(
+      `SELECT r.job_id AS jobId, r.id, r.item_nos AS itemNos, j.language FROM job_rows r JOIN jobs j ON j.id = r.job_id
+       WHERE r.answer IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(r.item_nos) WHERE value = ?)`,
+    )
+    .all(no) as { jobId: string; id: string; itemNos: string; language: Language }[];
+  const update = ctx.db.prepare('UPDATE job_rows SET answer = ? WHERE job_id = ? AND id = ?');
+  for (const r of rows) update.run(composeAnswer(all, JSON.parse(r.itemNos) as number[], r.language), r.jobId, r.id);
 }
 
 export function history(ctx: Context, no: number): ItemVersion[] {

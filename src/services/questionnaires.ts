@@ -58,6 +58,7 @@ export async function createQuestionnaire(ctx: Context, upload: Upload, by: stri
     answerLanguage,
     onProgress: upload.onProgress,
   });
+  const given = Object.values(overrides).some((v) => v !== undefined);
   const job: Job = {
     id: newId(),
     filename: shownFilename(upload.filename),
@@ -66,7 +67,7 @@ export async function createQuestionnaire(ctx: Context, upload: Upload, by: stri
     createdBy: by,
     language: analysis.language,
     sheets: analysis.sheets,
-    notes: analysis.notes,
+    notes: given ? [{ code: 'note.layoutSaved' }, ...analysis.notes] : analysis.notes,
   };
   ctx.db.transaction(() => {
     insertJob(ctx.db, job, upload.bytes, analysis.rows);
@@ -74,9 +75,9 @@ export async function createQuestionnaire(ctx: Context, upload: Upload, by: stri
     libraryUsed(ctx.db, analysis.rows.flatMap((r) => (r.proposal.libraryId ? [r.proposal.libraryId] : [])));
     // The trail keeps no customer text: the kind and size of the upload, not its name.
     audit(ctx.db, { jobId: job.id, actor: by, action: 'upload', detail: { kind: job.kind, bytes: upload.bytes.byteLength, questions: analysis.rows.length } });
-    // Where the user said the questions are is remembered for the template; a remembered layout used, counted.
-    if (Object.values(overrides).some((v) => v !== undefined)) rememberGiven(ctx, job.id, analysis, by);
-    if (analysis.layout) rememberedUsed(ctx, job.id, analysis.layout, by);
+    // Where the user said the questions are is remembered for the template; remembered layouts used, counted.
+    if (given) rememberGiven(ctx, job.id, analysis, by);
+    for (const id of analysis.layouts) rememberedUsed(ctx, job.id, id, by);
   })();
   return { job, rows: analysis.rows };
 }

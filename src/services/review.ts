@@ -102,6 +102,10 @@ function toDecision(items: Item[], row: Row, body: DecisionBody, language: Langu
   const useItems = (itemNos: number[], value: string | undefined): Decision => {
     const unknown = itemNos.filter((n) => !items.some((i) => i.no === n));
     if (unknown.length) throw new QmapError('invalid', `There is no item ${unknown.join(', ')}; items are numbered 1 to 49.`);
+    const untranslated = language === 'en' ? itemNos.filter((n) => !items.find((i) => i.no === n)?.answerEn) : [];
+    if (untranslated.length) {
+      throw new QmapError('invalid', `Item ${untranslated.join(', ')} has no English answer yet, and this questionnaire is answered in English. An admin can write one on the item's page; or send a custom answer.`, { itemNos: untranslated });
+    }
     const derived = (row.choiceCell || row.marks) && row.choices?.length ? choiceFor(row.text, items, itemNos, row.choices).choice : null;
     return { status: 'confirmed', itemNos, answer: composeAnswer(items, itemNos, language), choice: checkChoice(value) ?? derived };
   };
@@ -111,7 +115,8 @@ function toDecision(items: Item[], row: Row, body: DecisionBody, language: Langu
   if ('itemNo' in body) return body.itemNo === null ? { status: 'confirmed', itemNos: [], answer: null, choice: null } : useItems([body.itemNo], body.choice);
   if (!('answer' in body)) return { status: 'confirmed', itemNos: row.itemNos, answer: row.answer, choice: checkChoice(body.choice) };
   const answer = body.answer.trim();
-  return { status: 'confirmed', itemNos: [], answer: answer || null, choice: checkChoice(body.choice) };
+  // A choice left out keeps the row's; null clears it.
+  return { status: 'confirmed', itemNos: [], answer: answer || null, choice: body.choice === undefined ? row.choice : checkChoice(body.choice) };
 }
 
 /** The items qmap proposed for the row that the reviewer's decision no longer answers with: corrected. */
@@ -128,8 +133,8 @@ function learn(ctx: Context, jobId: string, row: Row, body: DecisionBody, d: Dec
     if (d.answer) keepInLibrary(ctx.db, { norm: key, question: row.text, answer: d.answer, choice: d.choice, jobId }, by);
     return;
   }
-  // A choice set on a row keeps what the row answers; only a choice on an answered row teaches its items again.
-  learnAlias(ctx.db, key, row.text, d.itemNos, by, jobId);
+  // What the row answers is learned with the choice it was given, which the next same question gets too.
+  learnAlias(ctx.db, key, row.text, d.itemNos, by, jobId, d.itemNos.length ? d.choice : null);
 }
 
 /**
@@ -140,18 +145,26 @@ export function confirmRows(ctx: Context, jobId: string, rowIds: string[] | 'all
   questionnaire(ctx, jobId);
   const rows = jobRows(ctx.db, jobId);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const missing = rowIds === 'all' ? [] : rowIds.filter((id) => !byId.has(id));
-  if (missing.length) throw new QmapError('not_found', `Questionnaire ${jobId} has no row ${missing.join(', ')}. Nothing was confirmed.`);
-  const chosen = rowIds === 'all' ? rows.filter((r) => r.answer || r.choice) : [...new Set(rowIds)].map((id) => byId.get(id)!);
+  // Rows named by id or, as PATCH takes them, as Sheet!8.
+  const byRef = (ref: string) => byId.get(ref) ?? rows.find((r) => `${r.sheet}!${r.row}` === ref);
+  const missing = rowIds === 'all' ? [] : rowIds.filter((ref) => !byRef(ref));
+  if (missing.length) throw new QmapError('not_found', `Questionnaire ${jobId} has no row ${listSome(missing)}. Nothing was confirmed.`);
+  const chosen = rowIds === 'all' ? rows.filter((r) => r.answer || r.choice) : [...new Set(rowIds.map((ref) => byRef(ref)!))];
   const wanted = chosen.filter((r) => r.status !== 'confirmed');
   ctx.db.transaction(() => {
     for (const row of wanted) {
       decideRow(ctx.db, jobId, row.id, row.version, { status: 'confirmed', itemNos: row.itemNos, answer: row.answer, choice: row.choice }, by);
       // Confirming in bulk vouches for the answers rows carry; a blank row, looked at by nobody, teaches nothing.
-      if (row.itemNos.length > 0) learnAlias(ctx.db, questionKey(row.text), row.text, row.itemNos, by, jobId);
+      if (row.itemNos.length > 0) learnAlias(ctx.db, questionKey(row.text), row.text, row.itemNos, by, jobId, row.choice);
     }
     audit(ctx.db, { jobId, actor: by, action: 'confirm', detail: { rows: wanted.length } });
   })();
   const left = jobRows(ctx.db, jobId).filter((r) => r.status !== 'confirmed').length;
   return { confirmed: wanted.length, left };
+}
+
+/** The first few of a long list, and how many more: a message stays readable however many ids were sent. */
+function listSome(items: string[], most = 5): string {
+  const shown = items.slice(0, most).join(', ');
+  return items.length > most ? `${shown} and ${items.length - most} more` : shown;
 }

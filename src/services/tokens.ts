@@ -1,7 +1,7 @@
 // Tokens for admins: create (the secret is shown once), list, revoke. The CLI does the same on the server's machine.
 import { z } from 'zod';
 import { QmapError } from '../errors.js';
-import { createToken, listTokens, revokeToken, type Role, type Token } from '../store/tokens.js';
+import { createToken, getToken, listTokens, liveAdmins, revokeToken, type Role, type Token } from '../store/tokens.js';
 import type { Context } from './context.js';
 
 export const roleSchema = z.enum(['admin', 'reviewer']);
@@ -25,6 +25,14 @@ export function signIn(ctx: Context, token: Token): { token: Token; secret: stri
   })();
 }
 
+/** Revokes a token; the last live admin token is kept, or nobody could manage qmap from the page or the API. */
 export function revoke(ctx: Context, id: string): void {
-  if (!revokeToken(ctx.db, id)) throw new QmapError('not_found', `There is no live token ${id}.`);
+  ctx.db.transaction(() => {
+    const token = getToken(ctx.db, id);
+    if (!token || token.revokedAt) throw new QmapError('not_found', `There is no live token ${id}.`);
+    if (token.role === 'admin' && !token.signInOnly && liveAdmins(ctx.db) === 1) {
+      throw new QmapError('conflict', 'This is the last admin token: revoking it would leave nobody able to manage qmap. Create another admin token first, then revoke this one.');
+    }
+    revokeToken(ctx.db, id);
+  })();
 }

@@ -4,6 +4,7 @@ import type { Db } from './db.js';
 
 /** An item as stored: the domain item and who last changed its answers. */
 export interface StoredItem extends Item {
+  answerEnOutdated: boolean;
   updatedAt: string;
   updatedBy: string;
 }
@@ -28,14 +29,18 @@ export interface ItemChange {
 
 const columns = `no, category, title, description, unit, answer, short_answer AS shortAnswer, category_en AS categoryEn,
   title_en AS titleEn, description_en AS descriptionEn, answer_en AS answerEn, default_choice AS defaultChoice,
-  updated_at AS updatedAt, updated_by AS updatedBy`;
+  (answer_en IS NOT NULL AND answer_en_for IS NOT answer) AS answerEnOutdated, updated_at AS updatedAt, updated_by AS updatedBy`;
+
+type ItemRecord = Omit<StoredItem, 'answerEnOutdated'> & { answerEnOutdated: number };
+const toItem = (r: ItemRecord): StoredItem => ({ ...r, answerEnOutdated: r.answerEnOutdated === 1 });
 
 export function listItems(db: Db): StoredItem[] {
-  return db.prepare(`SELECT ${columns} FROM items ORDER BY no`).all() as StoredItem[];
+  return (db.prepare(`SELECT ${columns} FROM items ORDER BY no`).all() as ItemRecord[]).map(toItem);
 }
 
 export function getItem(db: Db, no: number): StoredItem | undefined {
-  return db.prepare(`SELECT ${columns} FROM items WHERE no = ?`).get(no) as StoredItem | undefined;
+  const record = db.prepare(`SELECT ${columns} FROM items WHERE no = ?`).get(no) as ItemRecord | undefined;
+  return record && toItem(record);
 }
 
 /** Changes an item's answers, keeping the earlier version in its history. Returns the item as it now is. */
@@ -49,9 +54,12 @@ export function updateItem(db: Db, no: number, change: ItemChange, by: string): 
     const answer = change.answer ?? before.answer;
     const shortAnswer =
       change.shortAnswer !== undefined ? change.shortAnswer : change.answer !== undefined ? inferShortAnswer(before.unit, answer) : before.shortAnswer;
-    db.prepare('UPDATE items SET answer = ?, answer_en = ?, short_answer = ?, default_choice = ?, updated_at = ?, updated_by = ? WHERE no = ?').run(
+    // An English answer given now is the translation of the Japanese answer as it now is.
+    const enFor = change.answerEn !== undefined ? answer : null;
+    db.prepare('UPDATE items SET answer = ?, answer_en = ?, answer_en_for = coalesce(?, answer_en_for), short_answer = ?, default_choice = ?, updated_at = ?, updated_by = ? WHERE no = ?').run(
       answer,
       change.answerEn !== undefined ? change.answerEn : before.answerEn,
+      enFor,
       shortAnswer,
       change.defaultChoice !== undefined ? change.defaultChoice : before.defaultChoice,
       new Date().toISOString(),

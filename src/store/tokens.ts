@@ -43,6 +43,8 @@ export function createToken(db: Db, role: Role, name: string, secret = newSecret
 
 /** Makes sure a token with exactly this secret exists with this role (for QMAP_ADMIN_TOKEN); idempotent. */
 export function ensureToken(db: Db, secret: string, role: Role, name: string): Token {
+  // A new value of the variable replaces the token made from the old one: the old secret stops working.
+  db.prepare('UPDATE tokens SET revoked_at = ? WHERE name = ? AND hash != ? AND revoked_at IS NULL').run(new Date().toISOString(), name, hashSecret(secret));
   const found = toToken(db.prepare(`SELECT ${columns} FROM tokens WHERE hash = ?`).get(hashSecret(secret)) as TokenRecord | undefined);
   if (found) {
     if (found.revokedAt || found.role !== role) {
@@ -89,6 +91,11 @@ export function authenticate(db: Db, secret: string): Token | undefined {
     }
   }
   return token;
+}
+
+/** How many live admin tokens there are (a sign-in link is not one). */
+export function liveAdmins(db: Db): number {
+  return db.prepare("SELECT count(*) FROM tokens WHERE role = 'admin' AND revoked_at IS NULL AND sign_in_only = 0").pluck().get() as number;
 }
 
 export function revokeToken(db: Db, id: string): boolean {

@@ -14,7 +14,11 @@ import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
 const overrideHelp =
   'To tell qmap where the questions are, upload again saying where the table is: on the page, under 「読み取り位置を指定」 (Where the questions are) below the upload box; with the API, in the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
 
-export function detect(book: Book, overrides: DetectOverrides = {}): Detection {
+/**
+ * The questions of every sheet: where `overrides` (the user's words for this upload) or `layouts` (layouts
+ * remembered for this template, by sheet) say, elsewhere where detection finds them.
+ */
+export function detect(book: Book, overrides: DetectOverrides = {}, layouts: ReadonlyMap<string, DetectOverrides> = new Map()): Detection {
   const columns = columnOverrides(overrides);
   if (overrides.sheet !== undefined && !book.sheets.some((g) => g.name === overrides.sheet)) {
     throw new QmapError('invalid', `There is no sheet named "${overrides.sheet}". The sheets are: ${book.sheets.map((g) => `"${g.name}"`).join(', ')}.`, {
@@ -23,6 +27,8 @@ export function detect(book: Book, overrides: DetectOverrides = {}): Detection {
   }
   const given = Object.values(columns).some((v) => v !== undefined);
   const sheets = book.sheets.map((grid) => {
+    const remembered = layouts.get(grid.name);
+    if (remembered) return detectSheet(grid, columnOverrides(remembered), true);
     if (overrides.sheet !== undefined) {
       return grid.name === overrides.sheet ? detectSheet(grid, columns, true) : empty(grid, `not read: the upload asked for sheet "${overrides.sheet}" only`);
     }

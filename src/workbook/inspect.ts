@@ -62,6 +62,8 @@ function oleKind(bytes: Uint8Array): { kind: FileKind; encrypted: boolean } {
 
 function textKind(bytes: Uint8Array): FileKind {
   const head = bytes.subarray(0, 8192);
+  // Excel's "Unicode text" export: UTF-16 with a byte-order mark, tab-separated.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'csv';
   if (head.includes(0)) throw unsupported('This file is binary data, not a spreadsheet.');
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;

@@ -14,16 +14,16 @@ export interface TemplatePlace {
 
 const text = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
-/** The header row's cells, left to right (or the first three questions of a headerless table). */
+/**
+ * The header row's cells, left to right, and the first three questions under it: header words alone are shared by
+ * many customers' sheets (No | 質問 | 回答 | 備考); a template's own questions are not.
+ */
 export function templateWords(grid: Grid, place: TemplatePlace): string[] {
-  if (place.headerRow !== null) {
-    const r = place.headerRow - 1;
-    return Array.from({ length: grid.colCount }, (_, c) => text(grid.cell(r, c))).filter(Boolean);
-  }
+  const header = place.headerRow === null ? [] : Array.from({ length: grid.colCount }, (_, c) => text(grid.cell(place.headerRow! - 1, c))).filter(Boolean);
   const c = columnIndex(place.questionColumn);
-  const words: string[] = [];
-  for (let r = 0; r < grid.rowCount && words.length < 3; r++) if (text(grid.cell(r, c))) words.push(text(grid.cell(r, c)));
-  return words;
+  const questions: string[] = [];
+  for (let r = place.headerRow ?? 0; r < grid.rowCount && questions.length < 3; r++) if (text(grid.cell(r, c))) questions.push(text(grid.cell(r, c)));
+  return [...header, ...questions];
 }
 
 /** The template's fingerprint, or null when the sheet is not in the book or shows nothing at that place. */

@@ -3,6 +3,7 @@ import { build } from '../helpers/app.js';
 import { checksheet, form } from '../helpers/workbooks.js';
 import { FAILED_SIGN_INS, REQUESTS_PER_MINUTE } from '../../src/http/limits.js';
 import { newId } from '../../src/ids.js';
+import { authenticate, createToken, ensureToken } from '../../src/store/tokens.js';
 
 const wrong = { authorization: 'Bearer qmap_guessed-wrong' };
 
@@ -144,4 +145,33 @@ t.test('filenames: at most 255 characters, and no bidi controls in what the page
   t.notMatch(disposition, /[\u202a-\u202e\u2066-\u2069]/, 'nor in the download\'s name');
   const list = (await app.inject({ url: '/v1/questionnaires', headers: as(reviewer) })).json();
   t.notMatch(list[0].filename, /[\u202a-\u202e\u2066-\u2069]/, 'the job list shows it clean');
+});
+
+t.test('the last live admin token cannot be revoked (nobody could manage qmap); with another, it can', async (t) => {
+  const { app, admin, db, as } = await build(t);
+  const tokens = (await app.inject({ url: '/v1/tokens', headers: as(admin) })).json() as { id: string; role: string; revokedAt: string | null }[];
+  const mine = tokens.find((x) => x.role === 'admin' && !x.revokedAt)!;
+  const last = await app.inject({ method: 'DELETE', url: `/v1/tokens/${mine.id}`, headers: as(admin) });
+  t.equal(last.statusCode, 409);
+  t.match(last.json().message, /last admin token.*Create another admin token first/);
+  const other = createToken(db, 'admin', 'second admin');
+  t.equal((await app.inject({ method: 'DELETE', url: `/v1/tokens/${mine.id}`, headers: as(other.secret) })).statusCode, 204);
+});
+
+t.test('a new QMAP_ADMIN_TOKEN replaces the old one: the old secret stops working', async (t) => {
+  const { db } = await build(t);
+  ensureToken(db, 'qmap_first-admin-secret-0001', 'admin', 'admin (QMAP_ADMIN_TOKEN)');
+  ensureToken(db, 'qmap_second-admin-secret-0002', 'admin', 'admin (QMAP_ADMIN_TOKEN)');
+  t.notOk(authenticate(db, 'qmap_first-admin-secret-0001'));
+  t.ok(authenticate(db, 'qmap_second-admin-secret-0002'));
+});
+
+t.test('a JSON body over 1 MiB gets 413 naming the JSON limit, not the upload limit', async (t) => {
+  const { app, reviewer, as } = await build(t);
+  const body = form(await checksheet(['通信は暗号化されていますか。']), 'q.xlsx');
+  const job = (await app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...as(reviewer), ...body.headers }, payload: body.payload })).json();
+  const res = await app.inject({ method: 'POST', url: `/v1/questionnaires/${job.id}/rows:confirm`, headers: { ...as(reviewer), 'content-type': 'application/json' }, payload: JSON.stringify({ rowIds: Array.from({ length: 60_000 }, (_, i) => `row-${String(i).padStart(16, '0')}`) }) });
+  t.equal(res.statusCode, 413);
+  t.match(res.json().message, /larger than 1 MiB.*Send fewer rows at a time/);
+  t.notMatch(res.json().message, /workbook|QMAP_MAX_UPLOAD_BYTES/);
 });

@@ -35,7 +35,7 @@ export const tokenRoutes: FastifyPluginAsync<Context> = async (app, ctx) => {
       return { token: tokenView(token), secret };
     },
   );
-  r.delete('/tokens/:id', { config, schema: { tags, params: z.object({ id: z.string().max(64) }), response: { 204: z.null(), ...errors(404, 503, 507) } } }, async (req, reply) => {
+  r.delete('/tokens/:id', { config, schema: { tags, params: z.object({ id: z.string().max(64) }), response: { 204: z.null(), ...errors(404, 409, 503, 507) } } }, async (req, reply) => {
     revoke(ctx, req.params.id);
     return reply.status(204).send(null);
   });
