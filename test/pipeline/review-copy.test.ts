@@ -11,6 +11,7 @@ import { analyse } from '../../src/pipeline/analyse.js';
 import { prefill } from '../../src/pipeline/prefill.js';
 import type { Limits } from '../../src/workbook/types.js';
 import { items, knowledge } from '../helpers/knowledge.js';
+import { xlsx } from '../helpers/workbooks.js';
 
 const limits: Limits = { uploadBytes: 20 << 20, uncompressedBytes: 200 << 20, sheets: 50, rows: 100_000, columns: 200 };
 const read = (bytes: Uint8Array, filename: string) => analyse({ bytes, filename, limits, overrides: {}, knowledge: knowledge() });
@@ -124,4 +125,25 @@ t.test('a workbook with a sheet merely named like qmap\'s is no review copy', as
   const final = download(bank, 'final');
   const analysis = read(final, 'final.xlsx');
   t.notOk(analysis.notes.some((n) => n.code === 'note.reviewCopy'), 'the final copy carries no review sheet, so nothing is read as a guess');
+});
+
+t.test("given the review copy of a check sheet uploaded again, a mark qmap guessed for a row nobody confirmed is a box again", async (t) => {
+  const statements = ['保存データを暗号化していること。', '通信を暗号化していること（TLS1.2以上）。'];
+  const sheet = await xlsx([{ name: '自己点検', header: ['No', '取組内容', '対応している', '対応していない', '備考'], rows: statements.map((s, i) => [i + 1, s, '□', '□', null]) }]);
+  const bytes = new Uint8Array(sheet);
+  const analysis = read(bytes, 'check.xlsx');
+  // Both rows left for a reviewer, qmap proposing 対応している: the review copy marks C2 and C3.
+  const rows = analysis.rows.map((r) => ({ ...r, status: 'review' as const, itemNos: [13], answer: '暗号化しています。', choice: '対応している' }));
+  const review = prefill({ upload: bytes, kind: analysis.kind, rows, items, language: 'ja', copy: 'review' }).bytes;
+  const cells = (b: Uint8Array) => { const ws = XLSX.read(b, { type: 'array' }).Sheets['自己点検']; return ['C2', 'D2', 'C3', 'D3'].map((ref) => ws[ref]?.v); };
+  t.same(cells(review), ['■', '□', '■', '□'], "the review copy carries qmap's marks");
+  t.match(XLSX.utils.sheet_to_json<string[]>(XLSX.read(review, { type: 'array' }).Sheets['qmap確認'], { header: 1 })[1][9], 'C2: □ → ■', 'its review sheet says which box qmap marked');
+  // The vendor moves row 3's mark to 対応していない.
+  const again = edited(edited(review, 'xl/worksheets/sheet1.xml', 'C3', '□'), 'xl/worksheets/sheet1.xml', 'D3', '■');
+  const second = read(again, 'again.xlsx');
+  t.same(second.rows[0].marks?.cells.map((c) => c.existing), ['□', '□'], "row 2 reads as the customer sent it: qmap's mark is a box again");
+  t.same(second.rows[1].marks?.cells.map((c) => c.existing), ['□', '■'], "row 3 holds the vendor's mark");
+  const pending = second.rows.map((r) => ({ ...r, status: 'review' as const }));
+  const final = prefill({ upload: again, kind: second.kind, rows: pending, items, language: 'ja', copy: 'final' }).bytes;
+  t.same(cells(final), ['□', '□', '□', '■'], "in the final copy the box qmap marked is printed empty again, and the vendor's mark stays");
 });
