@@ -82,6 +82,24 @@ t.test('detection can be overridden per upload', async (t) => {
   t.equal(res.json().rows[0].answerCell, 'D4');
 });
 
+t.test('a place given that holds no questions, and a blank template, are said for what they are', async (t) => {
+  const ctx = await build(t);
+  const post = (body: ReturnType<typeof form>) =>
+    ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  const wrongColumn = await post(form(await checksheet(QUESTIONS), 'a.xlsx', { headerRow: '3', questionColumn: 'Z' }));
+  t.equal(wrongColumn.statusCode, 422);
+  t.match(wrongColumn.json().message, /column Z is empty below row 3: check the question column's letter/);
+  const blank = await post(form(Buffer.from('No,質問,回答\n'), 'template.csv'));
+  t.equal(blank.statusCode, 422);
+  t.match(blank.json().message, /row 1 names the columns, but no row under it holds a question: the table is empty/);
+});
+
+t.test('a DELETE sent with content-type: application/json and no body deletes', async (t) => {
+  const { app, reviewer, as, res } = await upload(t);
+  const del = await app.inject({ method: 'DELETE', url: `/v1/questionnaires/${res.json().id}`, headers: { ...as(reviewer), 'content-type': 'application/json' }, payload: '' });
+  t.equal(del.statusCode, 204, del.body);
+});
+
 t.test('bad uploads get a clear 4xx and nothing is stored', async (t) => {
   const ctx = await build(t);
   const post = (body: ReturnType<typeof form>) =>

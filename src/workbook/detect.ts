@@ -96,6 +96,8 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   const found = readTable(grid, merges, o, overridden || !auxiliarySheet.test(grid.name));
   // A summary of formulas can carry question-ish headers (質問数, 回答済); its rows are short labels.
   if (summary && (!found || averageLength(found.rows) < 15)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
+  if (!found && overridden) return empty(grid, notWhereGiven(grid, o));
+  if (!found && headerOverNothing(grid, merges)) return empty(grid, headerOverNothing(grid, merges)!);
   if (!found) {
     return empty(grid, auxiliarySheet.test(grid.name) ? 'no header row names a question column, and the sheet name suggests a cover, instructions or history' : 'no header row names a question column and an answer column, and no column reads as questions');
   }
@@ -213,6 +215,25 @@ function noQuestions(book: Book, sheets: SheetDetection[]): QmapError {
       (s.candidates.length ? ` (row ${s.row}: ${s.candidates.map((c) => `${c.column} 「${c.header}」`).join(', ')})` : ''),
   );
   return new QmapError('no_questions', `No sheet with questions was found. ${lines.join('; ')}. ${overrideHelp}`, { sheets: seen });
+}
+
+/** Why the place the user gave holds no questions: the column is empty below the header, or nothing there asks anything. */
+function notWhereGiven(grid: Grid, o: ColumnOverrides): string {
+  const from = o.headerRow === undefined ? 0 : o.headerRow + 1;
+  const where = o.headerRow === undefined ? '' : ` below row ${from}`;
+  if (o.question === undefined) return `no column under header row ${from} reads as questions; name the question column too (questionColumn)`;
+  let texts = 0;
+  for (let r = from; r < grid.rowCount; r++) if (grid.cell(r, o.question).trim()) texts++;
+  const column = `column ${columnLetter(o.question)}`;
+  return texts === 0 ? `${column} is empty${where}: check the question column's letter` : `nothing in ${column}${where} reads as a question (${texts} cells of text); check the question column and header row`;
+}
+
+/** A header naming the columns with no rows under it: a blank template. */
+function headerOverNothing(grid: Grid, merges: MergeIndex): string | null {
+  const header = headerCandidates(grid, merges)[0];
+  if (!header) return null;
+  for (let r = header.row + 1; r < grid.rowCount; r++) for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c).trim()) return null;
+  return `row ${header.row + 1} names the columns, but no row under it holds a question: the table is empty`;
 }
 
 function firstRowWithText(grid: Grid): number | null {
