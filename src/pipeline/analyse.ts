@@ -165,6 +165,7 @@ function templateOf(book: Book, place: TemplatePlace): SheetSummary['template'] 
 
 function notes(book: Book, detection: Detection, language: Language): Message[] {
   const out: Message[] = [];
+  if (detection.reviewCopy) out.push({ code: 'note.reviewCopy', params: { sheet: detection.reviewCopy.sheet, count: detection.reviewCopy.guesses } });
   if (book.kind === 'xls' || book.kind === 'ods' || book.kind === 'csv') out.push({ code: 'note.converted', params: { kind: book.kind } });
   const questions = detection.sheets.flatMap((s) => s.questions);
   const filled = questions.filter((q) => q.existingAnswer.trim() || q.existingChoice.trim()).length;

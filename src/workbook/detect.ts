@@ -8,6 +8,7 @@ import { mergeIndex, type MergeIndex } from './merges.js';
 import { questionRows, type RowsResult } from './rows.js';
 import { itemWeights, questionColumnByShape, tableStart } from './shape.js';
 import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
+import { guessIndex, reviewCopyOf, withoutGuesses } from './review-copy.js';
 import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
 
 const overrideHelp =
@@ -38,7 +39,16 @@ export function detect(book: Book, overrides: DetectOverrides = {}, layouts: Rea
     return detectSheet(grid, columns, false);
   });
   if (!sheets.some((s) => s.questions.length)) throw noQuestions(book, sheets);
-  return { sheets };
+  return withoutQmapGuesses(book, sheets);
+}
+
+/** In qmap's own review copy uploaded again, the answers qmap guessed and nobody confirmed are read as empty, to propose again. */
+function withoutQmapGuesses(book: Book, sheets: SheetDetection[]): Detection {
+  const copy = reviewCopyOf(book);
+  if (!copy) return { sheets };
+  const guesses = guessIndex(copy);
+  const cleared = sheets.map((s) => ({ ...s, questions: s.questions.map((q) => withoutGuesses(q, guesses)) }));
+  return { sheets: cleared, reviewCopy: { sheet: copy.sheet, guesses: copy.guesses.length } };
 }
 
 function columnOverrides(o: DetectOverrides): ColumnOverrides {

@@ -123,6 +123,15 @@ export class Package {
     this.texts.delete(nameKey(name));
   }
 
+  /** Drop a part (one qmap wrote into an earlier download, say): it is not written. */
+  remove(name: string): void {
+    const part = this.byKey.get(nameKey(name));
+    if (!part) return;
+    this.parts.splice(this.parts.indexOf(part), 1);
+    this.byKey.delete(nameKey(name));
+    this.texts.delete(nameKey(name));
+  }
+
   /** The package as a zip: untouched parts copied as they came, changed and new ones deflated. */
   write(): Uint8Array {
     return writeZip(this.parts.map((p) => (p.dirty || !p.entry ? this.compress(p) : this.copy(p.entry)))).bytes;
