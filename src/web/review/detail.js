@@ -7,6 +7,7 @@ import { formatDate, itemLabel, say, t } from '../i18n.js';
 import { who } from '../jobs.js';
 import { answerEditor } from './editor.js';
 import { addButton, badge } from './render.js';
+import { offered } from './state.js';
 import { searchCard } from './search.js';
 
 export function renderDetail(el, state, actions) {
@@ -130,8 +131,8 @@ function alternativesCard(row, state, actions) {
     'div',
     { class: 'card alternatives-card' },
     h('h2', { class: 'card-title' }, t('alternatives')),
-    row.alternatives.length
-      ? h('ol', { class: 'options' }, row.alternatives.map((alt, i) => alternative(row, alt, i, state, actions)))
+    offered(row).length
+      ? h('ol', { class: 'options' }, offered(row).map((alt, i) => alternative(row, alt, i, state, actions)))
       : h('p', { class: 'muted' }, t('noAlternatives')),
   );
 }
