@@ -94,10 +94,15 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     select(now.id, { focusList: true });
   }
 
-  /** The final copy leaves rows nobody decided blank: say how many before it is made. */
+  /**
+   * The final copy leaves rows nobody decided blank, and writes automatic answers nobody confirmed as they are:
+   * say how many of each before it is made. The blank ones are what the server counts in x-qmap-unreviewed.
+   */
   async function downloadFinal() {
-    const open = state.count('review') + state.count('unmatched');
-    if (open && !confirm(t('finalAsk', { n: open }))) return;
+    const blank = state.count('review') + state.count('unmatched');
+    const auto = state.count('auto');
+    const ask = [blank && t('finalAskBlank', { n: blank }), auto && t('finalAskAuto', { n: auto }), t('finalAskGo')].filter(Boolean).join('\n');
+    if ((blank || auto) && !confirm(ask)) return;
     const left = await server.download(state.job.filename, 'final');
     toast(left ? t('finalDoneBlank', { n: left }) : t('finalDone'));
   }

@@ -25,7 +25,9 @@ t.test('the review screen offers the review copy and the final copy; the final o
   const id = await upload();
   await review(page, id);
   const open = (await rows(id)).filter((r) => r.status === 'review' || r.status === 'unmatched').length;
+  const auto = (await rows(id)).filter((r) => r.status === 'auto').length;
   t.ok(open > 0, `the questionnaire has rows nobody has reviewed (${open})`);
+  t.ok(auto > 0, `and rows answered automatically that nobody has confirmed (${auto})`);
 
   const asked: string[] = [];
   page.once('dialog', (d) => {
@@ -36,6 +38,7 @@ t.test('the review screen offers the review copy and the final copy; the final o
   await page.waitForTimeout(200);
   t.match(asked[0], new RegExp(`まだ確認していない行が ${open} 件`), 'before a final copy the page says how many rows are still unreviewed');
   t.match(asked[0], /空欄/, 'and that they are left blank');
+  t.match(asked[0], new RegExp(`自動で回答した ${auto} 件は誰も確認していませんが、提出用コピーにはその回答のまま記入されます`), 'and how many automatic answers nobody confirmed go out as written');
 
   page.once('dialog', (d) => void d.accept());
   const [final] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '提出用をダウンロード' }).click()]);
@@ -52,6 +55,13 @@ t.test('the review screen offers the review copy and the final copy; the final o
   await page.getByLabel('言語').selectOption('en');
   const englishFinal = page.getByRole('button', { name: 'Download final copy' });
   t.ok(await englishFinal.waitFor().then(() => englishFinal.isVisible()), 'in English: “Download final copy”');
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await englishFinal.click();
+  await page.waitForTimeout(200);
+  t.equal(asked.at(-1), `${open} rows are not reviewed yet (to review, no matching item). The final copy leaves them blank.\n${auto} automatic answers nobody has confirmed go into the final copy as written.\nDownload it?`, 'in English the question says both');
   t.ok(await page.getByRole('button', { name: 'Download review copy' }).isVisible(), 'and “Download review copy”');
   t.same(problems, [], 'the page logged no errors');
 });
