@@ -127,6 +127,8 @@ const reviewWords = {
     savedBlankToast: '行 {row} を空欄のまま確認済みにしました。',
     choiceToast: '行 {row} の選択肢を「{choice}」にしました（回答はそのまま）。',
     choiceClearedToast: '行 {row} の選択肢を空欄にしました（回答はそのまま）。',
+    choiceConfirmedToast: '行 {row} の選択肢を「{choice}」にして、この行を確認済みにしました（回答はそのまま）。',
+    choiceClearedConfirmedToast: '行 {row} の選択肢を空欄にして、この行を確認済みにしました（回答はそのまま）。',
     changedMeanwhile: '行 {row} は他の人が先に変更しました。最新の内容を表示しています。確認してからもう一度決めてください。',
     notes: 'お知らせ',
 
@@ -260,6 +262,8 @@ const reviewWords = {
     savedBlankToast: 'Confirmed row {row} with its answer left blank.',
     choiceToast: 'Row {row}: choice set to “{choice}” (answer kept).',
     choiceClearedToast: 'Row {row}: choice cleared (answer kept).',
+    choiceConfirmedToast: 'Row {row}: choice set to “{choice}” and the row confirmed (answer kept).',
+    choiceClearedConfirmedToast: 'Row {row}: choice cleared and the row confirmed (answer kept).',
     changedMeanwhile: 'Someone else changed row {row} first. It now shows their decision: check it, then decide again.',
     notes: 'Notes',
 

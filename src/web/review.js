@@ -54,8 +54,11 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     renderDetail(view.detail, state, actions);
   }
 
-  /** Sends one row's decision; the list updates in place and the focus follows the selection to the next open row. */
-  async function decide(row, body, message) {
+  /**
+   * Sends one row's decision; the list updates in place and the focus follows the selection to the next open row.
+   * stay: the reviewer is still working on this row (a choice set), so it stays selected, with the focus on `stay`.
+   */
+  async function decide(row, body, message, { stay = null } = {}) {
     if (state.busy) return;
     state.busy = true;
     view.detail.setAttribute('aria-busy', 'true');
@@ -67,11 +70,11 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
       renderHead(view.head, state, actions);
       renderFilters(view.filters, state, actions);
       refreshItem(updated);
-      const next = state.nextOpen(updated.id);
+      const next = stay ? null : state.nextOpen(updated.id);
       if (next) select(next, { focusList: true });
       else {
         renderDetail(view.detail, state, actions);
-        focusCurrent();
+        (document.getElementById(stay ?? '') ?? currentListItem(view.list))?.focus();
       }
     } catch (error) {
       if (error.code === 'precondition_failed' && !gone) await changedMeanwhile(row);
@@ -108,6 +111,9 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
   }
 
   const ref = (row) => `${row.sheet}!${row.answerCell ?? row.row}`;
+  /** PATCH {choice} keeps the answer and confirms the row (services/review.ts): the toast says what came back. */
+  const choiceMessage = (row, choice) => (updated) =>
+    t(`${choice ? 'choice' : 'choiceCleared'}${updated.status === 'confirmed' ? 'Confirmed' : ''}Toast`, { row: ref(row), choice });
   const actions = {
     select: (id) => select(id),
     move: (step) => {
@@ -124,11 +130,13 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     leaveEmpty: (row) => decide(row, { itemNo: null }, () => t('emptiedToast', { row: ref(row) })),
     // An empty answer is a decision too: the row is confirmed and its cell left blank, and the toast says so.
     // The answer as it was: only the choice changes, and the row keeps its item (or its library answer).
+    // Saving is the end of the row's editing either way, so the focus moves on.
     saveAnswer: (row, answer, choice) =>
       row.answer && answer === row.answer
-        ? actions.setChoice(row, choice)
+        ? decide(row, { choice: choice ?? '' }, choiceMessage(row, choice))
         : decide(row, { answer, choice }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) })),
-    setChoice: (row, choice) => decide(row, { choice: choice ?? '' }, () => t(choice ? 'choiceToast' : 'choiceClearedToast', { row: ref(row), choice })),
+    // The row's own choice picker: the reviewer is still on this row, so the selection and the focus stay.
+    setChoice: (row, choice) => decide(row, { choice: choice ?? '' }, choiceMessage(row, choice), { stay: 'row-choice' }),
     confirmAll: async (rows) => {
       if (!confirm(t('confirmAutoAsk', { n: rows.length }))) return;
       try {

@@ -112,6 +112,39 @@ t.test('a choice set on a row keeps its item and answer; qmap’s own status rea
   t.same(problems, [], 'the page logged no errors');
 });
 
+t.test('setting a row’s choice stays on that row and says it is confirmed; in the editor, the editor’s choice goes with the typed answer', needsChromium, async (t) => {
+  const { app, as, reviewer, page, problems, review, rows } = await servePage(t);
+  const body = form(await bankSheet(), 'bank.xlsx');
+  const id = (await app.inject({ method: 'POST', url: '/v1/questionnaires', payload: body.payload, headers: { ...body.headers, ...as(reviewer) } })).json().id as string;
+  await review(page, id);
+
+  // The choice picker: the decision is sent, and the reviewer is still on the row they were looking at.
+  await page.locator('.row-item', { hasText: '暗号化していますか' }).click();
+  const others = (await rows(id)).filter((r) => !r.question.includes('暗号化'));
+  await page.locator('#row-choice').selectOption('いいえ');
+  const said = await page.locator('#toast').filter({ hasText: 'いいえ' }).textContent();
+  t.match(said, /確認済みにしました/, `the toast says the row is now confirmed, as the server says (${said})`);
+  t.match(await page.locator('.row-item[aria-current="true"] .row-q').textContent(), /暗号化/, 'the selection stays on the row whose choice was set');
+  t.match(await page.locator('#question-text').textContent(), /暗号化/, 'and so does the detail');
+  t.equal(await page.evaluate(() => document.activeElement?.id), 'row-choice', 'the focus stays on the choice picker');
+  const encryption = (await rows(id)).find((r) => r.question.includes('暗号化'))!;
+  t.equal(encryption.status, 'confirmed', 'the server confirmed the row with its choice');
+  t.same((await rows(id)).filter((r) => !r.question.includes('暗号化')), others, 'no other row was touched');
+
+  // The editor open: one choice on screen, the editor's, and saving writes the typed answer with it.
+  await page.locator('.row-item', { hasText: 'バックアップ頻度' }).click();
+  await page.keyboard.press('e');
+  t.equal(await page.getByLabel(/^選択肢/).and(page.locator(':visible')).count(), 1, 'while editing, one 選択肢 is shown');
+  t.ok(await page.locator('#custom-choice').isVisible(), 'and it is the editor’s');
+  await page.locator('#custom-answer').fill('毎日深夜に全データを別リージョンへバックアップしています。');
+  await page.locator('#custom-choice').selectOption('はい');
+  await page.getByRole('button', { name: 'この回答で確定' }).click();
+  await page.locator('#toast').filter({ hasText: '独自の回答を保存しました' }).waitFor();
+  const backup = (await rows(id)).find((r) => r.question.includes('バックアップ'))! as Row & { choice: string };
+  t.same({ answer: backup.answer, choice: backup.choice, status: backup.status }, { answer: '毎日深夜に全データを別リージョンへバックアップしています。', choice: 'はい', status: 'confirmed' }, 'the typed answer and the picked choice are both written');
+  t.same(problems, [], 'the page logged no errors');
+});
+
 t.test('two reviewers decide the same row: the later one is told, sees the row as it is now and stays on it', needsChromium, async (t) => {
   const { app, as, reviewer, page, problems, upload, review, rows } = await servePage(t);
   const id = await upload();

@@ -36,11 +36,16 @@ export function answerEditor(row, { onSave, onCancel }) {
   );
 }
 
-/** Opens or closes the editor where it is (what was typed stays); the edit button tells screen readers. */
+/**
+ * Opens or closes the editor where it is (what was typed stays); the edit button tells screen readers.
+ * While it is open its own choice is the one: the row's choice picker would save the old answer and drop the typed one.
+ */
 export function showEditor(open) {
   const editor = document.getElementById('editor');
   if (!editor) return;
   editor.hidden = !open;
+  const picker = document.getElementById('row-choice')?.closest('.choice');
+  if (picker) picker.hidden = open;
   document.getElementById('edit')?.setAttribute('aria-expanded', String(open));
   if (open) editor.querySelector('textarea').focus();
 }
