@@ -129,6 +129,7 @@ const reviewWords = {
     choiceClearedToast: '行 {row} の選択肢を空欄にしました（回答はそのまま）。',
     choiceConfirmedToast: '行 {row} の選択肢を「{choice}」にして、この行を確認済みにしました（回答はそのまま）。',
     choiceClearedConfirmedToast: '行 {row} の選択肢を空欄にして、この行を確認済みにしました（回答はそのまま）。',
+    discardAsk: '入力した回答はまだ保存されていません。破棄しますか？',
     changedMeanwhile: '行 {row} は他の人が先に変更しました。最新の内容を表示しています。確認してからもう一度決めてください。',
     notes: 'お知らせ',
 
@@ -264,6 +265,7 @@ const reviewWords = {
     choiceClearedToast: 'Row {row}: choice cleared (answer kept).',
     choiceConfirmedToast: 'Row {row}: choice set to “{choice}” and the row confirmed (answer kept).',
     choiceClearedConfirmedToast: 'Row {row}: choice cleared and the row confirmed (answer kept).',
+    discardAsk: 'The answer you typed is not saved. Discard it?',
     changedMeanwhile: 'Someone else changed row {row} first. It now shows their decision: check it, then decide again.',
     notes: 'Notes',
 

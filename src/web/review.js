@@ -7,7 +7,7 @@ import { h, fill } from './dom.js';
 import { itemLabel, t } from './i18n.js';
 import { messageOf, toast } from './ui.js';
 import { renderDetail } from './review/detail.js';
-import { showEditor } from './review/editor.js';
+import { editorChanged, showEditor } from './review/editor.js';
 import { listenKeys } from './review/keys.js';
 import { currentListItem, frame, refreshListItem, renderFilters, renderHead, renderList, reviewPage } from './review/render.js';
 import { itemFinder } from './review/search.js';
@@ -39,7 +39,17 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     refreshAll();
   }
 
-  function select(id, { focusList = false } = {}) {
+  /** Typed words are not thrown away unasked: true when the editor holds nothing unsaved or the reviewer lets it go. */
+  function mayLeaveEditor() {
+    if (!editorChanged() || confirm(t('discardAsk'))) return true;
+    state.editing = true;
+    showEditor(true);
+    return false;
+  }
+
+  /** settled: the editor's words were just saved (or let go), so leaving them needs no question. */
+  function select(id, { focusList = false, settled = false } = {}) {
+    if (!settled && !mayLeaveEditor()) return;
     const before = state.selected;
     state.selected = id;
     state.editing = false;
@@ -57,21 +67,23 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
   /**
    * Sends one row's decision; the list updates in place and the focus follows the selection to the next open row.
    * stay: the reviewer is still working on this row (a choice set), so it stays selected, with the focus on `stay`.
+   * fromEditor: the decision is the editor's own save; any other one first asks before dropping typed words.
    */
-  async function decide(row, body, message, { stay = null } = {}) {
-    if (state.busy) return;
+  async function decide(row, body, message, { stay = null, fromEditor = false } = {}) {
+    if (state.busy || (!fromEditor && !mayLeaveEditor())) return;
     state.busy = true;
     view.detail.setAttribute('aria-busy', 'true');
     try {
       const updated = await server.decide(row.id, body, row.version);
       if (gone) return;
       state.replaceRow(updated);
+      state.editing = false;
       toast(message(updated));
       renderHead(view.head, state, actions);
       renderFilters(view.filters, state, actions);
       refreshItem(updated);
       const next = stay ? null : state.nextOpen(updated.id);
-      if (next) select(next, { focusList: true });
+      if (next) select(next, { focusList: true, settled: true });
       else {
         renderDetail(view.detail, state, actions);
         (document.getElementById(stay ?? '') ?? currentListItem(view.list))?.focus();
@@ -121,6 +133,8 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
       if (id) select(id, { focusList: true });
     },
     filter: ({ status = state.status, sheet = state.sheet }) => {
+      if (!mayLeaveEditor()) return;
+      state.editing = false;
       Object.assign(state, { status, sheet });
       applyFilters();
     },
@@ -133,8 +147,8 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     // Saving is the end of the row's editing either way, so the focus moves on.
     saveAnswer: (row, answer, choice) =>
       row.answer && answer === row.answer
-        ? decide(row, { choice: choice ?? '' }, choiceMessage(row, choice))
-        : decide(row, { answer, choice }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) })),
+        ? decide(row, { choice: choice ?? '' }, choiceMessage(row, choice), { fromEditor: true })
+        : decide(row, { answer, choice }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) }), { fromEditor: true }),
     // The row's own choice picker: the reviewer is still on this row, so the selection and the focus stay.
     setChoice: (row, choice) => decide(row, { choice: choice ?? '' }, choiceMessage(row, choice), { stay: 'row-choice' }),
     confirmAll: async (rows) => {
@@ -155,6 +169,7 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
       showEditor(state.editing);
     },
     closeEditor: () => {
+      if (!mayLeaveEditor()) return;
       state.editing = false;
       renderDetail(view.detail, state, actions);
       document.getElementById('edit')?.focus();

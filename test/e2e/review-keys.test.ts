@@ -119,6 +119,48 @@ t.test('the sheet filter and confirming every automatic match at once', needsChr
   t.same(problems, [], 'the page logged no errors');
 });
 
+t.test('an answer typed and not saved is not thrown away unasked: Escape or another row asks first', needsChromium, async (t) => {
+  const { page, problems, upload, review, rows } = await servePage(t);
+  const id = await upload();
+  await review(page, id);
+  const asked: string[] = [];
+  let answer = false;
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void (answer ? d.accept() : d.dismiss());
+  });
+
+  // Opened and closed without a change: nothing to ask.
+  await page.keyboard.press('e');
+  await page.keyboard.press('Escape');
+  t.same({ asked: asked.length, hidden: await page.locator('#editor').evaluate((e) => (e as HTMLElement).hidden) }, { asked: 0, hidden: true }, 'Escape with the text as it opened just closes');
+
+  const typed = 'メンテナンスは月に一度、日曜日の深夜に実施します。';
+  await page.keyboard.press('e');
+  await page.locator('#custom-answer').fill(typed);
+  await page.keyboard.press('Escape');
+  t.match(asked[0], /入力した回答はまだ保存されていません/, 'Escape with typed words asks before discarding them');
+  t.same({ hidden: await page.locator('#editor').evaluate((e) => (e as HTMLElement).hidden), text: await page.locator('#custom-answer').inputValue() }, { hidden: false, text: typed }, 'kept: the editor stays open with the words');
+
+  await page.locator('.row-item', { hasText: '多要素認証' }).click();
+  t.equal(asked.length, 2, 'clicking another row asks too');
+  t.match(await page.locator('.row-item[aria-current="true"] .row-q').textContent(), /定期メンテナンス/, 'kept: the reviewer stays on the row being edited');
+  t.equal(await page.locator('#custom-answer').inputValue(), typed, 'with the words still there');
+
+  answer = true;
+  await page.locator('.row-item', { hasText: '多要素認証' }).click();
+  t.match(await page.locator('.row-item[aria-current="true"] .row-q').textContent(), /多要素認証/, 'let go: the other row opens');
+  t.notOk((await rows(id)).some((r) => r.answer === typed), 'and the typed words were saved nowhere');
+
+  await page.getByLabel('言語').selectOption('en');
+  await page.locator('#reviewed').filter({ hasText: 'reviewed' }).waitFor();
+  await page.keyboard.press('e');
+  await page.locator('#custom-answer').fill('typed');
+  await page.keyboard.press('Escape');
+  t.match(asked.at(-1), /^The answer you typed is not saved\. Discard it\?$/, 'in English the question reads the same');
+  t.same(problems, [], 'the page logged no errors');
+});
+
 t.test('an alternative scored 0 is not offered as a one-key answer; the item search still reaches every item', needsChromium, async (t) => {
   const { page, problems, upload, review, rows } = await servePage(t);
   const id = await upload();

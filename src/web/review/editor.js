@@ -12,6 +12,9 @@ export function answerEditor(row, { onSave, onCancel }) {
   const choice = row.choices?.length
     ? h('select', { id: 'custom-choice' }, h('option', { value: '' }, t('noChoice')), row.choices.map((c) => h('option', { value: c, selected: c === row.choice }, c)))
     : null;
+  // What it opened with, so closing it can tell whether anything typed would be lost (editorChanged).
+  text.dataset.original = text.value;
+  if (choice) choice.dataset.original = choice.value;
   const save = () => onSave(text.value, choice?.value || null);
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
@@ -34,6 +37,12 @@ export function answerEditor(row, { onSave, onCancel }) {
     h('p', { class: 'muted small' }, t('customHelp')),
     h('div', { class: 'decide' }, h('button', { type: 'submit', class: 'primary' }, t('saveAnswer')), h('button', { type: 'button', class: 'ghost', onclick: onCancel }, t('cancel'))),
   );
+}
+
+/** Whether the editor on screen (open or folded away) holds words or a choice that are not what it opened with. */
+export function editorChanged() {
+  const fields = [document.getElementById('custom-answer'), document.getElementById('custom-choice')];
+  return fields.some((f) => f && f.value !== f.dataset.original);
 }
 
 /**
