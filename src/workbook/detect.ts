@@ -10,6 +10,7 @@ import { itemWeights, questionColumnByShape, tableStart } from './shape.js';
 import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
 import { guessIndex, reviewCopyOf, withoutGuesses } from './review-copy.js';
 import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
+import { choiceValue, choiceWord, markValue, questionLike } from './cells.js';
 
 const overrideHelp =
   'To tell qmap where the questions are, upload again saying where the table is: on the page, under 「読み取り位置を指定」 (Where the questions are) below the upload box; with the API, in the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
@@ -96,6 +97,7 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   const found = readTable(grid, merges, o, overridden || !auxiliarySheet.test(grid.name));
   // A summary of formulas can carry question-ish headers (質問数, 回答済); its rows are short labels.
   if (summary && (!found || averageLength(found.rows) < 15)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
+  if (found && !overridden && legendOfChoices(grid, found)) return empty(grid, 'a legend of the answer values (Yes, No, N/A … and what each means), not questions');
   if (!found && overridden) return empty(grid, notWhereGiven(grid, o));
   if (!found && headerOverNothing(grid, merges)) return empty(grid, headerOverNothing(grid, merges)!);
   if (!found) {
@@ -215,6 +217,23 @@ function noQuestions(book: Book, sheets: SheetDetection[]): QmapError {
       (s.candidates.length ? ` (row ${s.row}: ${s.candidates.map((c) => `${c.column} 「${c.header}」`).join(', ')})` : ''),
   );
   return new QmapError('no_questions', `No sheet with questions was found. ${lines.join('; ')}. ${overrideHelp}`, { sheets: seen });
+}
+
+/**
+ * A key to the answer values rather than questions: beside nearly every row, on its left, a choice value
+ * (Yes | Fully implemented, ○ | 対応済み) that the row explains, and no row asks anything.
+ */
+function legendOfChoices(grid: Grid, { layout, rows }: Found): boolean {
+  // Questions, even with a mark beside each (必須 ○/×), are questions.
+  if (layout.question === 0 || rows.questions.length > 12 || rows.questions.some((q) => questionLike.test(q.text))) return false;
+  const keyed = rows.questions.filter((q) => {
+    for (let c = layout.question - 1; c >= 0; c--) {
+      const key = grid.cell(q.row - 1, c).trim();
+      if (key) return choiceValue.test(key) || choiceWord.test(key) || markValue.test(key);
+    }
+    return false;
+  });
+  return keyed.length >= 0.8 * rows.questions.length;
 }
 
 /** Why the place the user gave holds no questions: the column is empty below the header, or nothing there asks anything. */
