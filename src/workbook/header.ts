@@ -4,7 +4,7 @@ import { columnLetter } from './address.js';
 import { deletedMark, examplePrefix, numbering, questionLike } from './cells.js';
 import type { MergeIndex } from './merges.js';
 import type { Grid } from './types.js';
-import { compareKey, headerRoles, MAX_HEADER_LENGTH, type Role } from './vocabulary.js';
+import { compareKey, dateHeader, headerRoles, MAX_HEADER_LENGTH, vendorSideHeader, type Role } from './vocabulary.js';
 
 export interface HeaderCell {
   c: number;
@@ -70,9 +70,27 @@ export function subHeader(grid: Grid, merges: MergeIndex, row: number, cells: He
   const out = cells.filter((h) => !split.has(h));
   subs.forEach((s, i) => {
     const parent = parents[i]!;
-    out.push({ c: s.c, end: s.end, text: `${parent.text} ${s.text}`, own: s.text, roles: new Set([...parent.roles, ...s.roles]) });
+    out.push({ c: s.c, end: s.end, text: `${parent.text} ${s.text}`, own: s.text, roles: subRoles(parent, s) });
   });
   return out.sort((a, b) => a.c - b.c);
+}
+
+/**
+ * A sub-header cell's roles: its own and its parent's (回答 over はい | 補足). Under a parent that gives the
+ * columns to the vendor (委託先記入欄) an assessment (評価) is the vendor's to pick, not the customer's verdict; a
+ * date (対応予定日) is never where the answer goes.
+ */
+function subRoles(parent: HeaderCell, sub: HeaderCell): Set<Role> {
+  const roles = new Set([...parent.roles, ...sub.roles]);
+  if (vendorSideHeader(parent.text)) {
+    roles.delete('verdict');
+    roles.delete('internal');
+  }
+  if (dateHeader(sub.text)) {
+    roles.delete('answer');
+    roles.add('other');
+  }
+  return roles;
 }
 
 /** 「text」 (C), for reasons. */

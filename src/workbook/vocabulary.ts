@@ -45,6 +45,11 @@ const customerSide =
   /(当|弊)(社|行|金庫|庫|院|市|町|村|県|学|方|機構|組合|団体|法人|局|グループ|部|校|会)[^貴御]{0,4}(記入|使用|確認|評価|判定|審査|用|欄|チェック|メモ|記載|コメント|備考)|側(記入|使用|確認|評価|判定|メモ|備考|コメント|チェック)|本(市|学|行|院)(記入|使用|確認|評価|判定|用|欄)|^(市|区|町|村|県|都|府|庁|局|院|行|校|庫)(側)?(記入|確認|使用|評価|判定|チェック|メモ)|担当者確認|reviewer|assessor|internaluse|officeuse|useonly|採点/;
 /** Headers that say the vendor fills the column in, whatever else they say (評価（貴社記入）). */
 const vendorSide = /貴社|御社|ベンダー|vendor|supplier|受託者|委託先記入|事業者記入|回答者記入|self/;
+/** The header says the vendor fills its columns in (委託先記入欄 over 評価 | コメント). */
+export const vendorSideHeader = (text: string): boolean => vendorSide.test(compareKey(text));
+/** A date column (対応予定日, 実施日, Target date): the vendor may fill it, but it holds no answer. */
+export const dateHeader = (text: string): boolean => /(予定|実施|完了|対応|期限|目標)日$|年月日$|期日$|date$/.test(compareKey(text));
+
 /** Assessment words: the customer's own verdict, unless the header asks the vendor to pick one (評価区分, 自己評価). */
 const assessment = /(?<!自己)評価|判定|審査|score|rating|evaluation/;
 const pickCue = /区分|選択|自己|プルダウン/;

@@ -1,4 +1,5 @@
 import t from 'tap';
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../../src/paths.js';
@@ -310,4 +311,24 @@ t.test('a legend of the answer values (Yes | what it means) beside the questions
   t.throws(() => detect(legend), { code: 'no_questions', message: /a legend of the answer values/ });
   const questions = csv('No,Question,Answer\n1,Is data encrypted at rest?,\n2,Do you keep backups off site?,\n');
   t.equal(detect(questions).sheets[0].questions.length, 2, 'a numbered list of questions is still one');
+});
+
+t.test('under a two-row header given to the vendor (委託先記入欄 over 評価 | 対応予定日 | コメント), 評価 is the vendor\'s pick and コメント the answer, never the date', async (t) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('評価シート');
+  ws.addRow(['外部委託先 評価チェックシート']);
+  ws.addRow(['No.', '評価項目', '委託先記入欄', null, null, '当社確認']);
+  ws.addRow([null, null, '評価', '対応予定日', 'コメント', null]);
+  ws.mergeCells('C2:E2');
+  ws.mergeCells('A2:A3');
+  ws.mergeCells('B2:B3');
+  const items = ['情報セキュリティに関する規程を整備していること。', '委託業務の従事者に教育を実施していること。', 'アクセスログを取得し保管していること。'];
+  items.forEach((text, i) => {
+    const row = ws.addRow([i + 1, text, null, null, null, null]);
+    row.getCell(3).dataValidation = { type: 'list', allowBlank: true, formulae: ['"適合,一部適合,不適合,該当なし"'] };
+  });
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const s = detect(readBook(bytes, 'hyoka.xlsx', limits)).sheets[0];
+  t.same([s.questionColumn, s.choiceColumn, s.answerColumn], ['B', 'C', 'E'], s.reason);
+  t.same(s.choices, ['適合', '一部適合', '不適合', '該当なし']);
 });
