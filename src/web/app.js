@@ -5,6 +5,7 @@ import { events, forgetToken, keepToken, signIn, token, whoAmI } from './api.js'
 import { h, fill } from './dom.js';
 import { currentLanguage, languages, loadMessages, setLanguage, t } from './i18n.js';
 import { jobsScreen } from './jobs.js';
+import { keepTokenScreen } from './keep-token.js';
 import { reviewScreen } from './review.js';
 import { messageOf, navigate } from './ui.js';
 import { auditScreen } from './vendor/audit.js';
@@ -22,16 +23,20 @@ let leave = null; // the current screen's clean-up (keyboard listeners and the l
 
 /**
  * A sign-in link (#token=…, the first-start link among them) carries the token in the fragment: wipe it from the
- * address bar, then sign in with it (a one-time link is exchanged for a token of one's own).
+ * address bar, then sign in with it. A one-time link is exchanged for a token of one's own (fresh: shown only now);
+ * refused: what to tell the user instead.
  */
 async function takeTokenFromUrl() {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   const secret = params.get('token');
-  if (!secret) return null;
+  if (!secret) return {};
   history.replaceState(null, '', `${location.pathname}#/`);
   const signed = await signIn(secret).catch(() => ({ error: null }));
   if (signed.secret) keepToken(signed.secret, false);
-  return signed.error ? messageOf(signed.error) : signed.secret ? null : t('networkError');
+  if (signed.secret) return { fresh: signed.fresh ? signed.secret : null };
+  // A link refused as unknown is, nearly always, a one-time link used already or past its day.
+  if (signed.error?.code === 'unauthorized') return { refused: t('linkUsed') };
+  return { refused: signed.error ? messageOf(signed.error) : t('networkError') };
 }
 
 /** Who is signed in ({ id, name, role }), or null before sign-in; the navigation and the pages follow the role. */
@@ -133,8 +138,12 @@ function showSignIn(message) {
 async function route() {
   leave?.();
   leave = null;
-  const refused = await takeTokenFromUrl();
-  if (!token() || refused) return showSignIn(refused ?? undefined);
+  const { refused, fresh } = await takeTokenFromUrl();
+  if (!token() || refused) return showSignIn(refused);
+  if (fresh) {
+    renderTopbar();
+    return keepTokenScreen(main, fresh, () => void route());
+  }
   me = await whoAmI().catch(() => me);
   if (!token()) return; // refused meanwhile: the sign-in screen is showing
   renderTopbar();

@@ -266,7 +266,28 @@ const reviewWords = {
   },
 };
 
-const strings = { ja: { ...reviewWords.ja, ...vendorWords.ja }, en: { ...reviewWords.en, ...vendorWords.en } };
+// Signing in with the one-time first-start link, and what errors mean for the user in Japanese.
+const signInWords = {
+  ja: {
+    keepTokenTitle: 'あなたの管理者トークン',
+    keepTokenNote:
+      'サインインしました。開いたリンクは一度しか使えません。次回からはこのトークンでサインインします。今コピーして、パスワードマネージャーなど安全な場所に保存してください。この画面を離れると二度と表示されません。',
+    keepTokenContinue: '保存しました。続ける',
+    linkUsed: 'このサインインリンクは使用済みか、期限切れです。リンクは一度だけ、発行から1日以内に使えます。初回に保存したトークンを下に入力するか、管理者にトークンの発行を依頼してください。',
+  },
+  en: {
+    keepTokenTitle: 'Your admin token',
+    keepTokenNote:
+      'You are signed in. The link you opened works only once: from now on you sign in with this token. Copy it now and keep it somewhere safe, such as a password manager. It is not shown again once you leave this screen.',
+    keepTokenContinue: 'I have kept it. Continue',
+    linkUsed: 'This sign-in link has already been used or has expired: a link works once, within a day. Sign in below with the token you kept when you first used it, or ask an admin for a token.',
+  },
+};
+
+const strings = {
+  ja: { ...reviewWords.ja, ...vendorWords.ja, ...signInWords.ja },
+  en: { ...reviewWords.en, ...vendorWords.en, ...signInWords.en },
+};
 
 export const languages = [
   { code: 'ja', name: '日本語' },

@@ -29,6 +29,28 @@ export function busyButton(props, label, work, busyLabel = label) {
   return button;
 }
 
+/** A secret shown once: a note saying so, the secret in a read-only field to select, and a button that copies it. */
+export function secretBox(secret, note) {
+  const field = h('input', { type: 'text', id: 'token-secret', readonly: true, value: secret, spellcheck: 'false', 'aria-describedby': 'token-secret-note' });
+  const copy = h('button', { type: 'button', class: 'primary', id: 'copy-secret' }, t('copy'));
+  copy.addEventListener('click', async () => {
+    field.select();
+    try {
+      await navigator.clipboard.writeText(secret);
+      toast(t('copied'));
+    } catch {
+      toast(t('copyFailed'), 'error');
+    }
+  });
+  return h(
+    'div',
+    { class: 'alert alert-warn secret' },
+    h('p', { id: 'token-secret-note' }, note),
+    h('label', { class: 'field-label', for: field.id }, t('tokenSecret')),
+    h('div', { class: 'secret-row' }, field, copy),
+  );
+}
+
 export function navigate(hash) {
   if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = hash;
