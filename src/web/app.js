@@ -7,7 +7,7 @@ import { currentLanguage, languages, loadMessages, setLanguage, t } from './i18n
 import { jobsScreen } from './jobs.js';
 import { keepTokenScreen } from './keep-token.js';
 import { reviewScreen } from './review.js';
-import { messageOf, navigate } from './ui.js';
+import { errorView, navigate } from './ui.js';
 import { auditScreen } from './vendor/audit.js';
 import { navigation } from './vendor/common.js';
 import { gapsScreen } from './vendor/gaps.js';
@@ -36,7 +36,7 @@ async function takeTokenFromUrl() {
   if (signed.secret) return { fresh: signed.fresh ? signed.secret : null };
   // A link refused as unknown is, nearly always, a one-time link used already or past its day.
   if (signed.error?.code === 'unauthorized') return { refused: t('linkUsed') };
-  return { refused: signed.error ? messageOf(signed.error) : t('networkError') };
+  return { refused: signed.error ? errorView(signed.error) : t('networkError') };
 }
 
 /** Who is signed in ({ id, name, role }), or null before sign-in; the navigation and the pages follow the role. */
@@ -92,7 +92,7 @@ function showSignIn(message) {
   leave = null;
   renderTopbar();
   document.title = `${t('signInTitle')} · qmap`;
-  const error = h('p', { class: 'alert alert-error', role: 'alert', id: 'signin-error', hidden: !message }, message ?? '');
+  const error = h('div', { class: 'alert alert-error', role: 'alert', id: 'signin-error', hidden: !message }, message ?? '');
   const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'current-password', required: true, spellcheck: 'false', 'aria-describedby': 'signin-error' });
   const remember = h('input', { id: 'remember', type: 'checkbox' });
   const submit = h('button', { class: 'primary', type: 'submit' }, t('signIn'));
@@ -110,7 +110,7 @@ function showSignIn(message) {
         submit.disabled = false;
         submit.textContent = t('signIn');
         if (!signed.secret) {
-          fill(error, signed.error ? messageOf(signed.error) : t('networkError'));
+          fill(error, signed.error ? errorView(signed.error) : t('networkError'));
           error.hidden = false;
           input.focus();
           return;
@@ -164,7 +164,7 @@ async function route() {
   else navigate('#/');
 }
 
-events.addEventListener('unauthorized', (e) => showSignIn(e.detail?.message ? messageOf(e.detail) : t('signedOutExpired')));
+events.addEventListener('unauthorized', (e) => showSignIn(e.detail?.message ? errorView(e.detail) : t('signedOutExpired')));
 window.addEventListener('hashchange', () => void route());
 // A file dropped outside the drop zone must not replace the page.
 window.addEventListener('dragover', (e) => e.preventDefault());
