@@ -274,6 +274,7 @@ const signInWords = {
       'サインインしました。開いたリンクは一度しか使えません。次回からはこのトークンでサインインします。今コピーして、パスワードマネージャーなど安全な場所に保存してください。この画面を離れると二度と表示されません。',
     keepTokenContinue: '保存しました。続ける',
     errorDetails: '詳細（英語）',
+    termReviewerDecision: '確認者の過去の判断: {text}',
     linkUsed: 'このサインインリンクは使用済みか、期限切れです。リンクは一度だけ、発行から1日以内に使えます。初回に保存したトークンを下に入力するか、管理者にトークンの発行を依頼してください。',
   },
   en: {
@@ -282,9 +283,16 @@ const signInWords = {
       'You are signed in. The link you opened works only once: from now on you sign in with this token. Copy it now and keep it somewhere safe, such as a password manager. It is not shown again once you leave this screen.',
     keepTokenContinue: 'I have kept it. Continue',
     errorDetails: 'Details',
+    termReviewerDecision: 'reviewer decision: {text}',
     linkUsed: 'This sign-in link has already been used or has expired: a link works once, within a day. Sign in below with the token you kept when you first used it, or ask an admin for a token.',
   },
 };
+
+/** A matched term as the matcher wrote it, in the page's language: a remembered decision is the one with words of its own. */
+export function termLabel(term) {
+  const decision = /^reviewer decision: (.*)$/s.exec(term);
+  return decision ? t('termReviewerDecision', { text: decision[1] }) : term;
+}
 
 const strings = {
   ja: { ...reviewWords.ja, ...vendorWords.ja, ...signInWords.ja },
