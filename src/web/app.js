@@ -7,7 +7,7 @@ import { currentLanguage, languages, loadMessages, setLanguage, t } from './i18n
 import { jobsScreen } from './jobs.js';
 import { keepTokenScreen } from './keep-token.js';
 import { reviewScreen } from './review.js';
-import { errorView, navigate } from './ui.js';
+import { errorView, navigate, toast } from './ui.js';
 import { auditScreen } from './vendor/audit.js';
 import { navigation } from './vendor/common.js';
 import { gapsScreen } from './vendor/gaps.js';
@@ -35,7 +35,7 @@ async function takeTokenFromUrl() {
   if (signed.secret) keepToken(signed.secret, false);
   if (signed.secret) return { fresh: signed.fresh ? signed.secret : null };
   // A link refused as unknown is, nearly always, a one-time link used already or past its day.
-  if (signed.error?.code === 'unauthorized') return { refused: t('linkUsed') };
+  if (signed.error?.code === 'unauthorized') return { refused: t(token() ? 'linkUsedSignedIn' : 'linkUsed') };
   return { refused: signed.error ? errorView(signed.error) : t('networkError') };
 }
 
@@ -139,7 +139,9 @@ async function route() {
   leave?.();
   leave = null;
   const { refused, fresh } = await takeTokenFromUrl();
-  if (!token() || refused) return showSignIn(refused);
+  if (!token()) return showSignIn(refused);
+  // Refused, but this browser is signed in already: say so and stay.
+  if (refused) toast(refused, 'error');
   if (fresh) {
     renderTopbar();
     return keepTokenScreen(main, fresh, () => void route());

@@ -275,6 +275,7 @@ const signInWords = {
     keepTokenContinue: '保存しました。続ける',
     errorDetails: '詳細（英語）',
     termReviewerDecision: '確認者の過去の判断: {text}',
+    linkUsedSignedIn: 'このサインインリンクは使用済みか、期限切れです。このブラウザーではサインインしたままです。',
     linkUsed: 'このサインインリンクは使用済みか、期限切れです。リンクは一度だけ、発行から1日以内に使えます。初回に保存したトークンを下に入力するか、管理者にトークンの発行を依頼してください。',
   },
   en: {
@@ -284,6 +285,7 @@ const signInWords = {
     keepTokenContinue: 'I have kept it. Continue',
     errorDetails: 'Details',
     termReviewerDecision: 'reviewer decision: {text}',
+    linkUsedSignedIn: 'This sign-in link has already been used or has expired. You are still signed in on this browser.',
     linkUsed: 'This sign-in link has already been used or has expired: a link works once, within a day. Sign in below with the token you kept when you first used it, or ask an admin for a token.',
   },
 };
