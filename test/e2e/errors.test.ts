@@ -2,7 +2,7 @@
 // Japanese; the server's English message only behind 「詳細（英語）」. The English page shows the server's message.
 import t from 'tap';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { needsChromium, servePage } from './page.js';
 
 const samplePath = new URL('../../fixtures/sample/security-checksheet-sample.xlsx', import.meta.url);
@@ -10,13 +10,13 @@ const samplePath = new URL('../../fixtures/sample/security-checksheet-sample.xls
 /** Chooses a file in the upload box and returns the alert it ends in. */
 async function uploadRefused(page: Page, name: string, buffer: Buffer) {
   await page.locator('#file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
-  const alert = page.locator('.upload-progress [role="alert"], [role="alert"]').filter({ hasText: name }).first();
+  const alert = page.getByRole('alert').filter({ hasText: name }).first();
   await alert.waitFor();
   return alert;
 }
 
 /** What the alert shows before its disclosure is opened, and the disclosure's English once opened. */
-async function shown(alert: Awaited<ReturnType<typeof uploadRefused>>) {
+async function shown(alert: Locator) {
   const visible = await alert.innerText();
   const details = alert.locator('details');
   const summary = (await details.count()) ? await details.locator('summary').innerText() : null;
