@@ -112,12 +112,12 @@ export function questionnaire(jobId) {
 
 /**
  * Signs in with a token: the server confirms it, or exchanges a one-time sign-in link for a token of one's own.
- * Returns the secret to keep, or the server's refusal (an ApiError).
+ * Returns the secret to keep (fresh: a new token's, shown only now), or the server's refusal (an ApiError).
  */
 export async function signIn(secret) {
   const res = await send('POST', '/v1/sign-in', undefined, secret);
   const data = await res.json().catch(() => null);
-  if (res.ok) return { secret: data?.secret ?? secret };
+  if (res.ok) return { secret: data?.secret ?? secret, fresh: Boolean(data?.secret) };
   return { error: new ApiError(res.status, data?.code ?? 'error', data?.message ?? `HTTP ${res.status}`) };
 }
 

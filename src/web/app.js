@@ -5,8 +5,9 @@ import { events, forgetToken, keepToken, signIn, token, whoAmI } from './api.js'
 import { h, fill } from './dom.js';
 import { currentLanguage, languages, loadMessages, setLanguage, t } from './i18n.js';
 import { jobsScreen } from './jobs.js';
+import { keepTokenScreen } from './keep-token.js';
 import { reviewScreen } from './review.js';
-import { messageOf, navigate } from './ui.js';
+import { errorView, navigate, toast } from './ui.js';
 import { auditScreen } from './vendor/audit.js';
 import { navigation } from './vendor/common.js';
 import { gapsScreen } from './vendor/gaps.js';
@@ -22,16 +23,20 @@ let leave = null; // the current screen's clean-up (keyboard listeners and the l
 
 /**
  * A sign-in link (#token=…, the first-start link among them) carries the token in the fragment: wipe it from the
- * address bar, then sign in with it (a one-time link is exchanged for a token of one's own).
+ * address bar, then sign in with it. A one-time link is exchanged for a token of one's own (fresh: shown only now);
+ * refused: what to tell the user instead.
  */
 async function takeTokenFromUrl() {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   const secret = params.get('token');
-  if (!secret) return null;
+  if (!secret) return {};
   history.replaceState(null, '', `${location.pathname}#/`);
   const signed = await signIn(secret).catch(() => ({ error: null }));
   if (signed.secret) keepToken(signed.secret, false);
-  return signed.error ? messageOf(signed.error) : signed.secret ? null : t('networkError');
+  if (signed.secret) return { fresh: signed.fresh ? signed.secret : null };
+  // A link refused as unknown is, nearly always, a one-time link used already or past its day.
+  if (signed.error?.code === 'unauthorized') return { refused: t(token() ? 'linkUsedSignedIn' : 'linkUsed') };
+  return { refused: signed.error ? errorView(signed.error) : t('networkError') };
 }
 
 /** Who is signed in ({ id, name, role }), or null before sign-in; the navigation and the pages follow the role. */
@@ -87,7 +92,7 @@ function showSignIn(message) {
   leave = null;
   renderTopbar();
   document.title = `${t('signInTitle')} · qmap`;
-  const error = h('p', { class: 'alert alert-error', role: 'alert', id: 'signin-error', hidden: !message }, message ?? '');
+  const error = h('div', { class: 'alert alert-error', role: 'alert', id: 'signin-error', hidden: !message }, message ?? '');
   const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'current-password', required: true, spellcheck: 'false', 'aria-describedby': 'signin-error' });
   const remember = h('input', { id: 'remember', type: 'checkbox' });
   const submit = h('button', { class: 'primary', type: 'submit' }, t('signIn'));
@@ -105,7 +110,7 @@ function showSignIn(message) {
         submit.disabled = false;
         submit.textContent = t('signIn');
         if (!signed.secret) {
-          fill(error, signed.error ? messageOf(signed.error) : t('networkError'));
+          fill(error, signed.error ? errorView(signed.error) : t('networkError'));
           error.hidden = false;
           input.focus();
           return;
@@ -133,8 +138,14 @@ function showSignIn(message) {
 async function route() {
   leave?.();
   leave = null;
-  const refused = await takeTokenFromUrl();
-  if (!token() || refused) return showSignIn(refused ?? undefined);
+  const { refused, fresh } = await takeTokenFromUrl();
+  if (!token()) return showSignIn(refused);
+  // Refused, but this browser is signed in already: say so and stay.
+  if (refused) toast(refused, 'error');
+  if (fresh) {
+    renderTopbar();
+    return keepTokenScreen(main, fresh, () => void route());
+  }
   me = await whoAmI().catch(() => me);
   if (!token()) return; // refused meanwhile: the sign-in screen is showing
   renderTopbar();
@@ -155,7 +166,7 @@ async function route() {
   else navigate('#/');
 }
 
-events.addEventListener('unauthorized', (e) => showSignIn(e.detail?.message ? messageOf(e.detail) : t('signedOutExpired')));
+events.addEventListener('unauthorized', (e) => showSignIn(e.detail?.message ? errorView(e.detail) : t('signedOutExpired')));
 window.addEventListener('hashchange', () => void route());
 // A file dropped outside the drop zone must not replace the page.
 window.addEventListener('dragover', (e) => e.preventDefault());

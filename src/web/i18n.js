@@ -276,7 +276,40 @@ const reviewWords = {
   },
 };
 
-const strings = { ja: { ...reviewWords.ja, ...vendorWords.ja }, en: { ...reviewWords.en, ...vendorWords.en } };
+// Signing in with the one-time first-start link, and what errors mean for the user in Japanese.
+const signInWords = {
+  ja: {
+    keepTokenTitle: 'あなたの管理者トークン',
+    keepTokenNote:
+      'サインインしました。開いたリンクは一度しか使えません。次回からはこのトークンでサインインします。今コピーして、パスワードマネージャーなど安全な場所に保存してください。この画面を離れると二度と表示されません。',
+    keepTokenContinue: '保存しました。続ける',
+    errorDetails: '詳細（英語）',
+    termReviewerDecision: '確認者の過去の判断: {text}',
+    linkUsedSignedIn: 'このサインインリンクは使用済みか、期限切れです。このブラウザーではサインインしたままです。',
+    linkUsed: 'このサインインリンクは使用済みか、期限切れです。リンクは一度だけ、発行から1日以内に使えます。初回に保存したトークンを下に入力するか、管理者にトークンの発行を依頼してください。',
+  },
+  en: {
+    keepTokenTitle: 'Your admin token',
+    keepTokenNote:
+      'You are signed in. The link you opened works only once: from now on you sign in with this token. Copy it now and keep it somewhere safe, such as a password manager. It is not shown again once you leave this screen.',
+    keepTokenContinue: 'I have kept it. Continue',
+    errorDetails: 'Details',
+    termReviewerDecision: 'reviewer decision: {text}',
+    linkUsedSignedIn: 'This sign-in link has already been used or has expired. You are still signed in on this browser.',
+    linkUsed: 'This sign-in link has already been used or has expired: a link works once, within a day. Sign in below with the token you kept when you first used it, or ask an admin for a token.',
+  },
+};
+
+/** A matched term as the matcher wrote it, in the page's language: a remembered decision is the one with words of its own. */
+export function termLabel(term) {
+  const decision = /^reviewer decision: (.*)$/s.exec(term);
+  return decision ? t('termReviewerDecision', { text: decision[1] }) : term;
+}
+
+const strings = {
+  ja: { ...reviewWords.ja, ...vendorWords.ja, ...signInWords.ja },
+  en: { ...reviewWords.en, ...vendorWords.en, ...signInWords.en },
+};
 
 export const languages = [
   { code: 'ja', name: '日本語' },
@@ -326,6 +359,42 @@ export function t(key, vars = {}) {
 
 /** What kind of problem an error code is, in the page's language; '' where the server's message says it already (English). */
 export const errorSummary = (code) => errors[lang]?.[code] ?? '';
+
+/**
+ * What to do about an error, in the page's language, for the codes a user meets uploading and signing in; '' for
+ * the others (and in English, where the server's own message says it). Limits come from the error's details.
+ */
+export function errorAdvice(error) {
+  const advice = adviceWords[lang];
+  if (!advice) return '';
+  const d = error.details ?? {};
+  if (error.code === 'too_large') {
+    if (d.limit === 'uncompressedBytes' && d.max) return advice.too_large_unpacked.replace('{size}', size(d.max));
+    if (d.limit === 'sheets' && d.max) return advice.too_large_sheets.replace('{max}', String(d.max));
+    if (d.limit === 'QMAP_PARSE_MEMORY_MB' && d.mb) return advice.too_large_memory.replace('{mb}', String(d.mb));
+  }
+  if (error.code === 'timeout' && d.seconds) return advice.timeout_seconds.replace('{seconds}', String(d.seconds));
+  return advice[error.code] ?? '';
+}
+
+const size = (bytes) => (bytes >= 1 << 20 ? `${Math.round((bytes / (1 << 20)) * 10) / 10} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
+
+const adviceWords = {
+  ja: {
+    no_questions: '「読み取り位置を指定」で質問の表の位置（シート・見出しの行・質問と回答の列）を指定してから、もう一度アップロードしてください。',
+    too_large: 'ファイルを分割するか、不要なシート・画像を削除してから、もう一度アップロードしてください。',
+    too_large_unpacked: '展開後の大きさの上限は {size} です。ファイルを分割するか、不要なシート・画像・書式を削除してから、もう一度アップロードしてください。',
+    too_large_sheets: 'シート数の上限は {max} です。質問のあるシートだけを残すか、ファイルを分割してアップロードしてください。',
+    too_large_memory: '1ファイルの処理に使えるメモリー（{mb} MB）を超えました。ファイルを分割するか、質問票以外のシート・画像・行を削除してから、もう一度アップロードしてください。',
+    unsupported_type: '対応している形式は .xlsx .xlsm .xls .ods .csv です。この形式で保存し直してからアップロードしてください。',
+    password_protected: 'Excel などでパスワードを解除し、パスワードなしで保存し直してからアップロードしてください。',
+    unreadable: 'ファイルが壊れているか空の可能性があります。作成したアプリで開いて保存し直してから、もう一度アップロードしてください。',
+    timeout: '質問票に関係のないシートや行を削除してから、もう一度アップロードしてください。',
+    timeout_seconds: '処理時間の上限は {seconds} 秒です。質問票に関係のないシートや行を削除してから、もう一度アップロードしてください。',
+    rate_limited: 'しばらく待ってから、もう一度お試しください。',
+    unauthorized: '管理者から受け取った有効なトークンでサインインし直してください。トークンがない場合は、管理者に発行を依頼してください。',
+  },
+};
 
 // The server's error codes (src/errors.ts), summed up for a Japanese reader before the server's English details.
 const errors = {

@@ -3,7 +3,7 @@ import { ApiError, deleteJob, download, listJobs, preview, upload } from './api.
 import { h, fill } from './dom.js';
 import { formatDate, say, t } from './i18n.js';
 import { pointPanel } from './point.js';
-import { busyButton, messageOf, navigate, toast } from './ui.js';
+import { busyButton, errorView, messageOf, navigate, toast } from './ui.js';
 
 const ORDER = ['review', 'unmatched', 'auto', 'confirmed'];
 /** The sample questionnaire qmap ships (fixtures/sample/, made by scripts/make-sample.ts), served by the app. */
@@ -59,7 +59,7 @@ export function jobsScreen(main) {
       fill(pointBox, pointPanel(file, shown, { failed, onRead: (fields) => (fill(pointBox), send(file, fields)), onCancel: () => fill(pointBox) }));
       pointBox.querySelector('#point-sheet')?.focus();
     } catch (error) {
-      fill(pointBox, h('p', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', messageOf(error)));
+      fill(pointBox, h('div', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', errorView(error)));
     }
   }
 
@@ -100,7 +100,7 @@ export function jobsScreen(main) {
       toast(t('uploaded', { name: job.filename, n: job.summary.questions }));
       if (!gone) navigate(`#/q/${encodeURIComponent(job.id)}`);
     } catch (error) {
-      fill(progress, h('p', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', messageOf(error)));
+      fill(progress, h('div', { class: 'alert alert-error', role: 'alert' }, h('strong', null, file.name), ' — ', errorView(error)));
       // qmap found no questions: the user can point at them in the sheet itself.
       if (error.code === 'no_questions' && !gone) void point(file, true);
     } finally {
@@ -122,7 +122,7 @@ export function jobsScreen(main) {
       const jobs = await listJobs();
       if (!gone) fill(list, jobs.length ? jobsTable(jobs, load) : noJobs(send));
     } catch (error) {
-      if (!gone) fill(list, h('p', { class: 'alert alert-error', role: 'alert' }, messageOf(error), ' ', h('button', { type: 'button', onclick: load }, t('retry'))));
+      if (!gone) fill(list, h('div', { class: 'alert alert-error', role: 'alert' }, errorView(error), ' ', h('button', { type: 'button', onclick: load }, t('retry'))));
     }
   }
   load();

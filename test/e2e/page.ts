@@ -10,9 +10,9 @@ import { CHROMIUM, hasChromium, openBrowser } from './browser.js';
 /** Pass as a test's options: without Debian's Chromium the browser tests are skipped, saying why. */
 export const needsChromium = { skip: hasChromium() ? false : `${CHROMIUM} is not installed (.ci/run installs Debian's chromium)` };
 
-/** The app and a fresh page; what the page logs as an error (a CSP refusal, an exception) is collected in problems. */
-export async function servePage(t: Test, viewport = { width: 1366, height: 768 }) {
-  const { app, admin, reviewer, as } = await build(t);
+/** The app (configured by env) and a fresh page; what the page logs as an error (a CSP refusal, an exception) is collected in problems. */
+export async function servePage(t: Test, viewport = { width: 1366, height: 768 }, env: Record<string, string> = {}) {
+  const { app, db, admin, reviewer, as } = await build(t, env);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const { context, close } = await openBrowser({ viewport });
@@ -41,7 +41,7 @@ export async function servePage(t: Test, viewport = { width: 1366, height: 768 }
     await page.locator('.page-jobs').waitFor();
     await page.goto(`${base}/${hash}`);
   };
-  return { app, admin, reviewer, as, base, page, context, problems, upload, review, rows, open };
+  return { app, db, admin, reviewer, as, base, page, context, problems, upload, review, rows, open };
 }
 
 export interface Row {

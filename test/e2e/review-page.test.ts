@@ -16,7 +16,7 @@ t.test('a reviewer signs in, uploads, accepts a row, corrects another and downlo
   await page.getByRole('button', { name: 'サインイン' }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'unknown or has been revoked' });
   await refusal.waitFor();
-  t.match(await refusal.textContent(), /^トークンが無効です。 This token is unknown/, 'a wrong token is refused: what kind of problem in Japanese, then the server’s details');
+  t.match(await refusal.textContent(), /^トークンが無効です。 [^A-Za-z]+詳細（英語）This token is unknown/, 'a wrong token is refused: what kind of problem and what to do in Japanese, the server’s details behind 「詳細（英語）」');
   problems.length = 0; // the refused request itself is logged by the browser
 
   await page.getByLabel('トークン').fill(reviewer);

@@ -195,3 +195,27 @@ t.test('on a phone every vendor page fits the screen', needsChromium, async (t) 
   }
   t.same(problems, [], 'the page logged no errors');
 });
+
+t.test('from a 375 px phone to a laptop, every place of the navigation is on the screen, with nothing to scroll sideways', needsChromium, async (t) => {
+  const { page, admin, problems, open } = await servePage(t, { width: 375, height: 700 });
+  await open('#/', admin);
+  for (const width of [375, 760, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 700 });
+    for (const language of ['日本語', 'English']) {
+      await page.locator('#lang').selectOption({ label: language });
+      const links = page.locator('.nav a');
+      await links.first().waitFor();
+      t.equal(await links.count(), 6, `${width} px, ${language}: an admin has six places`);
+      const outside = [];
+      for (const link of await links.all()) {
+        const box = (await link.boundingBox())!;
+        if (box.x < 0 || box.x + box.width > width) outside.push(`${await link.textContent()} (${Math.round(box.x)}–${Math.round(box.x + box.width)} px)`);
+      }
+      t.same(outside, [], `${width} px, ${language}: every place is on the screen`);
+      const widths = await page.evaluate(() => ({ nav: document.querySelector('.nav')!.scrollWidth - document.querySelector('.nav')!.clientWidth, page: document.documentElement.scrollWidth }));
+      t.equal(widths.nav, 0, `${width} px, ${language}: the navigation has nothing to scroll to`);
+      t.ok(widths.page <= width, `${width} px, ${language}: nor has the page (${widths.page} px)`);
+    }
+  }
+  t.same(problems, [], 'the page logged no errors');
+});

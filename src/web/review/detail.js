@@ -3,7 +3,7 @@
 // Wide: the question and the ways to pick another item on the left, the proposal beside them.
 // Narrow: one column, the proposal right after the question (see styles.css).
 import { h, fill, scoreBar } from '../dom.js';
-import { formatDate, itemLabel, say, t } from '../i18n.js';
+import { formatDate, itemLabel, say, t, termLabel } from '../i18n.js';
 import { who } from '../jobs.js';
 import { answerEditor } from './editor.js';
 import { addButton, badge } from './render.js';
@@ -124,7 +124,7 @@ function evidence(row) {
     { class: 'evidence' },
     scoreBar(row.proposal.score, t('score'), row.status === 'confirmed' ? 'neutral' : row.status),
     row.proposal.terms.length
-      ? h('span', { class: 'terms' }, h('span', { class: 'sr-only' }, `${t('terms')}: `), row.proposal.terms.map((term) => h('span', { class: 'term' }, term)))
+      ? h('span', { class: 'terms' }, h('span', { class: 'sr-only' }, `${t('terms')}: `), row.proposal.terms.map((term) => h('span', { class: 'term' }, termLabel(term))))
       : null,
   );
 }

@@ -2,7 +2,7 @@
 // the page's language, a table that is cards on a phone, and the navigation between the pages.
 import { h, fill } from '../dom.js';
 import { t } from '../i18n.js';
-import { messageOf } from '../ui.js';
+import { errorView } from '../ui.js';
 
 /** The places in the navigation; admin: shown to admins only. */
 const PLACES = [
@@ -43,7 +43,7 @@ export function vendorPage(main, { title, lead, className = '' }, load) {
       const nodes = await load();
       if (!left) fill(body, nodes);
     } catch (error) {
-      if (!left) fill(body, h('p', { class: 'alert alert-error', role: 'alert' }, messageOf(error), ' ', h('button', { type: 'button', onclick: reload }, t('retry'))));
+      if (!left) fill(body, h('div', { class: 'alert alert-error', role: 'alert' }, errorView(error), ' ', h('button', { type: 'button', onclick: reload }, t('retry'))));
     }
   }
   void reload();
@@ -75,9 +75,9 @@ export function cardTable(label, columns, rows) {
 }
 
 /** An alert that says what went wrong, for forms. */
-export const errorBox = () => h('p', { class: 'alert alert-error', role: 'alert', hidden: true });
+export const errorBox = () => h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
 
 export function showError(box, error) {
-  fill(box, messageOf(error));
+  fill(box, errorView(error));
   box.hidden = false;
 }

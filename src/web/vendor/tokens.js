@@ -3,7 +3,7 @@
 import { vendor } from '../api.js';
 import { h, fill } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
-import { messageOf, toast } from '../ui.js';
+import { messageOf, secretBox, toast } from '../ui.js';
 import { cardTable, errorBox, showError, vendorPage } from './common.js';
 
 export function tokensScreen(main, me) {
@@ -50,29 +50,10 @@ function createForm(created, reload) {
   );
 }
 
-/** The secret, once: in a read-only field to select, with a button that copies it. */
+/** The secret, once, selected to copy. */
 function showSecret(el, token) {
-  const field = h('input', { type: 'text', id: 'token-secret', readonly: true, value: token.secret, spellcheck: 'false', 'aria-describedby': 'token-secret-note' });
-  const copy = h('button', { type: 'button', class: 'primary', id: 'copy-secret' }, t('copy'));
-  copy.addEventListener('click', async () => {
-    field.select();
-    try {
-      await navigator.clipboard.writeText(token.secret);
-      toast(t('copied'));
-    } catch {
-      toast(t('copyFailed'), 'error');
-    }
-  });
-  fill(
-    el,
-    h(
-      'div',
-      { class: 'alert alert-warn secret' },
-      h('p', { id: 'token-secret-note' }, t('tokenSecretOnce', { name: token.name })),
-      h('label', { class: 'field-label', for: field.id }, t('tokenSecret')),
-      h('div', { class: 'secret-row' }, field, copy),
-    ),
-  );
+  fill(el, secretBox(token.secret, t('tokenSecretOnce', { name: token.name })));
+  const field = el.querySelector('#token-secret');
   field.focus();
   field.select();
 }
