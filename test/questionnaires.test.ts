@@ -131,7 +131,7 @@ t.test('an upload over the size limit gets 413 naming the limit', async (t) => {
   const res = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
   t.equal(res.statusCode, 413);
   t.match(res.json().message, /^The workbook is larger than 2 KiB, the most this server accepts\. Delete unused sheets or split it/);
-  t.equal(res.json().details.limitBytes, 2048);
+  t.same(res.json().details, { limit: 'uploadBytes', max: 2048 }, 'the page says the limit in its own language from these');
 });
 
 t.test('an unknown job is a 404 in plain words', async (t) => {

@@ -369,6 +369,7 @@ export function errorAdvice(error) {
   if (!advice) return '';
   const d = error.details ?? {};
   if (error.code === 'too_large') {
+    if (d.limit === 'uploadBytes' && d.max) return advice.too_large_upload.replace('{size}', size(d.max));
     if (d.limit === 'uncompressedBytes' && d.max) return advice.too_large_unpacked.replace('{size}', size(d.max));
     if (d.limit === 'sheets' && d.max) return advice.too_large_sheets.replace('{max}', String(d.max));
     if (d.limit === 'QMAP_PARSE_MEMORY_MB' && d.mb) return advice.too_large_memory.replace('{mb}', String(d.mb));
@@ -383,6 +384,7 @@ const adviceWords = {
   ja: {
     no_questions: '「読み取り位置を指定」で質問の表の位置（シート・見出しの行・質問と回答の列）を指定してから、もう一度アップロードしてください。',
     too_large: 'ファイルを分割するか、不要なシート・画像を削除してから、もう一度アップロードしてください。',
+    too_large_upload: 'アップロードできるファイルの大きさの上限は {size} です。ファイルを分割するか、不要なシート・画像を削除してから、もう一度アップロードしてください。',
     too_large_unpacked: '展開後の大きさの上限は {size} です。ファイルを分割するか、不要なシート・画像・書式を削除してから、もう一度アップロードしてください。',
     too_large_sheets: 'シート数の上限は {max} です。質問のあるシートだけを残すか、ファイルを分割してアップロードしてください。',
     too_large_memory: '1ファイルの処理に使えるメモリー（{mb} MB）を超えました。ファイルを分割するか、質問票以外のシート・画像・行を削除してから、もう一度アップロードしてください。',

@@ -22,7 +22,7 @@ async function readUpload(req: FastifyRequest, limit: number): Promise<Upload> {
   } catch (e) {
     if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
     const size = limit >= 1 << 20 ? `${+(limit / (1 << 20)).toFixed(1)} MiB` : `${+(limit / 1024).toFixed(1)} KiB`;
-    throw new QmapError('too_large', `The workbook is larger than ${size}, the most this server accepts. Delete unused sheets or split it into smaller files, or ask an admin to raise the limit (QMAP_MAX_UPLOAD_BYTES).`, { limitBytes: limit });
+    throw new QmapError('too_large', `The workbook is larger than ${size}, the most this server accepts. Delete unused sheets or split it into smaller files, or ask an admin to raise the limit (QMAP_MAX_UPLOAD_BYTES).`, { limit: 'uploadBytes', max: limit });
   }
 }
 
