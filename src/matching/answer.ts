@@ -3,8 +3,10 @@
 
 import type { ChoiceValue, Item, Message } from '../domain.js';
 import { choiceValueOf, wordFor } from './choices.js';
+import { reverseSenseTerm } from './direction.js';
 import { reason } from './reasons.js';
 import { splitQuestion } from './text.js';
+import { thresholdDoubt } from './thresholds.js';
 
 export interface ChoiceResult {
   /** One of the allowed values, or null when none can be said with confidence (the row is then a reviewer's). */
@@ -25,11 +27,25 @@ export function choiceFor(question: string, items: Item[], itemNos: number[], al
   if (unknown) return { choice: null, reason: reason('choice.no-default', { itemNo: unknown.no }) };
   if (new Set(values.map((v) => v.value)).size > 1) return { choice: null, reason: reason('choice.items-disagree', { itemNos: itemNos.join(', ') }) };
   if (!allowed.some((c) => choiceValueOf(c) !== null)) return { choice: null, reason: reason('choice.unknown-words', { choices: allowed.join(', ') }) };
+  const reversed = reverseSenseTerm(question);
+  if (reversed) return { choice: null, reason: reason('choice.reverse-sense', { term: reversed, itemNo: itemNos.join(', ') }) };
+  const doubt = answerDoubt(question, items, itemNos);
+  if (doubt) return { choice: null, reason: doubt };
   const negated = isNegatedQuestion(question);
   const value = negated ? invert(values[0].value!) : values[0].value!;
   const choice = wordFor(value, allowed);
   if (choice === null) return { choice: null, reason: reason('choice.not-offered', { value, valueJa: VALUE_JA[value], choices: allowed.join(', ') }) };
   return negated ? { choice, reason: reason('choice.inverted', { choice }) } : { choice };
+}
+
+/**
+ * Why the items' answers may not meet a threshold or hours the question sets (「7世代以上」 against 「3世代」), or null.
+ * Items whose answer is no are not asked: what the vendor does not do, it does not do to any level either.
+ */
+export function answerDoubt(question: string, items: Item[], itemNos: number[]): Message | null {
+  const chosen = itemNos.map((no) => items.find((i) => i.no === no)).filter((i): i is Item => !!i);
+  if (chosen.length === 0 || chosen.every((i) => valueOfItem(i) === 'no')) return null;
+  return thresholdDoubt(question, chosen.map((i) => ({ no: i.no, answer: i.answer })));
 }
 
 /** 有 is yes, 無 is no; an answer without either says what its item's default choice says. */
