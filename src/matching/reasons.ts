@@ -207,11 +207,11 @@ export const reasonTemplates = {
   },
   'figure.short': {
     en: "the question asks for 「{asked}」, but item {itemNo}'s answer says {given}: held for a reviewer, not answered yes",
-    ja: '質問は「{asked}」を求めていますが、No.{itemNo} の回答は {given} です。「はい」とは記入せず、ご判断いただきます',
+    ja: '質問は「{asked}」を求めていますが、No.{itemNo} の回答は{given}です。「はい」とは記入せず、ご判断いただきます',
   },
   'figure.unsure': {
     en: "the question asks for 「{asked}」; item {itemNo}'s answer says {given}, which does not show it is met: held for a reviewer",
-    ja: '質問は「{asked}」を求めていますが、No.{itemNo} の回答 {given} からは満たすと言い切れません。ご判断ください',
+    ja: '質問は「{asked}」を求めていますが、No.{itemNo} の回答{given}からは満たすと言い切れません。ご判断ください',
   },
   'figure.unsaid': {
     en: "the question asks for 「{asked}」, and item {itemNo}'s answer gives no such figure: held for a reviewer",

@@ -24,9 +24,10 @@ const PAST = /過去|直近|これまで|昨年|前年|件数|何件|回数|in t
 // Hours an answer must name to be taken as covering them: round the clock. Nights or weekends in a question to an
 // item that names no hours at all (「夜間バッチ」 to the batch-processing item) are another matter.
 const ROUND_THE_CLOCK = /24\s*時間|365\s*日|24\s*[/x×]\s*(?:7|365)|around[- ]the[- ]clock|round[- ]the[- ]clock|24 hours a day/i;
-// A figure asked for without a bound is a threshold only on these scales (「7世代保持」, 「99.99%の稼働率」); an
-// unbounded TLS version (「TLS1.0の無効化」) or duration (「月1回・2時間」) names a thing, not a level.
-const EXACT_THRESHOLDS: Scale[] = ['generations', 'percent'];
+// A figure asked for without a bound is a threshold only on these scales (「7世代保持」, 「99.99%の稼働率」,
+// 「AES-256で暗号化」); an unbounded TLS version (「TLS1.0の無効化」) or duration (「月1回・2時間」, 「24時間使える」)
+// names a thing, not a level.
+const EXACT_THRESHOLDS: Scale[] = ['generations', 'percent', 'bits'];
 
 /** Why the items' answers do not show that the question's threshold or hours are met, or null when they do or none is set. */
 export function thresholdDoubt(question: string, answers: ItemAnswer[]): Message | null {
@@ -40,10 +41,7 @@ function figureDoubt(question: string, answers: ItemAnswer[]): Message | null {
   for (const a of asked) {
     const same = given.filter((g) => g.figure.scale === a.scale);
     const itemNo = answers.map((x) => x.no).join(', ');
-    if (same.length === 0) {
-      if (a.bound !== 'exact') return reason('figure.unsaid', { asked: a.text, itemNo });
-      continue;
-    }
+    if (same.length === 0) return reason('figure.unsaid', { asked: a.text, itemNo });
     const verdicts = same.map((g) => meets(a, g.figure));
     if (verdicts.every((v) => v === 'met')) continue;
     const says = same.map((g) => `「${g.figure.text}」`).join(', ');
