@@ -24,11 +24,12 @@ const WORD_NUMBERS: Record<string, number> = {
 
 // Units after a number, and what they measure (in seconds for a duration).
 const UNITS: [RegExp, Scale, number][] = [
-  [/^(?:世代|generations?\b|copies\b)/i, 'generations', 1],
+  // 「3世代分」, "5 backup generations", "7 copies of backups".
+  [/^(?:世代分?|(?:(?:backup|data|full|daily|previous)\s+){0,2}(?:generations?|copies)\b)/i, 'generations', 1],
   [/^(?:秒|sec(?:ond)?s?\b)/i, 'duration', 1],
   [/^(?:分(?![のかけ担配別析類野散離割])|min(?:ute)?s?\b)/i, 'duration', 60],
   [/^(?:時間|hours?\b|hrs?\b)/i, 'duration', 3600],
-  [/^(?:営業日|日間?|(?:business |calendar )?days?\b)/i, 'duration', 86400],
+  [/^(?:営業日|日(?:間|分)?|(?:business |calendar )?days?\b)/i, 'duration', 86400],
   [/^(?:週間?|weeks?\b)/i, 'duration', 7 * 86400],
   [/^(?:[かヶカケヵ箇]月間?|months?\b)/i, 'duration', 30 * 86400],
   [/^(?:年間?|years?\b)/i, 'duration', 365 * 86400],

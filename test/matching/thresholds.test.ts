@@ -38,6 +38,8 @@ t.test('given 「バックアップは7世代以上保持していますか」 m
 
 t.test('the same in English: "at least 7 generations" against 3世代', async (t) => {
   t.match(given('Do you keep at least 7 generations of backups?', 32).why, /asks for 「at least 7 generations」, but item 32's answer says 「3世代」/);
+  t.equal(given('Are at least five backup generations kept?', 32).choice, null, 'a number in words, a word between it and its unit');
+  t.equal(given('バックアップは二世代以上保管していますか', 32).choice, 'はい', '二世代以上 is met by 3世代');
 });
 
 t.test('a threshold the answer meets stays automatic: 3世代以上 against 3世代, within 48 hours against 12時間以内', async (t) => {
@@ -87,6 +89,7 @@ t.test('figures are read with their bounds, in Japanese and English', async (t) 
   t.same(read('24時間以内'), [['duration', 'max', 0, 24 * 3600]]);
   t.same(read('within 4 hours'), [['duration', 'max', 0, 4 * 3600]]);
   t.same(read('3世代'), [['generations', 'exact', 3, 3]]);
+  t.same(read('7日分以上'), [['duration', 'min', 7 * 86400, Infinity]]);
   t.same(read('99.9%'), [['percent', 'exact', 99.9, 99.9]]);
   t.same(read('TLS 1.2 or higher'), [['tls', 'min', 1.2, Infinity]]);
   t.same(read('AES-256'), [['bits', 'exact', 256, 256]]);
