@@ -69,8 +69,9 @@ function trustProxy(v: Config['QMAP_TRUST_PROXY']): boolean | string | ((address
  * What is logged of a request: its route (/v1/questionnaires/:id/rows/:rowId), never the path as sent, which can
  * name a customer's sheet (Sheet!8), nor the query string, which could carry a token someone pasted there.
  */
-const requestLine = (req: { method: string; url: string; id: string; routeOptions?: { url?: string } }) => ({
-  id: req.id,
-  method: req.method,
-  url: req.routeOptions?.url ?? req.url.split('?')[0],
-});
+const requestLine = (req: { method: string; url: string; id: string; routeOptions?: { url?: string }; params?: unknown }) => {
+  const route = req.routeOptions?.url;
+  // The questionnaire's id is random and names nothing of the customer's: it makes a job's requests traceable.
+  const job = route?.startsWith('/v1/questionnaires/:id') ? (req.params as { id?: string } | undefined)?.id : undefined;
+  return { id: req.id, method: req.method, url: route ?? req.url.split('?')[0], ...(job ? { job } : {}) };
+};

@@ -9,7 +9,7 @@
 import type { Lexicon, Term } from './lexicon.js';
 import { compileTerm } from './lexicon.js';
 import type { Evidence } from './score.js';
-import { longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
+import { inside, longestFirst, termIndex, type Hit, type TermIndex } from './signals/terms.js';
 
 export const ASPECTS = [
   'frequency', 'schedule', 'deadline', 'scope', 'who', 'evidence', 'test', 'review', 'lifecycle',
@@ -69,7 +69,6 @@ export function aspectIndex(lexicon: Lexicon): AspectIndex {
  * matched terms is that item's topic, not an aspect asked about it (「バックアップ取得頻度」 is item 28's topic).
  */
 export function askedAspects(cueHits: Hit[], itemHits: Hit[]): AspectHit[] {
-  const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
   return longestFirst(cueHits).map((h) => ({
     aspect: h.term.topic as Aspect,
     term: h.term.label,
@@ -83,22 +82,24 @@ export function askedAspects(cueHits: Hit[], itemHits: Hit[]): AspectHit[] {
 
 /** The asked aspects that none of the chosen items' answers settles (a two-topic answer settles what either does). */
 export function unsettledBy(index: AspectIndex, chosen: Evidence[], asked: AspectHit[]): Unsettled[] {
-  const settles = (e: Evidence, h: AspectHit) => {
-    const s = index.settles.get(e.itemNo);
-    return s === 'all' || (s?.has(h.aspect) ?? false);
-  };
-  // "At least quarterly?" is not settled by an answer of twice a year.
-  const lessOften = (e: Evidence, h: AspectHit) => {
-    const asked = index.rates.get(h.term);
-    const done = index.itemRates.get(e.itemNo);
-    return h.aspect === 'frequency' && !!asked && !!done && done < asked;
-  };
   const out: Unsettled[] = [];
   for (const h of asked) {
     if (out.some((u) => u.aspect === h.aspect)) continue;
-    const slower = chosen.find((e) => lessOften(e, h));
+    const slower = chosen.find((e) => lessOften(index, e, h));
     if (slower) out.push({ itemNo: slower.itemNo, aspect: h.aspect, term: h.term, lessOften: true });
-    else if (!chosen.some((e) => settles(e, h) || h.topicOf.includes(e.itemNo))) out.push({ itemNo: chosen[0].itemNo, aspect: h.aspect, term: h.term });
+    else if (!chosen.some((e) => settles(index, e, h) || h.topicOf.includes(e.itemNo))) out.push({ itemNo: chosen[0].itemNo, aspect: h.aspect, term: h.term });
   }
   return out;
+}
+
+function settles(index: AspectIndex, e: Evidence, h: AspectHit): boolean {
+  const s = index.settles.get(e.itemNo);
+  return s === 'all' || (s?.has(h.aspect) ?? false);
+}
+
+/** "At least quarterly?" is not settled by an answer of twice a year. */
+function lessOften(index: AspectIndex, e: Evidence, h: AspectHit): boolean {
+  const asked = index.rates.get(h.term);
+  const done = index.itemRates.get(e.itemNo);
+  return h.aspect === 'frequency' && !!asked && !!done && done < asked;
 }

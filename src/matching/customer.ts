@@ -19,17 +19,42 @@ const SUBJECT_EN = new RegExp(`\\b(?:our|the (?:institution|bank|hospital|univer
 const VENDOR_EN = /\b(?:you|your|yours|vendor|vendor's|provider|supplier|processor|csp|can|able)\b/i;
 const SECTION_EN = /\b(?:institution use|internal use|bank use|for official use|to be completed by (?:the )?(?!vendor|supplier|provider)|internal\b)/i;
 
-/** The wording that shows a question is about the customer's own side, or null. */
-export function customerSide(text: string, section: string | null): string | null {
-  const t = text.normalize('NFKC');
-  const folded = t.replace(/[()（）【】\[\]「」\s]/g, '');
-  const mark = folded.match(MARK_JA) ?? (section ? section.normalize('NFKC').replace(/[()（）【】\[\]「」\s]/g, '').match(MARK_JA) : null);
-  if (mark) return mark[0];
-  const sectionEn = section?.normalize('NFKC').match(SECTION_EN);
-  if (sectionEn) return section!;
-  const subject = folded.match(SUBJECT_JA);
-  if (subject && !VENDOR_JA.test(folded)) return subject[0];
-  const subjectEn = t.match(SUBJECT_EN);
-  if (subjectEn && !VENDOR_EN.test(t)) return subjectEn[0];
-  return null;
+/** What a question's own text shows of the customer's side: a mark of the customer's own row, and its people or things as the subject. */
+export interface CustomerWords {
+  mark: string | null;
+  subject: string | null;
 }
+
+/** What a section heading shows of the customer's side: a mark of the customer's own rows, or an English "for internal use" heading (the heading itself). */
+export interface CustomerSection {
+  mark: string | null;
+  heading: string | null;
+}
+
+/** Read once per question text (with its other signals), not again for the context pass. */
+export function customerWords(text: string): CustomerWords {
+  const t = text.normalize('NFKC');
+  const folded = unbracketed(t);
+  return { mark: folded.match(MARK_JA)?.[0] ?? null, subject: ownSubject(t, folded) };
+}
+
+/** The customer's people or things as the subject, unless the question asks the vendor after all. */
+function ownSubject(t: string, folded: string): string | null {
+  const ja = folded.match(SUBJECT_JA);
+  if (ja && !VENDOR_JA.test(folded)) return ja[0];
+  const en = t.match(SUBJECT_EN);
+  return en && !VENDOR_EN.test(t) ? en[0] : null;
+}
+
+/** Read once per section heading. */
+export function customerSection(section: string): CustomerSection {
+  const t = section.normalize('NFKC');
+  return { mark: unbracketed(t).match(MARK_JA)?.[0] ?? null, heading: SECTION_EN.test(t) ? section : null };
+}
+
+/** The wording that shows a question is about the customer's own side, or null: a mark on the row or its section first. */
+export function customerSide(text: CustomerWords, section: CustomerSection | null): string | null {
+  return text.mark ?? section?.mark ?? section?.heading ?? text.subject;
+}
+
+const unbracketed = (t: string) => t.replace(/[()（）【】\[\]「」\s]/g, '');

@@ -40,26 +40,32 @@ export interface Decision {
 export type Scale = (raw: number) => number;
 
 export function decide(c: Compiled, g: Gathered, band: Band, scale: Scale, alone?: Evidence): Decision | null {
-  if (!g.ranked.length) return null;
-  const scores = new Map(g.ranked.map((e) => [e.itemNo, round(scale(judge(c, g, [e], g.ranked.filter((o) => o !== e)[0] ?? null).raw))]));
+  const ranked = g.ranked;
+  if (!ranked.length) return null;
+  // Each ranked item on its own, against the strongest other: how much of the question it explains, its judgement.
+  const own = ranked.map((e) => c.explain.explained(g.content, [c.slotOf.get(e.itemNo)!]));
+  const singles = ranked.map((e, i) => judge(c, g, [e], [own[i]], ranked[i === 0 ? 1 : 0] ?? null));
+  const scores = new Map<number, number>();
+  ranked.forEach((e, i) => scores.set(e.itemNo, round(scale(singles[i].raw))));
   // The item most likely to answer comes first, though another has more matching wording: one whose answer
   // accounts for more of the question, or settles what it asks.
-  const byScore = [...g.ranked].sort((a, b) => scores.get(b.itemNo)! - scores.get(a.itemNo)!);
-  const [top, second] = alone ? [alone] : byScore[0] === g.ranked[0] ? g.ranked : [byScore[0], ...g.ranked.filter((e) => e !== byScore[0])];
-  const slot = (e: Evidence) => c.slotOf.get(e.itemNo)!;
+  const byScore = [...ranked].sort((a, b) => scores.get(b.itemNo)! - scores.get(a.itemNo)!);
+  const top = alone ?? byScore[0];
+  const second = alone ? undefined : top === ranked[0] ? ranked[1] : ranked[0];
   // A second item named only in a side clause (「他の利用者と共用しない鍵」) is not a second topic of the question.
   // Nor is one named only as the occasion of the other (「保守作業時の作業場所」, "during maintenance").
   // And a second topic must account for a good part of the question on its own (on the labelled sets, a
   // partner explaining less than a third of it was as often wrong as right).
-  const pair = !alone && isCompound(top, second) && c.explain.explained(g.content, [slot(second)]) >= 0.7 * explainedEnough;
+  const pair = !alone && isCompound(top, second) && own[ranked.indexOf(second)] >= 0.7 * explainedEnough;
   // Of two items named, one named only as the occasion of the question (「社員が閲覧した場合、その記録を…」) is not
   // what it asks: the other is answered alone.
-  if (pair && onlyOccasion(g.main, top) && !onlyOccasion(g.main, second)) return decide(c, { ...g, ranked: [second, ...g.ranked.filter((e) => e !== second)] }, band, scale, second);
+  if (pair && onlyOccasion(g.main, top) && !onlyOccasion(g.main, second)) return decide(c, { ...g, ranked: [second, ...ranked.filter((e) => e !== second)] }, band, scale, second);
   const partner = pair && !onlyOccasion(g.main, second) ? second : null;
   // Two topics are answered in the order the question asks them.
   const chosen = partner ? [top, partner].sort((a, b) => firstAt(a) - firstAt(b)) : [top];
   const rest = byScore.filter((e) => !chosen.includes(e));
-  const j = judge(c, g, partner ? [top, partner] : [top], g.ranked.find((e) => !chosen.includes(e)) ?? null);
+  // Alone, the top item's judgement is the one its score came from.
+  const j = partner ? judge(c, g, [top, partner], [own[ranked.indexOf(top)], own[ranked.indexOf(partner)]], ranked.find((e) => !chosen.includes(e)) ?? null) : singles[ranked.indexOf(top)];
   // Which two items and in which order is one more judgement to get right: a combined answer needs more confidence.
   const score = partner ? round(scale(j.raw * weights.twoItems)) : scores.get(top.itemNo)!;
   const hold = holdOf(g.negatives.length > 0, g.customerSide !== null, j.unsettled, chosen);
@@ -69,21 +75,16 @@ export function decide(c: Compiled, g: Gathered, band: Band, scale: Scale, alone
 
 /**
  * The confidence that these items (one, or two for a two-topic question) answer the question, against the
- * strongest other item: how much of the question they account for, how specific the wording that decided them
- * is, and whether the question asks an aspect their answers do not settle.
+ * strongest other item: how much of the question they account for (`own`: what each explains on its own), how
+ * specific the wording that decided them is, and whether the question asks an aspect their answers do not settle.
  */
-function judge(c: Compiled, g: Gathered, items: Evidence[], rival: Evidence | null) {
-  const slots = items.map((e) => c.slotOf.get(e.itemNo)!);
+function judge(c: Compiled, g: Gathered, items: Evidence[], own: number[], rival: Evidence | null) {
   // Each of two items must account for a fair part on its own: a side clause does not make a second topic.
-  const explained = Math.min(
-    c.explain.explained(g.content, slots),
-    2 * Math.min(...slots.map((s) => c.explain.explained(g.content, [s]))),
-  );
+  const explained = items.length === 1 ? own[0] : Math.min(c.explain.explained(g.content, items.map((e) => c.slotOf.get(e.itemNo)!)), 2 * Math.min(...own));
   const spread = Math.max(...items.map((e) => (e.decisive.length ? c.explain.spread(e.decisive) : 1)));
   const unsettled = unsettledBy(c.aspects, items, g.aspects);
   const against = g.negatives.length > 0 || g.customerSide !== null;
-  const [top, partner] = items;
-  const raw = confidence({ top, partner: partner ?? null, rival, negative: against, explained, spread }) * (unsettled.length ? weights.aspect : 1);
+  const raw = confidence({ top: items[0], partner: items[1] ?? null, rival, negative: against, explained, spread }) * (unsettled.length ? weights.aspect : 1);
   return { raw, explained, spread, unsettled };
 }
 

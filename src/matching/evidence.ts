@@ -48,7 +48,6 @@ export const RANKED = 5;
  */
 export function gatherEvidence(
   c: Compiled,
-  text: string,
   signals: TextSignals,
   section: { text: string; signals: SectionSignals } | null,
   neighbours: NeighbourItem[],
@@ -72,7 +71,7 @@ export function gatherEvidence(
     ranked: tally.ranked(RANKED),
     negatives: [...negatives.values()],
     aspects: signals.aspects,
-    customerSide: customerSide(text, section?.text ?? null),
+    customerSide: customerSide(signals.customer, section?.signals.customer ?? null),
     section: section && categories.length ? { text: section.text, categories } : null,
   };
 }
@@ -171,7 +170,8 @@ class Tally {
   }
 
   addToCategories(categories: (string | undefined)[], w: number) {
-    this.c.items.forEach((item, slot) => categories.includes(item.category) && this.add(slot, w));
+    const items = this.c.items;
+    for (let slot = 0; slot < items.length; slot++) if (categories.includes(items[slot].category)) this.add(slot, w);
   }
 
   scale(slot: number, factor: number) {
@@ -188,9 +188,12 @@ class Tally {
       if (at < n) top.splice(at, 0, slot);
       if (top.length > n) top.pop();
     }
+    // The records are this tally's own: each is given its total rather than copied.
     return top.map((slot) => {
       const itemNo = this.c.items[slot].no;
-      return { ...(this.named.get(itemNo) ?? noEvidence(itemNo)), raw: this.raw[slot] };
+      const e = this.named.get(itemNo) ?? noEvidence(itemNo);
+      e.raw = this.raw[slot];
+      return e;
     });
   }
 

@@ -83,18 +83,19 @@ export function loadScale(path = defaultThresholdsPath): ScalePoints {
 /** The curve through the points, flat beyond the last ones; as it is without points. */
 export function scaleOf(points: [number, number][] | undefined): Scale {
   if (!points?.length) return (raw) => raw;
+  // As two arrays of numbers: read for every candidate of every question, and a point unpacked from
+  // [x, y] in the loop cost an iterator each time.
+  const xs = Float64Array.from(points, (p) => p[0]);
+  const ys = Float64Array.from(points, (p) => p[1]);
   return (raw) => {
-    if (raw <= points[0][0]) return points[0][1];
-    for (let i = 1; i < points.length; i++) {
-      const [x1, y1] = points[i];
-      if (raw <= x1) {
-        const [x0, y0] = points[i - 1];
-        return x1 === x0 ? y1 : y0 + ((y1 - y0) * (raw - x0)) / (x1 - x0);
-      }
-    }
-    return points[points.length - 1][1];
+    if (raw <= xs[0]) return ys[0];
+    for (let i = 1; i < xs.length; i++) if (raw <= xs[i]) return between(xs[i - 1], ys[i - 1], xs[i], ys[i], raw);
+    return ys[ys.length - 1];
   };
 }
+
+/** The height at x of the line from (x0, y0) to (x1, y1); y1 where the line is upright. */
+const between = (x0: number, y0: number, x1: number, y1: number, x: number) => (x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0));
 
 /** A matcher for one state of the items, lexicon, decisions and thresholds; everything is compiled here. */
 export function createMatcher(opts: MatcherOptions): Matcher {
@@ -111,46 +112,56 @@ export function createMatcher(opts: MatcherOptions): Matcher {
 
   const propose = (q: Asked, neighbours: NeighbourItem[]): Proposal => {
     const section = q.section ? { text: q.section, signals: sectionOf(q.section) } : null;
-    const g = gatherEvidence(c, q.text, signalsOf(q.text), section, neighbours);
+    const g = gatherEvidence(c, signalsOf(q.text), section, neighbours);
     const band = bandOf(q.language);
     const d = decide(c, g, band, scales[q.language]);
     return d ? proposalOf(c, g, d, band) : nothingFits(g);
   };
   const first = (q: Asked) => fromLearned(c, learned, signalsOf(q.text).key || foldText(q.text)) ?? propose(q, []);
+  const firstLook = (q: Asked | undefined): FirstLook | null => (q ? { q, r: first(q) } : null);
   /** A question not auto on its own, read again with the items of its auto neighbours. */
-  const again = (q: Asked, r: Proposal, neighbours: { n: MatchInput; r: Proposal }[]) => {
+  const again = ({ q, r }: FirstLook, prev: FirstLook | null, next: FirstLook | null) => {
     if (r.status === 'auto' || r.source === 'learned') return r;
-    const context = neighbours
-      .filter(({ r }) => r.status === 'auto')
-      .map(({ n, r }) => ({ itemNo: r.itemNos[0], near: sameBlock(q.number, n.number) }));
+    const context: NeighbourItem[] = [];
+    for (const n of [prev, next]) if (n?.r.status === 'auto') context.push({ itemNo: n.r.itemNos[0], near: sameBlock(q.number, n.q.number) });
     return context.length ? propose(q, context) : r;
   };
 
   return {
     match(input, neighbours) {
       const language = input.language ?? questionLanguage(input.text);
-      const q = { ...input, language };
-      const r = first(q);
-      if (!neighbours) return r;
-      const around = [neighbours.prev, neighbours.next].filter((n): n is MatchInput => !!n);
-      return again(q, r, around.map((n) => ({ n, r: first({ ...n, language: n.language ?? language }) })));
+      const q = asked(input, language);
+      if (!neighbours) return first(q);
+      const around = (n: MatchInput | undefined) => firstLook(n && asked(n, language));
+      return again(firstLook(q)!, around(neighbours.prev), around(neighbours.next));
     },
     matchAll(inputs) {
       const language = mainLanguage(inputs.map((q) => q.text));
-      const qs = inputs.map((q) => ({ ...q, language: q.language ?? language }));
-      // A question's first verdict is made just before it is needed (its own, then as the next one's
-      // neighbour), so its text signals are still remembered when the context pass reads them again.
-      const firsts: Proposal[] = [];
-      const firstOf = (j: number) => (firsts[j] ??= first(qs[j]));
-      return qs.map((q, i) => {
-        const r = firstOf(i);
-        if (r.status === 'auto' || r.source === 'learned') return r;
-        const around = [i - 1, i + 1].filter((j) => j >= 0 && j < qs.length);
-        return again(q, r, around.map((j) => ({ n: qs[j], r: firstOf(j) })));
-      });
+      const qs = inputs.map((q) => asked(q, language));
+      // Each question's first verdict is made once, as the previous question's neighbour, and dropped once the
+      // next question is done with it: one read again in context is garbage at once, not kept to the end.
+      const out: Proposal[] = [];
+      let prev: FirstLook | null = null;
+      let current = firstLook(qs[0]);
+      for (let i = 0; current; i++) {
+        const next = firstLook(qs[i + 1]);
+        out.push(again(current, prev, next));
+        prev = current;
+        current = next;
+      }
+      return out;
     },
   };
 }
+
+/** A question and what it is proposed on its own. */
+interface FirstLook {
+  q: Asked;
+  r: Proposal;
+}
+
+/** The question with its language: its own, else the questionnaire's. */
+const asked = (q: MatchInput, language: Language): Asked => ({ text: q.text, section: q.section, number: q.number, language: q.language ?? language });
 
 /** The decision as the domain's proposal: the chosen items and the others considered, best first. */
 function proposalOf(c: Compiled, g: Gathered, d: Decision, band: Band): Proposal {

@@ -3,6 +3,7 @@
 
 import { askedAspects, type AspectHit } from './aspects.js';
 import type { Compiled } from './compile.js';
+import { customerSection, customerWords, type CustomerSection, type CustomerWords } from './customer.js';
 import { sectionCategories } from './signals/context.js';
 import type { Content } from './signals/explain.js';
 import type { FuzzyHit } from './signals/fuzzy.js';
@@ -28,11 +29,14 @@ export interface TextSignals {
   notHits: Hit[];
   /** The aspects of its topic the question asks about (how often, a report …). */
   aspects: AspectHit[];
+  /** What it shows of the customer's own side. */
+  customer: CustomerWords;
 }
 
 export interface SectionSignals {
   hits: Hit[];
   categories: string[];
+  customer: CustomerSection;
 }
 
 export function textSignals(c: Compiled, text: string): TextSignals {
@@ -57,6 +61,7 @@ export function textSignals(c: Compiled, text: string): TextSignals {
     ngram: c.ngram.similarity(`${main} ${aside}`),
     notHits: findTerms(`${main} ${aside}`, c.notTerms),
     aspects: askedAspects(cues, asked.hits),
+    customer: customerWords(text),
   };
 }
 
@@ -95,5 +100,5 @@ function exactSpans(hits: Hit[]): [number, number][] {
 
 export function sectionSignals(c: Compiled, raw: string): SectionSignals {
   const section = matchText(raw);
-  return { hits: longestFirst(findTerms(section, c.terms)), categories: sectionCategories(section) };
+  return { hits: longestFirst(findTerms(section, c.terms)), categories: sectionCategories(section), customer: customerSection(raw) };
 }

@@ -240,14 +240,13 @@ export const quoted = (terms: string[]): string => terms.map((t) => `「${t}」`
 
 /** Why the matcher decided as it did: what matched, what speaks against it, and the verdict last. */
 export function reasonsFor(c: Compiled, g: Gathered, d: Decision, band: Band): Message[] {
-  const title = (itemNo: number) => c.byNo.get(itemNo)?.title ?? '';
   const reasons: Message[] = [];
   for (const e of d.chosen) {
     const shown = e.terms.filter((t) => !t.startsWith('not:'));
     reasons.push(
       shown.length
-        ? reason('match.terms', { itemNo: e.itemNo, title: title(e.itemNo), terms: quoted(shown) })
-        : reason('match.similar', { itemNo: e.itemNo, title: title(e.itemNo) }),
+        ? reason('match.terms', { itemNo: e.itemNo, title: titleOf(c, e.itemNo), terms: quoted(shown) })
+        : reason('match.similar', { itemNo: e.itemNo, title: titleOf(c, e.itemNo) }),
     );
   }
   if (d.chosen.length > 1) reasons.push(reason('match.two-topics'));
@@ -260,13 +259,15 @@ export function reasonsFor(c: Compiled, g: Gathered, d: Decision, band: Band): M
   }
   const [top] = d.chosen;
   const rival = g.ranked.find((e) => !d.chosen.includes(e));
-  if (rival && rival.raw > 0.6 * top.raw) reasons.push(reason('match.close-alternative', { itemNo: rival.itemNo, title: title(rival.itemNo) }));
+  if (rival && rival.raw > 0.6 * top.raw) reasons.push(reason('match.close-alternative', { itemNo: rival.itemNo, title: titleOf(c, rival.itemNo) }));
   if (d.explained < explainedEnough) reasons.push(reason('match.explained', { percent: Math.round(100 * d.explained) }));
   if (d.spread > 1) reasons.push(reason('match.common-wording', { count: d.spread }));
   if (g.section) reasons.push(reason('match.section', { section: g.section.text, categories: g.section.categories.join(', ') }));
   reasons.push(verdict(d, band));
   return reasons;
 }
+
+const titleOf = (c: Compiled, itemNo: number) => c.byNo.get(itemNo)?.title ?? '';
 
 function verdict(d: Decision, band: Band): Message {
   const score = d.score;

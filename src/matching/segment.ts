@@ -19,18 +19,18 @@ export function words(text: string): string[] {
 export function gramKeys(text: string, code: (unit: number) => number = (u) => u): (string | number)[] {
   const out: (string | number)[] = [];
   for (const w of text.match(/[a-z][a-z0-9.]*/g) ?? []) out.push(stem(w));
-  const ja = text.replace(/[\x20-\x7e]+/g, ' ');
+  // Japanese runs: what lies between printable ASCII characters.
   let start = 0;
-  for (let i = 0; i <= ja.length; i++) {
-    if (i < ja.length && ja.charCodeAt(i) !== 32) continue;
-    // A run is ja[start, i).
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isPrintableAscii(text.charCodeAt(i))) continue;
+    // A run is text[start, i).
     if (i - start === 1) {
-      const c = code(ja.charCodeAt(start));
+      const c = code(text.charCodeAt(start));
       if (c >= 0) out.push(c);
     }
     for (let j = start; j + 2 <= i; j++) {
-      const c0 = code(ja.charCodeAt(j));
-      const c1 = code(ja.charCodeAt(j + 1));
+      const c0 = code(text.charCodeAt(j));
+      const c1 = code(text.charCodeAt(j + 1));
       // Above every single character, so a bigram never equals a one-character run.
       if (c0 >= 0 && c1 >= 0) out.push(PAIR + c0 * PAIR + c1);
     }
@@ -38,6 +38,8 @@ export function gramKeys(text: string, code: (unit: number) => number = (u) => u
   }
   return out;
 }
+
+const isPrintableAscii = (unit: number) => unit >= 0x20 && unit <= 0x7e;
 
 /** More than the characters of any text numbered (a UTF-16 code unit, or a document character's number). */
 const PAIR = 65536;
@@ -58,15 +60,15 @@ export function stem(word: string): string {
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
   // British spellings fold into American ones: authorised → authorized, centre → center.
   let s = word.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/tre(s?)$/, 'ter$1');
-  if (/ies$/.test(s)) s = s.slice(0, -3) + 'y';
-  else if (/sses$/.test(s)) s = s.slice(0, -2);
-  else if (/(ch|sh|x)es$/.test(s)) s = s.slice(0, -2);
-  else if (/[^sui]s$/.test(s)) s = s.slice(0, -1);
-  if (/ied$/.test(s)) s = s.slice(0, -3) + 'y';
-  else if (/ing$/.test(s) && s.length > 5) s = undouble(s.slice(0, -3));
-  else if (/ed$/.test(s) && s.length > 4) s = undouble(s.slice(0, -2));
-  if (/ation$/.test(s) && s.length > 7) s = s.slice(0, -5) + 'ate';
-  if (/e$/.test(s) && s.length > 4) s = s.slice(0, -1);
+  if (s.endsWith('ies')) s = s.slice(0, -3) + 'y';
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (s.endsWith('ches') || s.endsWith('shes') || s.endsWith('xes')) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !'sui'.includes(s[s.length - 2])) s = s.slice(0, -1);
+  if (s.endsWith('ied')) s = s.slice(0, -3) + 'y';
+  else if (s.endsWith('ing') && s.length > 5) s = undouble(s.slice(0, -3));
+  else if (s.endsWith('ed') && s.length > 4) s = undouble(s.slice(0, -2));
+  if (s.endsWith('ation') && s.length > 7) s = s.slice(0, -5) + 'ate';
+  if (s.endsWith('e') && s.length > 4) s = s.slice(0, -1);
   return s;
 }
 
@@ -79,10 +81,10 @@ export function stemText(text: string): string {
 }
 
 /**
- * Words long enough to carry a recognisable typo: English words and katakana loanwords (「バックアプ」).
- * A regular expression is enough for these and much faster than the segmenter on every question.
+ * The pattern of words long enough to carry a recognisable typo: English words and katakana loanwords
+ * (「バックアプ」). A regular expression is enough for these and much faster than the segmenter on every
+ * question; made once by its user, not per text.
  */
-export function typoProneWords(text: string, minLength: number): string[] {
-  const re = new RegExp(`[a-z][a-z0-9-]{${minLength - 1},}|[\\u30a1-\\u30fa\\u30fc]{${minLength},}`, 'g');
-  return text.match(re) ?? [];
+export function typoProneWords(minLength: number): RegExp {
+  return new RegExp(`[a-z][a-z0-9-]{${minLength - 1},}|[\\u30a1-\\u30fa\\u30fc]{${minLength},}`, 'g');
 }

@@ -39,16 +39,11 @@ const MARKERS = /【必須】|【任意】|\[必須\]|\(必須\)|（必須）/gu
 /** Splits the raw question into what is asked and its asides (hints, notes), before normalising. */
 export function splitQuestion(text: string): QuestionParts {
   const notes: string[] = [];
-  const main = text
-    .replace(MARKERS, ' ')
-    .replace(HINT, (m) => {
-      notes.push(m);
-      return ' ';
-    })
-    .replace(NOTE, (m) => {
-      notes.push(m);
-      return ' ';
-    });
+  let main = text.replace(MARKERS, ' ');
+  // A hint needs a bracket or a colon, a note its ※: most questions have neither, and the case-insensitive
+  // search for hints is slow.
+  if (/[（(:：]/.test(main)) main = main.replace(HINT, (m) => (notes.push(m), ' '));
+  if (main.includes('※')) main = main.replace(NOTE, (m) => (notes.push(m), ' '));
   return { main: main.trim(), notes: notes.join(' ').trim() };
 }
 

@@ -41,5 +41,5 @@ t.test('segmentation: character bigrams for Japanese, whole words for English', 
   t.equal(stem('centres'), stem('centers'));
   t.equal(stem('tls'), 'tls', 'acronyms are kept');
   t.equal(stemText('バックアップ backups'), 'バックアップ backup');
-  t.same(typoProneWords('the bakcup of バックアプ data', 5), ['bakcup', 'バックアプ']);
+  t.same('the bakcup of バックアプ data'.match(typoProneWords(5)), ['bakcup', 'バックアプ']);
 });

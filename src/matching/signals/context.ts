@@ -22,7 +22,9 @@ export function sectionCategories(section: string): string[] {
 /** Two question numbers belong to the same block: "3-1" and "3-4", "SC-02" and "SC-05", "Q1.2" and "Q1.3". */
 export function sameBlock(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
-  const head = (n: string) => n.normalize('NFKC').replace(/[\s]/g, '').replace(/[-.．_・]?[0-9]+$/, '');
-  const ha = head(a);
-  return ha.length > 0 && ha === head(b);
+  const ha = blockOf(a);
+  return ha.length > 0 && ha === blockOf(b);
 }
+
+/** A question number without its last number: "3-1" → "3", "SC-02" → "SC". */
+const blockOf = (n: string) => n.normalize('NFKC').replace(/[\s]/g, '').replace(/[-.．_・]?[0-9]+$/, '');

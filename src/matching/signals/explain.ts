@@ -93,6 +93,12 @@ export interface ExplainIndex {
   spread(parts: string[]): number;
 }
 
+/** Whether two bit sets of items have one in common. */
+function sharesAny(a: Uint32Array, b: Uint32Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] & b[k]) return true;
+  return false;
+}
+
 /** docs: per item, its normalised vocabulary (title, description, answer, aliases, keywords). */
 export function explainIndex(docs: string[]): ExplainIndex {
   const vocab = docs.map((d) => new Set(contentUnits(d)));
@@ -142,16 +148,12 @@ export function explainIndex(docs: string[]): ExplainIndex {
       // A word is explained in the share of its parts an item knows.
       let total = 0;
       let known = 0;
-      for (const { owners, weight: w } of (typeof question === 'string' ? content(question) : question).words) {
+      // Index loops: this runs for every ranked item of every question, and iterators there cost garbage.
+      const words = (typeof question === 'string' ? content(question) : question).words;
+      for (let i = 0; i < words.length; i++) {
+        const { owners, weight: w } = words[i];
         let inVocab = 0;
-        for (const set of owners) {
-          for (let k = 0; k < size; k++) {
-            if (set[k] & chosen[k]) {
-              inVocab++;
-              break;
-            }
-          }
-        }
+        for (let o = 0; o < owners.length; o++) if (sharesAny(owners[o], chosen)) inVocab++;
         total += w;
         known += w * (inVocab / owners.length);
       }

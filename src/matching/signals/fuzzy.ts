@@ -18,6 +18,7 @@ export interface FuzzyIndex {
 
 // Short words are too easily confused ("sla" ~ "ssl"); typos need some length to be recognisable.
 const MIN_LENGTH = 5;
+const TYPO_PRONE = typoProneWords(MIN_LENGTH);
 
 export function fuzzyIndex(terms: Term[]): FuzzyIndex {
   // Only one-part terms: "A+B" terms are about co-occurrence, not spelling. Item aliases in English also lend
@@ -82,7 +83,7 @@ export function fuzzyIndex(terms: Term[]): FuzzyIndex {
     find(text, exactSpans) {
       const out: FuzzyHit[] = [];
       let from = 0;
-      for (const word of typoProneWords(text, MIN_LENGTH)) {
+      for (const word of text.match(TYPO_PRONE) ?? []) {
         const at = text.indexOf(word, from);
         from = at + word.length;
         // Words already matched exactly say nothing more.

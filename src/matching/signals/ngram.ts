@@ -37,7 +37,12 @@ export function ngramIndex(docs: string[]): NgramIndex {
     }
     norms[i] = Math.sqrt(sum);
   });
-  const postings = [...lists].map(([, l]) => ({ docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) }));
+  // All postings in two arrays, each gram's documents and weights side by side from start[id] to start[id + 1].
+  const postings = [...lists.values()];
+  const start = new Int32Array(postings.length + 1);
+  postings.forEach((l, id) => (start[id + 1] = start[id] + l.docs.length));
+  const postedDoc = Int32Array.from(postings.flatMap((l) => l.docs));
+  const postedWeight = Float64Array.from(postings.flatMap((l) => l.weights));
   const postingOf = new Map([...lists.keys()].map((g, i) => [g, i]));
   const idfOf = Float64Array.from(lists.keys(), (g) => idf.get(g)!);
   // A question's gram counts, per posting, in arrays kept between questions: no map per question.
@@ -64,10 +69,9 @@ export function ngramIndex(docs: string[]): NgramIndex {
       dot.fill(0);
       let sum = 0;
       for (const id of order) {
-        const p = postings[id];
         const w = (1 + Math.log(count[id])) * idfOf[id];
         sum += w * w;
-        for (let k = 0; k < p.docs.length; k++) dot[p.docs[k]] += w * p.weights[k];
+        for (let k = start[id]; k < start[id + 1]; k++) dot[postedDoc[k]] += w * postedWeight[k];
       }
       const norm = Math.sqrt(sum);
       const similarity = new Array<number>(dot.length);

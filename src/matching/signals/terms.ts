@@ -11,9 +11,10 @@ export interface Hit {
   spans: [number, number][];
 }
 
-const ASCII_WORD = /[a-z]/;
-// After an English term: plural or -ed/-ing, then not a letter.
-const ENGLISH_TAIL = /^(?:s|es|ed|d|ing)?(?![a-z])/;
+/** A letter of a folded English word. */
+const isLetter = (code: number) => code >= 97 && code <= 122;
+// After an English term: plural or -ed/-ing, then not a letter. Sticky: tried where the term ends, no copy of the rest.
+const ENGLISH_TAIL = /(?:s|es|ed|d|ing)?(?![a-z])/y;
 
 /** Position of a normalised part in the normalised text, on word boundaries for ASCII parts; -1 if absent. */
 export function findPart(text: string, part: string, ascii = isAscii(part)): number {
@@ -29,9 +30,11 @@ export function findPart(text: string, part: string, ascii = isAscii(part)): num
 
 /** An ASCII part found at `at` starts and ends a word there (an English plural or -ed/-ing tail allowed). */
 function onWordBoundaries(text: string, part: string, at: number): boolean {
-  const before = text[at - 1] ?? ' ';
-  const startsWord = !ASCII_WORD.test(part[0]) || !ASCII_WORD.test(before);
-  return startsWord && (!ASCII_WORD.test(part[part.length - 1]) || ENGLISH_TAIL.test(text.slice(at + part.length)));
+  const startsWord = !isLetter(part.charCodeAt(0)) || !isLetter(text.charCodeAt(at - 1));
+  if (!startsWord) return false;
+  if (!isLetter(part.charCodeAt(part.length - 1))) return true;
+  ENGLISH_TAIL.lastIndex = at + part.length;
+  return ENGLISH_TAIL.test(text);
 }
 
 /**
@@ -53,6 +56,8 @@ export interface TermIndex {
   pair: Int32Array;
   ordinal: Uint32Array;
   short: Term[];
+  /** Per term: 1 when its first part is ASCII, found on word boundaries only. */
+  asciiHead: Uint8Array;
   /** Per term, the text (by count) in which it was last found, and where: no set or map per text. */
   seen: Uint32Array;
   at: Int32Array;
@@ -64,11 +69,9 @@ export interface TermIndex {
   texts: number;
 }
 
-/** Open addressing over (node, character) → child node; -1 when there is none. */
+/** Open addressing over (node, character) → child node: each slot three numbers side by side (node, character, child; node -1 when empty), so a probe reads one place in memory. */
 interface Children {
-  nodes: Int32Array;
-  codes: Int32Array;
-  child: Int32Array;
+  slots: Int32Array;
   mask: number;
 }
 
@@ -77,22 +80,21 @@ const slot = (node: number, code: number, mask: number) => (Math.imul(node, 0x9e
 function childrenOf(edges: [number, number, number][]): Children {
   let size = 16;
   while (size < 2 * edges.length) size *= 2;
-  const t: Children = { nodes: new Int32Array(size).fill(-1), codes: new Int32Array(size), child: new Int32Array(size), mask: size - 1 };
+  const t: Children = { slots: new Int32Array(3 * size).fill(-1), mask: size - 1 };
   for (const [node, code, child] of edges) {
     let k = slot(node, code, t.mask);
-    while (t.nodes[k] !== -1) k = (k + 1) & t.mask;
-    t.nodes[k] = node;
-    t.codes[k] = code;
-    t.child[k] = child;
+    while (t.slots[3 * k] !== -1) k = (k + 1) & t.mask;
+    t.slots.set([node, code, child], 3 * k);
   }
   return t;
 }
 
+/** The child of a node by a character, or -1. */
 function childOf(t: Children, node: number, code: number): number {
   for (let k = slot(node, code, t.mask); ; k = (k + 1) & t.mask) {
-    const n = t.nodes[k];
+    const n = t.slots[3 * k];
     if (n === -1) return -1;
-    if (n === node && t.codes[k] === code) return t.child[k];
+    if (n === node && t.slots[3 * k + 1] === code) return t.slots[3 * k + 2];
   }
 }
 
@@ -147,6 +149,7 @@ export function termIndex(all: Term[]): TermIndex {
     pair,
     ordinal,
     short,
+    asciiHead: Uint8Array.from(terms, (t) => (t.ascii[0] ? 1 : 0)),
     seen: new Uint32Array(terms.length),
     at: new Int32Array(terms.length),
     pairSeen: new Uint32Array(next.length),
@@ -169,7 +172,7 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
     index.texts = 0;
   }
   const mark = ++index.texts;
-  const { heads, children, endFrom, endTo, endList, seen, at, pairSeen, pairAt, found, pair, ordinal } = index;
+  const { heads, children, endFrom, endTo, endList, asciiHead, seen, at, pairSeen, pairAt, found, pair, ordinal } = index;
   let count = 0;
   for (let i = 0; i + 1 < text.length; i++) {
     let node = heads[text.charCodeAt(i)];
@@ -182,8 +185,7 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
       for (let e = endFrom[node]; e < endTo[node]; e++) {
         const id = endList[e];
         if (seen[id] === mark) continue;
-        const term = index.terms[id];
-        if (term.ascii[0] && !onWordBoundaries(text, term.parts[0], i)) continue;
+        if (asciiHead[id] && !onWordBoundaries(text, index.terms[id].parts[0], i)) continue;
         seen[id] = mark;
         at[id] = i;
         // In order of where the term's first two characters first occur, then of the lexicon: insertion
@@ -203,23 +205,27 @@ export function findTerms(text: string, terms: Term[] | TermIndex): Hit[] {
   }
 
   const hits: Hit[] = [];
-  const partAt: number[] = [];
-  /** firstAt: where the trie found the first part, or -1 to look for it. */
-  const withRest = (term: Term, firstAt: number) => {
-    // Most terms found by their first part lack another: every part is looked for before spans are made.
-    const parts = term.parts;
-    for (let p = 0; p < parts.length; p++) {
-      partAt[p] = p === 0 && firstAt >= 0 ? firstAt : findPart(text, parts[p], term.ascii[p]);
-      if (partAt[p] < 0) return;
-    }
-    hits.push({ term, spans: parts.map((part, p): [number, number] => [partAt[p], partAt[p] + part.length]) });
-  };
-  for (const term of index.short) withRest(term, -1);
-  for (let k = 0; k < count; k++) withRest(index.terms[found[k]], at[found[k]]);
+  for (const term of index.short) withRest(text, term, -1, hits);
+  for (let k = 0; k < count; k++) withRest(text, index.terms[found[k]], at[found[k]], hits);
   return hits;
 }
 
-const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
+/** Where each part of a term occurs, found once per text: no array per term looked at. */
+const partAt: number[] = [];
+
+/** The term's hit, when its other parts occur too; firstAt: where the trie found the first part, or -1 to look for it. */
+function withRest(text: string, term: Term, firstAt: number, hits: Hit[]) {
+  // Most terms found by their first part lack another: every part is looked for before spans are made.
+  const parts = term.parts;
+  for (let p = 0; p < parts.length; p++) {
+    partAt[p] = p === 0 && firstAt >= 0 ? firstAt : findPart(text, parts[p], term.ascii[p]);
+    if (partAt[p] < 0) return;
+  }
+  hits.push({ term, spans: parts.map((part, p): [number, number] => [partAt[p], partAt[p] + part.length]) });
+}
+
+/** Span a lies inside span b. */
+export const inside = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1] <= b[1];
 
 /** Drops hits whose every part lies inside a part of a longer hit (or of an equal one for the same item). */
 export function longestFirst(hits: Hit[]): Hit[] {
