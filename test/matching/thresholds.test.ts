@@ -119,6 +119,17 @@ t.test('a question asking the other way round from the item is held, whatever th
   t.equal(given('保存データを暗号化せずに保管していることはありませんか。', 33).choice, 'いいえ', 'a negated question is still inverted, as before');
 });
 
+t.test('a negation inside the question\'s words (無制限, 暗号化されずに, unlimited, unencrypted) holds the row: the item\'s 無 answers the opposite', async (t) => {
+  t.equal(given('同時接続数に上限はありますか', 24).choice, 'いいえ', 'the item\'s own sense: no limit');
+  const unlimited = given('同時接続ユーザー数は無制限ですか', 24);
+  t.equal(unlimited.choice, null, 'not いいえ, which would say there is a limit');
+  t.match(unlimited.why, /other way round from item 24 \(「無制限」\)/);
+  t.equal(given('Is the number of concurrent users unlimited?', 24).choice, null);
+  t.equal(given('データは暗号化されずに保存されていますか', 33).choice, null, 'not はい, which would say data is stored unencrypted');
+  t.equal(given('Are passwords stored in plain text?', 33).choice, null);
+  t.equal(given('Is the service free of planned outages?', 2).choice, null);
+});
+
 t.test('an item whose answer is no is not held for a threshold: what the vendor does not do, it does not do to any level', async (t) => {
   t.equal(given('操作ログを1年以上提供していますか', 18).choice, 'いいえ');
 });
