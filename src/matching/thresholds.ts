@@ -24,9 +24,10 @@ const PAST = /過去|直近|これまで|昨年|前年|件数|何件|回数|in t
 // Hours an answer must name to be taken as covering them: round the clock. Nights or weekends in a question to an
 // item that names no hours at all (「夜間バッチ」 to the batch-processing item) are another matter.
 const ROUND_THE_CLOCK = /24\s*時間|365\s*日|24\s*[/x×]\s*(?:7|365)|around[- ]the[- ]clock|round[- ]the[- ]clock|24 hours a day/i;
-// A figure asked for without a bound is a threshold only on these scales (「7世代保持」, 「99.99%の稼働率」,
-// 「AES-256で暗号化」); an unbounded TLS version (「TLS1.0の無効化」) or duration (「月1回・2時間」, 「24時間使える」)
-// names a thing, not a level.
+// A figure asked for without a bound is a threshold only on these scales, and means at least that much
+// (「7世代保持」 is met by 10 generations, 「99.99%の稼働率」 by 99.995%, AES-256 by a 256-bit key); an unbounded TLS
+// version (「TLS1.0の無効化」) or duration (「月1回・2時間」, 「24時間使える」, "notify in 24 hours") names a thing or
+// can be meant either way.
 const EXACT_THRESHOLDS: Scale[] = ['generations', 'percent', 'bits'];
 
 /** Why the items' answers do not show that the question's threshold or hours are met, or null when they do or none is set. */
@@ -55,7 +56,9 @@ function figureDoubt(question: string, answers: ItemAnswer[]): Message | null {
 export function askedFigures(question: string): Figure[] {
   if (PAST.test(question)) return [];
   const own = question.normalize('NFKC').replace(ASIDE, ' ').replace(EXAMPLE, ' ');
-  return figuresIn(own).filter((f) => f.bound !== 'exact' || EXACT_THRESHOLDS.includes(f.scale));
+  return figuresIn(own)
+    .filter((f) => f.bound !== 'exact' || EXACT_THRESHOLDS.includes(f.scale))
+    .map((f) => (f.bound === 'exact' ? { ...f, bound: 'min', high: Infinity } : f));
 }
 
 /** Hours asked in what is asked (not a ※ note such as 「夜間の緊急連絡先を別途ご提示いただく場合」). */

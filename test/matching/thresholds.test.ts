@@ -66,6 +66,7 @@ t.test('a lower bound the answer falls short of: 99.99%以上 against an answer 
 
 t.test('an exact figure the answer does not give: 「7世代」, AES-256 where the answer only says it encrypts', async (t) => {
   t.equal(given('バックアップを7世代保管していますか', 32).choice, null);
+  t.equal(given('バックアップを2世代保管していますか', 32).choice, 'はい', 'a figure without a bound means at least that many: 3世代 keeps 2');
   const aes = given('保存データはAES-256で暗号化されていますか', 33);
   t.equal(aes.choice, null);
   t.match(aes.why, /asks for 「AES-256」, and item 33's answer gives no such figure/);
