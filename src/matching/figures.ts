@@ -44,9 +44,9 @@ const KEY_BITS = /\b(?:aes|rsa|ecdsa|ecc|sha)\s*-?\s*(\d{3,4})\b/gi;
 
 // What comes right before or after a figure.
 const AT_LEAST_AFTER = /^\s*(?:程度|ほど|くらい)?(?:以上|以降|超|を超え|より(?:多|長)|\+|or (?:more|longer|higher|greater|later|above|newer)\b|and (?:above|up|later)\b)/i;
-const AT_LEAST_BEFORE = /(?:少なくとも|最低(?:でも)?|最短でも|at least|a minimum of|minimum(?: of)?|no (?:less|fewer|shorter) than|(?<!no )(?:more|greater|longer) than|over|above)\s*$/i;
+const AT_LEAST_BEFORE = /(?:少なくとも|最低(?:でも)?|最短でも|at least|a minimum of|minimum(?: of)?|no (?:less|fewer|shorter) than|(?<!no )(?:more|greater|longer) than|\bover|\babove)\s*$/i;
 const AT_MOST_AFTER = /^\s*(?:程度|ほど)?(?:以内|以下|未満|まで|or (?:less|fewer|shorter|lower|sooner)\b|(?:at|at the) most\b)/i;
-const AT_MOST_BEFORE = /(?:within|at most|no (?:more|longer) than|(?<!no )(?:less|fewer|shorter) than|under|up to|a maximum of|maximum(?: of)?|max\.?|below|最大(?:でも)?|最長(?:でも)?|[～~〜])\s*$/i;
+const AT_MOST_BEFORE = /(?:within|at most|no (?:more|longer) than|(?<!no )(?:less|fewer|shorter) than|\bunder|up to|a maximum of|maximum(?: of)?|max\.?|below|最大(?:でも)?|最長(?:でも)?|[～~〜])\s*$/i;
 const RANGE_FROM = /(\d+(?:\.\d+)?)\s*(?:[～~〜–-]|から|to)\s*$/i;
 // 「30日前までに通知」, "30 days in advance": how far ahead, which is at least that when asked for with 「まで」.
 const AHEAD = /^\s*(?:程度|ほど)?前(?:まで|迄)?/;
@@ -71,7 +71,8 @@ export function figuresIn(raw: string): Figure[] {
     const [re, scale, size] = unit;
     const word = re.exec(rest)![0];
     // 「十分な」 (enough) and 「一人ひとり」 are words, not figures.
-    if (/^[一二三四五六七八九十]$/.test(m[1]) && (size === 60 || /^人/.test(word))) continue;
+    // A kanji numeral inside a longer one (「二十四時間」) is not read on its own.
+    if (/^[一二三四五六七八九十]$/.test(m[1]) && (size === 60 || /^人/.test(word) || /[一二三四五六七八九十百千]$/.test(before))) continue;
     const n = numberOf(m[1]);
     if (n === null || (scale === 'duration' && size === 365 * 86400 && n >= 1000)) continue;
     const end = at + m[0].length + word.length;

@@ -81,6 +81,7 @@ t.test('numbers that set no threshold are not held: standards, past windows, rat
   t.equal(answerDoubt('How many outages lasting more than one day occurred in the past 12 months?', items, [12]), null);
   t.equal(given('本サービスの提供を終了する場合、十分な期間をおいて事前通知いただけますか', 3).choice, 'はい', '十分 (enough) is not ten minutes');
   t.same(figuresIn('毎月第3日曜日の深夜'), [], 'a day of the month is not a duration');
+  t.same(figuresIn('二十四時間'), [], 'nor a digit inside a longer kanji numeral (not 4 hours)');
 });
 
 t.test('figures are read with their bounds, in Japanese and English', async (t) => {
