@@ -26,9 +26,10 @@ const WORD_NEGATION_EN = /\bun(?:limited|encrypted|restricted|authenticated|prot
 /** The words of a question that ask about the adverse side of a topic, or null when it asks the usual way round. */
 export function reverseSenseTerm(question: string): string | null {
   // What is asked, not a ※ note (「※海外に所在する場合は、その国名を」 asks the usual way round).
-  const text = splitQuestion(question).main.normalize('NFKC');
+  const main = splitQuestion(question).main;
+  const text = main.normalize('NFKC');
   // A question negated at its end is inverted as it is (answer.ts); its inner words are not read twice.
-  const negations = isNegatedQuestion(question) ? [] : [WORD_NEGATION_JA, WORD_NEGATION_EN];
+  const negations = endsNegated(main) ? [] : [WORD_NEGATION_JA, WORD_NEGATION_EN];
   for (const re of [ABROAD_JA, STOPPAGE_JA, THIRD_PARTY_JA, ABROAD_EN, STOPPAGE_EN, THIRD_PARTY_EN, EVER_EN, ...negations]) {
     const m = re.exec(text);
     if (m) return m[0].trim();
@@ -45,7 +46,11 @@ const NEGATED_EN = /^(?:(?:do|does|did|is|are|was|were|have|has|can|will|would|s
 
 /** Whether the question's asking sentence is negated, so that yes and no trade places. */
 export function isNegatedQuestion(question: string): boolean {
-  const main = splitQuestion(question).main.normalize('NFKC').replace(/[’]/g, "'");
+  return endsNegated(splitQuestion(question).main);
+}
+
+function endsNegated(asked: string): boolean {
+  const main = asked.normalize('NFKC').replace(/[’]/g, "'");
   const sentences = main
     .split(/[。？?\n]/)
     .map((s) => s.replace(/[（(][^）)]*[）)]/g, '').trim())

@@ -6,8 +6,12 @@
 import type { Message } from '../domain.js';
 import { figuresIn, meets, type Figure, type Scale } from './figures.js';
 import { hoursDoubt } from './hours.js';
+import { memo } from './memo.js';
 import { reason } from './reasons.js';
 import { splitQuestion } from './text.js';
+
+// The same few dozen answers are read for every row of an upload.
+const answerFigures = memo(figuresIn, 256);
 
 export interface ItemAnswer {
   no: number;
@@ -24,6 +28,8 @@ const PAST = /過去|直近|これまで|昨年|前年|件数|何件|回数|in t
 // Hours an answer must name to be taken as covering them: round the clock. Nights or weekends in a question to an
 // item that names no hours at all (「夜間バッチ」 to the batch-processing item) are another matter.
 const ROUND_THE_CLOCK = /24\s*時間|365\s*日|24\s*[/x×]\s*(?:7|365)|around[- ]the[- ]clock|round[- ]the[- ]clock|24 hours a day/i;
+// Most questions have no number at all: they are passed by at once.
+const MAY_HOLD_FIGURE = /[0-9０-９一二三四五六七八九十半]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
 // A figure asked for without a bound is a threshold only on these scales, and means at least that much
 // (「7世代保持」 is met by 10 generations, 「99.99%の稼働率」 by 99.995%, AES-256 by a 256-bit key); an unbounded TLS
 // version (「TLS1.0の無効化」) or duration (「月1回・2時間」, 「24時間使える」, "notify in 24 hours") names a thing or
@@ -38,7 +44,7 @@ export function thresholdDoubt(question: string, answers: ItemAnswer[]): Message
 function figureDoubt(question: string, answers: ItemAnswer[]): Message | null {
   const asked = askedFigures(question);
   if (asked.length === 0) return null;
-  const given = answers.flatMap((a) => figuresIn(a.answer).map((figure) => ({ no: a.no, figure })));
+  const given = answers.flatMap((a) => answerFigures(a.answer).map((figure) => ({ no: a.no, figure })));
   for (const a of asked) {
     const same = given.filter((g) => g.figure.scale === a.scale);
     const itemNo = answers.map((x) => x.no).join(', ');
@@ -54,7 +60,7 @@ function figureDoubt(question: string, answers: ItemAnswer[]): Message | null {
 
 /** The figures a question sets as a level to meet. */
 export function askedFigures(question: string): Figure[] {
-  if (PAST.test(question)) return [];
+  if (!MAY_HOLD_FIGURE.test(question) || PAST.test(question)) return [];
   const own = question.normalize('NFKC').replace(ASIDE, ' ').replace(EXAMPLE, ' ');
   return figuresIn(own)
     .filter((f) => f.bound !== 'exact' || EXACT_THRESHOLDS.includes(f.scale))
