@@ -37,6 +37,7 @@ export async function buildApp({ logger = true, ...ctx }: AppOptions): Promise<F
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  acceptEmptyJson(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -75,3 +76,13 @@ const requestLine = (req: { method: string; url: string; id: string; routeOption
   const job = route?.startsWith('/v1/questionnaires/:id') ? (req.params as { id?: string } | undefined)?.id : undefined;
   return { id: req.id, method: req.method, url: route ?? req.url.split('?')[0], ...(job ? { job } : {}) };
 };
+
+/** content-type: application/json with no body at all (a DELETE sent by a generic client) is a request without a body. */
+function acceptEmptyJson(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    parseJson(req, body as string, done);
+  });
+}

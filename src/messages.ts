@@ -23,6 +23,10 @@ const notes: Templates = {
     en: 'This is a template qmap was shown before: the questions were read where a user said they are (sheet 「{sheet}」). Remembered layouts are on the Layouts page.',
     ja: '以前に読み取り位置を指定されたテンプレートです。指定どおりの位置（シート「{sheet}」）から設問を読みました。記憶した位置は「読み取り位置」ページで確認・削除できます。',
   },
+  'note.reviewCopy': {
+    en: "This is qmap's review copy uploaded again: its 「{sheet}」 sheet was not read for questions, and {count} cell(s) still holding qmap's unconfirmed guesses were read as empty and proposed again. The final copy leaves out qmap's old review sheet, notes and highlights.",
+    ja: 'qmap の確認用ブックが再アップロードされました。「{sheet}」シートは設問として読まず、確認されないまま qmap の推測が残っていた {count} 件のセルは空欄として扱い、改めて提案しました。提出用ブックには以前の確認シート・コメント・強調表示を含めません。',
+  },
   'note.layoutSaved': {
     en: 'qmap will read the next copy of this template where you said the questions are. Remembered layouts are on the Layouts page, where you can delete this one.',
     ja: '指定した読み取り位置をこのテンプレート用に記憶しました。次に同じテンプレートが届いたら、この位置から読みます。記憶した位置は「読み取り位置」ページで削除できます。',
@@ -41,6 +45,10 @@ const reasons: Templates = {
   'row.englishOutdated': {
     en: "item {itemNo}'s English answer was written for an earlier Japanese answer, which has changed since: check it (an admin can update it on the item page)",
     ja: '項目 No.{itemNo} の英語の回答は、変更前の日本語の回答に対して書かれたものです。ご確認ください（管理者が項目ページで更新できます）',
+  },
+  'row.answerDenies': {
+    en: "the item's answer opens with yes but denies 「{term}」, which the question asks about: the yes may not answer this question",
+    ja: '項目の回答は「有」ですが、設問が尋ねている「{term}」を否定しています。この設問への答えとして正しいかご確認ください',
   },
   'row.noChoice': {
     en: 'no value of the choice column ({choices}) follows from the answer with confidence: choose one',
@@ -82,6 +90,7 @@ const workbook: Templates = {
   'review.column.status': { en: 'Status', ja: '状態' },
   'review.column.candidates': { en: 'Other candidates', ja: '候補' },
   'review.column.answer': { en: 'Answer written', ja: '記入した回答' },
+  'review.column.picks': { en: 'Choice written', ja: '記入した選択' },
   'review.status.auto': { en: 'answered', ja: '自動' },
   'review.status.review': { en: 'to review', ja: '要確認' },
   'review.status.unmatched': { en: 'no matching item', ja: '対象項目なし' },

@@ -4,7 +4,7 @@ import { bootstrapTokens, loginUrl } from './bootstrap.js';
 import { ConfigError, diskReserve, loadConfig } from './config.js';
 import { createPool } from './pipeline/pool.js';
 import { scheduleRetention } from './services/retention.js';
-import { NewerDatabaseError, openStore } from './store/db.js';
+import { NewerDatabaseError, openStore, UnusableDatabaseError } from './store/db.js';
 import { keepReserve } from './store/reserve.js';
 
 async function main() {
@@ -46,7 +46,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof NewerDatabaseError) {
+  if (err instanceof ConfigError || err instanceof NewerDatabaseError || err instanceof UnusableDatabaseError) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(`qmap: could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

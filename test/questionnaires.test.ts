@@ -82,6 +82,24 @@ t.test('detection can be overridden per upload', async (t) => {
   t.equal(res.json().rows[0].answerCell, 'D4');
 });
 
+t.test('a place given that holds no questions, and a blank template, are said for what they are', async (t) => {
+  const ctx = await build(t);
+  const post = (body: ReturnType<typeof form>) =>
+    ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
+  const wrongColumn = await post(form(await checksheet(QUESTIONS), 'a.xlsx', { headerRow: '3', questionColumn: 'Z' }));
+  t.equal(wrongColumn.statusCode, 422);
+  t.match(wrongColumn.json().message, /column Z is empty below row 3: check the question column's letter/);
+  const blank = await post(form(Buffer.from('No,質問,回答\n'), 'template.csv'));
+  t.equal(blank.statusCode, 422);
+  t.match(blank.json().message, /row 1 names the columns, but no row under it holds a question: the table is empty/);
+});
+
+t.test('a DELETE sent with content-type: application/json and no body deletes', async (t) => {
+  const { app, reviewer, as, res } = await upload(t);
+  const del = await app.inject({ method: 'DELETE', url: `/v1/questionnaires/${res.json().id}`, headers: { ...as(reviewer), 'content-type': 'application/json' }, payload: '' });
+  t.equal(del.statusCode, 204, del.body);
+});
+
 t.test('bad uploads get a clear 4xx and nothing is stored', async (t) => {
   const ctx = await build(t);
   const post = (body: ReturnType<typeof form>) =>
@@ -112,7 +130,8 @@ t.test('an upload over the size limit gets 413 naming the limit', async (t) => {
   const body = form(Buffer.alloc(4096, 1), 'big.xlsx');
   const res = await ctx.app.inject({ method: 'POST', url: '/v1/questionnaires', headers: { ...ctx.as(ctx.reviewer), ...body.headers }, payload: body.payload });
   t.equal(res.statusCode, 413);
-  t.match(res.json().message, /QMAP_MAX_UPLOAD_BYTES/);
+  t.match(res.json().message, /^The workbook is larger than 2 KiB, the most this server accepts\. Delete unused sheets or split it/);
+  t.equal(res.json().details.limitBytes, 2048);
 });
 
 t.test('an unknown job is a 404 in plain words', async (t) => {
@@ -185,4 +204,14 @@ t.test('Excel\'s "Unicode text" (UTF-16, tab-separated) is read like any CSV', a
   t.match(up.json().rows[0], { question: '通信はTLS1.2以上で暗号化されていますか。', itemNos: [42] });
   const dl = await ctx.app.inject({ url: `/v1/questionnaires/${up.json().id}/download`, headers: ctx.as(ctx.reviewer) });
   t.equal(dl.statusCode, 200, 'and downloads as .xlsx');
+});
+
+t.test('an English questionnaire: a yes that the answer\'s own words deny is held for a reviewer, and a how-question gets no bare yes', async (t) => {
+  const { res } = await upload(t, await checksheet(['Are backups written to removable media such as tapes or USB drives?', 'How does the application store passwords?', 'Have you implemented monitoring and alerting for your network?']));
+  t.equal(res.statusCode, 201, res.body);
+  const [removable, passwords, remote] = res.json().rows;
+  t.equal(removable.status, 'review', 'the item says Yes, its words say not on removable media');
+  t.ok(removable.proposal.reasons.some((r: { code: string }) => r.code === 'row.answerDenies'), 'and the page says why');
+  t.notMatch(passwords.answer ?? '', /^Yes\b/, 'how it is done is not answered with a yes');
+  t.match(remote.answer ?? '', /^Yes\. /, 'a yes-or-no question keeps its yes');
 });

@@ -171,3 +171,22 @@ t.test('what matching knows is read once per revision; every change raises it, a
   db.prepare("UPDATE items SET answer = 'x' WHERE no = 1").run();
   t.ok(currentKnowledge(db, config).revision > before, 'an edited item raises it too');
 });
+
+t.test('QMAP_DB naming a folder or a file that is no database is refused in words an operator can act on', async (t) => {
+  const dir = tmp();
+  t.throws(() => openStore(dir), { name: 'Error', message: `QMAP_DB=${dir} is a folder. Point QMAP_DB at a file in it, such as ${join(dir, 'qmap.db')}.` });
+  const text = join(dir, 'notes.txt');
+  writeFileSync(text, 'not a database, but long enough to have a header SQLite would read. '.repeat(4));
+  t.throws(() => openStore(text), /QMAP_DB=.*notes\.txt is not a SQLite database \(another kind of file\)\. Point QMAP_DB at qmap's database, or at a new path/);
+  const server = (db: string) => {
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/server.ts')], { env: { ...process.env, QMAP_DB: db, PORT: '0' }, encoding: 'utf8', stdio: 'pipe' });
+      return '';
+    } catch (e) {
+      return (e as { stderr: string }).stderr;
+    }
+  };
+  const said = server(text);
+  t.match(said, /is not a SQLite database/, 'the server says so and stops');
+  t.notMatch(said, /\n\s+at /, 'without a stack trace');
+});

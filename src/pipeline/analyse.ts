@@ -2,7 +2,7 @@
 // Pure over plain data (no database, no HTTP), so it runs in a worker thread or in the CLI alike.
 import { newId } from '../ids.js';
 import type { Analysis, Item, Language, LibraryAnswer, Message, Proposal, Question, RememberedLayout, Row, SheetSummary } from '../domain.js';
-import { composeAnswer } from './answers.js';
+import { composeAnswer, deniedTerm } from './answers.js';
 import { answerDoubt, choiceFor } from '../matching/answer.js';
 import { detect } from '../workbook/detect.js';
 import { readBook } from '../workbook/read.js';
@@ -118,7 +118,9 @@ function rowOf(q: Question, ord: number, { proposal, library }: Proposed, items:
   const missing = language === 'en' ? itemNos.filter((n) => !items.find((i) => i.no === n)?.answerEn) : [];
   const outdated = language === 'en' ? itemNos.filter((n) => items.find((i) => i.no === n)?.answerEnOutdated) : [];
   if (missing.length) held.push({ code: 'row.noEnglishAnswer', params: { itemNo: missing.join(', ') } });
-  else row.answer = composeAnswer(items, itemNos, language);
+  else row.answer = composeAnswer(items, itemNos, language, q.text);
+  const denied = row.answer ? deniedTerm(q.text, row.answer) : null;
+  if (denied) held.push({ code: 'row.answerDenies', params: { term: denied } });
   if (outdated.length) held.push({ code: 'row.englishOutdated', params: { itemNo: outdated.join(', ') } });
   const learned = (q.choiceCell || q.marks) && q.choices?.length && proposal.choice && q.choices.includes(proposal.choice) ? proposal.choice : null;
   // The answer is the vendor's own and is still proposed, but a threshold it does not meet is a reviewer's
@@ -168,6 +170,7 @@ function templateOf(book: Book, place: TemplatePlace): SheetSummary['template'] 
 
 function notes(book: Book, detection: Detection, language: Language): Message[] {
   const out: Message[] = [];
+  if (detection.reviewCopy) out.push({ code: 'note.reviewCopy', params: { sheet: detection.reviewCopy.sheet, count: detection.reviewCopy.guesses } });
   if (book.kind === 'xls' || book.kind === 'ods' || book.kind === 'csv') out.push({ code: 'note.converted', params: { kind: book.kind } });
   const questions = detection.sheets.flatMap((s) => s.questions);
   const filled = questions.filter((q) => q.existingAnswer.trim() || q.existingChoice.trim()).length;

@@ -97,7 +97,15 @@ function reviewLines(rows: Row[], titleOf: (no: number) => string, language: Lan
       .map((c) => `No.${c.itemNo} ${titleOf(c.itemNo)}`)
       .join(' / '),
     answer: r.existingAnswer.trim() ? `${kept}${r.existingAnswer}` : r.status === 'unmatched' ? '' : (r.answer ?? ''),
+    picks: picks(r),
   }));
+}
+
+/** The choice and mark cells the review copy writes for a row, and the box a mark replaces. */
+function picks(r: Row): ReviewLine['picks'] {
+  return answerWrites(r, null)
+    .filter((w) => w.cell !== r.answerCell && w.text)
+    .map((w) => ({ cell: w.cell, text: w.text, was: w.overwrite ? (r.marks?.cells.find((c) => c.cell === w.cell)?.existing ?? '') : '' }));
 }
 
 /** The candidates a reviewer may pick instead of what the row answers with now, best first (at most three). */

@@ -92,12 +92,12 @@ function rewriteAnswers(ctx: Context, no: number): void {
   const all = listItems(ctx.db);
   const rows = ctx.db
     .prepare(
-      `SELECT r.job_id AS jobId, r.id, r.item_nos AS itemNos, j.language FROM job_rows r JOIN jobs j ON j.id = r.job_id
+      `SELECT r.job_id AS jobId, r.id, r.item_nos AS itemNos, r.question, j.language FROM job_rows r JOIN jobs j ON j.id = r.job_id
        WHERE r.answer IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(r.item_nos) WHERE value = ?)`,
     )
-    .all(no) as { jobId: string; id: string; itemNos: string; language: Language }[];
+    .all(no) as { jobId: string; id: string; itemNos: string; question: string; language: Language }[];
   const update = ctx.db.prepare('UPDATE job_rows SET answer = ? WHERE job_id = ? AND id = ?');
-  for (const r of rows) update.run(composeAnswer(all, JSON.parse(r.itemNos) as number[], r.language), r.jobId, r.id);
+  for (const r of rows) update.run(composeAnswer(all, JSON.parse(r.itemNos) as number[], r.language, r.question), r.jobId, r.id);
 }
 
 export function history(ctx: Context, no: number): ItemVersion[] {

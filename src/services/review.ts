@@ -107,7 +107,7 @@ function toDecision(items: Item[], row: Row, body: DecisionBody, language: Langu
       throw new QmapError('invalid', `Item ${untranslated.join(', ')} has no English answer yet, and this questionnaire is answered in English. An admin can write one on the item's page; or send a custom answer.`, { itemNos: untranslated });
     }
     const derived = (row.choiceCell || row.marks) && row.choices?.length ? choiceFor(row.text, items, itemNos, row.choices).choice : null;
-    return { status: 'confirmed', itemNos, answer: composeAnswer(items, itemNos, language), choice: checkChoice(value) ?? derived };
+    return { status: 'confirmed', itemNos, answer: composeAnswer(items, itemNos, language, row.text), choice: checkChoice(value) ?? derived };
   };
 
   if ('status' in body) return { status: 'confirmed', itemNos: row.itemNos, answer: row.answer, choice: row.choice };

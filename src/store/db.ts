@@ -1,6 +1,6 @@
 // Opens the SQLite database and brings its schema up to date from migrations/NNN_name.sql.
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { migrationsDir } from '../paths.js';
 
@@ -20,6 +20,9 @@ export function readMigrations(dir = migrationsDir): Migration[] {
 }
 
 export class NewerDatabaseError extends Error {}
+
+/** QMAP_DB names something that cannot be qmap's database: a folder, another kind of file, a place not writable. */
+export class UnusableDatabaseError extends Error {}
 
 /** Applies the migrations not yet applied, each in its own transaction; returns the names applied. */
 export function migrate(db: Db, migrations = readMigrations()): string[] {
@@ -50,8 +53,32 @@ export function migrate(db: Db, migrations = readMigrations()): string[] {
 }
 
 export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  try {
+    return configure(new Database(preparePath(file), { readonly: options.readonly ?? false }), options);
+  } catch (e) {
+    throw unusable(file, e);
+  }
+}
+
+function preparePath(file: string): string {
+  if (file === ':memory:') return file;
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UnusableDatabaseError(`QMAP_DB=${file} is a folder. Point QMAP_DB at a file in it, such as ${join(file, 'qmap.db')}.`);
+  mkdirSync(dirname(file), { recursive: true });
+  return file;
+}
+
+/** What went wrong opening the database, in words an operator can act on. */
+function unusable(file: string, e: unknown): Error {
+  if (e instanceof UnusableDatabaseError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB') return new UnusableDatabaseError(`QMAP_DB=${file} is not a SQLite database (another kind of file). Point QMAP_DB at qmap's database, or at a new path to start a new one.`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR') {
+    return new UnusableDatabaseError(`QMAP_DB=${file} cannot be opened (${code}): check that its folder exists or can be made, and that qmap may write there.`);
+  }
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+function configure(db: Db, options: { readonly?: boolean }): Db {
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // Deleted customer data is overwritten on disk, not just unlinked from the b-tree.

@@ -7,7 +7,7 @@ import { h, fill } from './dom.js';
 import { itemLabel, t } from './i18n.js';
 import { messageOf, toast } from './ui.js';
 import { renderDetail } from './review/detail.js';
-import { showEditor } from './review/editor.js';
+import { editorChanged, showEditor } from './review/editor.js';
 import { listenKeys } from './review/keys.js';
 import { currentListItem, frame, refreshListItem, renderFilters, renderHead, renderList, reviewPage } from './review/render.js';
 import { itemFinder } from './review/search.js';
@@ -39,7 +39,17 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     refreshAll();
   }
 
-  function select(id, { focusList = false } = {}) {
+  /** Typed words are not thrown away unasked: true when the editor holds nothing unsaved or the reviewer lets it go. */
+  function mayLeaveEditor() {
+    if (!editorChanged() || confirm(t('discardAsk'))) return true;
+    state.editing = true;
+    showEditor(true);
+    return false;
+  }
+
+  /** settled: the editor's words were just saved (or let go), so leaving them needs no question. */
+  function select(id, { focusList = false, settled = false } = {}) {
+    if (!settled && !mayLeaveEditor()) return;
     const before = state.selected;
     state.selected = id;
     state.editing = false;
@@ -54,24 +64,29 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     renderDetail(view.detail, state, actions);
   }
 
-  /** Sends one row's decision; the list updates in place and the focus follows the selection to the next open row. */
-  async function decide(row, body, message) {
-    if (state.busy) return;
+  /**
+   * Sends one row's decision; the list updates in place and the focus follows the selection to the next open row.
+   * stay: the reviewer is still working on this row (a choice set), so it stays selected, with the focus on `stay`.
+   * fromEditor: the decision is the editor's own save; any other one first asks before dropping typed words.
+   */
+  async function decide(row, body, message, { stay = null, fromEditor = false } = {}) {
+    if (state.busy || (!fromEditor && !mayLeaveEditor())) return;
     state.busy = true;
     view.detail.setAttribute('aria-busy', 'true');
     try {
       const updated = await server.decide(row.id, body, row.version);
       if (gone) return;
       state.replaceRow(updated);
+      state.editing = false;
       toast(message(updated));
       renderHead(view.head, state, actions);
       renderFilters(view.filters, state, actions);
       refreshItem(updated);
-      const next = state.nextOpen(updated.id);
-      if (next) select(next, { focusList: true });
+      const next = stay ? null : state.nextOpen(updated.id);
+      if (next) select(next, { focusList: true, settled: true });
       else {
         renderDetail(view.detail, state, actions);
-        focusCurrent();
+        (document.getElementById(stay ?? '') ?? currentListItem(view.list))?.focus();
       }
     } catch (error) {
       if (error.code === 'precondition_failed' && !gone) await changedMeanwhile(row);
@@ -94,15 +109,23 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     select(now.id, { focusList: true });
   }
 
-  /** The final copy leaves rows nobody decided blank: say how many before it is made. */
+  /**
+   * The final copy leaves rows nobody decided blank, and writes automatic answers nobody confirmed as they are:
+   * say how many of each before it is made. The blank ones are what the server counts in x-qmap-unreviewed.
+   */
   async function downloadFinal() {
-    const open = state.count('review') + state.count('unmatched');
-    if (open && !confirm(t('finalAsk', { n: open }))) return;
+    const blank = state.count('review') + state.count('unmatched');
+    const auto = state.count('auto');
+    const ask = [blank && t('finalAskBlank', { n: blank }), auto && t('finalAskAuto', { n: auto }), t('finalAskGo')].filter(Boolean).join('\n');
+    if ((blank || auto) && !confirm(ask)) return;
     const left = await server.download(state.job.filename, 'final');
     toast(left ? t('finalDoneBlank', { n: left }) : t('finalDone'));
   }
 
   const ref = (row) => `${row.sheet}!${row.answerCell ?? row.row}`;
+  /** PATCH {choice} keeps the answer and confirms the row (services/review.ts): the toast says what came back. */
+  const choiceMessage = (row, choice) => (updated) =>
+    t(`${choice ? 'choice' : 'choiceCleared'}${updated.status === 'confirmed' ? 'Confirmed' : ''}Toast`, { row: ref(row), choice });
   const actions = {
     select: (id) => select(id),
     move: (step) => {
@@ -110,6 +133,8 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
       if (id) select(id, { focusList: true });
     },
     filter: ({ status = state.status, sheet = state.sheet }) => {
+      if (!mayLeaveEditor()) return;
+      state.editing = false;
       Object.assign(state, { status, sheet });
       applyFilters();
     },
@@ -119,11 +144,13 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
     leaveEmpty: (row) => decide(row, { itemNo: null }, () => t('emptiedToast', { row: ref(row) })),
     // An empty answer is a decision too: the row is confirmed and its cell left blank, and the toast says so.
     // The answer as it was: only the choice changes, and the row keeps its item (or its library answer).
+    // Saving is the end of the row's editing either way, so the focus moves on.
     saveAnswer: (row, answer, choice) =>
       row.answer && answer === row.answer
-        ? actions.setChoice(row, choice)
-        : decide(row, { answer, choice }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) })),
-    setChoice: (row, choice) => decide(row, { choice: choice ?? '' }, () => t(choice ? 'choiceToast' : 'choiceClearedToast', { row: ref(row), choice })),
+        ? decide(row, { choice: choice ?? '' }, choiceMessage(row, choice), { fromEditor: true })
+        : decide(row, { answer, choice }, () => t(answer.trim() ? 'savedToast' : 'savedBlankToast', { row: ref(row) }), { fromEditor: true }),
+    // The row's own choice picker: the reviewer is still on this row, so the selection and the focus stay.
+    setChoice: (row, choice) => decide(row, { choice: choice ?? '' }, choiceMessage(row, choice), { stay: 'row-choice' }),
     confirmAll: async (rows) => {
       if (!confirm(t('confirmAutoAsk', { n: rows.length }))) return;
       try {
@@ -142,6 +169,7 @@ export function reviewScreen(main, jobId, place = new URLSearchParams()) {
       showEditor(state.editing);
     },
     closeEditor: () => {
+      if (!mayLeaveEditor()) return;
       state.editing = false;
       renderDetail(view.detail, state, actions);
       document.getElementById('edit')?.focus();

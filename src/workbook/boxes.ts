@@ -1,6 +1,6 @@
 // Form-style sheets: a question, then an empty box under it for the answer (often a merged range), instead of
 // an answer column beside the questions.
-import { answerLike, readsAsItem } from './cells.js';
+import { answerLike, questionLike, readsAsItem } from './cells.js';
 import { greyFill } from './columns.js';
 import type { Table } from './table.js';
 
@@ -21,7 +21,7 @@ export function answerBoxes(t: Table, mergedOnly: boolean): Boxes | null {
     const below = merges.covering(r + 1, qc);
     // A box holds nothing yet, or an answer already written; a merged cell holding the next item is no box.
     const inBox = below ? grid.cell(below.s.r, below.s.c).trim() : grid.cell(r + 1, qc).trim();
-    if (inBox && !answerLike.test(inBox)) continue;
+    if (inBox && !answerLike.test(inBox) && !(below && filledBox(inBox))) continue;
     // Left of the box, at most a label saying it is the answer (回答, A:).
     if (textLeftOf(t, r + 1) && !answerLabelLeftOf(t, r + 1)) continue;
     if (below && below.s.r === r + 1 && below.s.c <= qc) boxes.set(r + 1, { r: below.s.r, c: below.s.c });
@@ -50,4 +50,15 @@ function shadedBox(t: Table, r: number): boolean {
 function textLeftOf(t: Table, r: number): boolean {
   for (let c = 0; c < t.question; c++) if (t.grid.cell(r, c).trim()) return true;
   return false;
+}
+
+/** A numbered line starts the next item: 2. …, Q2 …, 1-3 …, (2) …. */
+const startsNumbered = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,4}){0,4}[.)．）:：\s]|^[(（]\d{1,3}[)）]|^[①-⑳]/;
+
+/**
+ * A merged box under a question holding text that is no question and starts no numbered item: an answer written in
+ * words an answer need not use (「30日前にメール／ホームページで通知」, "99.9%"), as in a filled copy uploaded again.
+ */
+function filledBox(text: string): boolean {
+  return !questionLike.test(text) && !startsNumbered.test(text);
 }

@@ -66,6 +66,9 @@ export function formField(text: string): boolean {
 
 const letters = /\p{L}/gu;
 
+/** A table's totals row: a sum, never a question. */
+const totalsMark = /^(?:(?:sub|grand)\s?-?\s?total|total|合計|小計|総計)[:：]?$/i;
+
 /**
  * How much a cell reads like an item of a questionnaire, from 0 (a number, a mark, a picked value, a date, a note,
  * an answer already written) through 1 (a terse item such as 「バックアップの取得頻度」) to about 3 (a long question or
@@ -73,7 +76,7 @@ const letters = /\p{L}/gu;
  */
 export function itemWeight(text: string): number {
   const t = text.trim();
-  if (!t || noteMark.test(t) || numbering.test(t) || choiceValue.test(t) || markValue.test(t) || dateLike.test(t)) return 0;
+  if (!t || noteMark.test(t) || totalsMark.test(t) || numbering.test(t) || choiceValue.test(t) || markValue.test(t) || dateLike.test(t)) return 0;
   const n = t.match(letters)?.length ?? 0;
   if (n < 3 || (n <= 25 && formField(t))) return 0;
   const length = Math.min(n, 60) / 60;

@@ -113,24 +113,36 @@ export function markColumns(t: Table): { value: string; c: number }[] | null {
 }
 
 /**
- * The symbol the sheet asks marks to be made with: a box pre-printed in the mark cells is filled in (□ → ■), or the
- * instructions above the table quote one (「○」を記入, mark an "X"); null when the sheet does not say.
+ * The symbol to mark with: a box pre-printed in the mark cells is filled in (□ → ■); else the mark the customer
+ * already made in these columns (their sheet reads the same all down), else the one the instructions above the
+ * table quote (「○」を記入, mark an "X"); else ○ on a Japanese sheet, what its check sheets are marked with, and X on
+ * an English one, the mark English forms ask for ("place an X") and plain ASCII that every font shows (✓ is not in
+ * every font, and × reads as "no" to a Japanese reader).
  */
-export function markSymbol(t: Table, columns: number[]): string | null {
+export function markSymbol(t: Table, columns: number[]): string {
   const boxes: Record<string, string> = { '□': '■', '☐': '☑' };
+  const made = new Map<string, number>();
   for (const r of t.body) {
     for (const c of columns) {
       const v = t.grid.cell(r, c).trim();
       if (boxes[v]) return boxes[v];
+      if (markValue.test(v)) made.set(v, (made.get(v) ?? 0) + 1);
     }
   }
+  if (made.size) return [...made].sort((a, b) => b[1] - a[1])[0][0];
   for (let r = 0; r < Math.min(t.from, 100); r++) {
     for (let c = 0; c < t.grid.colCount; c++) {
       const quoted = /[「『"“'‘]\s*([○◯●■✓✔☑レｘxX×✕])\s*[」』"”'’]/.exec(t.grid.cell(r, c));
       if (quoted) return quoted[1];
     }
   }
-  return null;
+  return japanese(t) ? '○' : 'X';
+}
+
+/** Most of the table's questions are written in Japanese. */
+function japanese(t: Table): boolean {
+  const written = t.body.filter((r) => /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(t.grid.cell(r, t.question))).length;
+  return written >= 0.2 * t.body.length;
 }
 
 function onlyMarks(t: Table, c: number): boolean {

@@ -8,7 +8,9 @@ import { mergeIndex, type MergeIndex } from './merges.js';
 import { questionRows, type RowsResult } from './rows.js';
 import { itemWeights, questionColumnByShape, tableStart } from './shape.js';
 import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
+import { guessIndex, reviewCopyOf, withoutGuesses } from './review-copy.js';
 import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
+import { choiceValue, choiceWord, markValue } from './cells.js';
 
 const overrideHelp =
   'To tell qmap where the questions are, upload again saying where the table is: on the page, under 「読み取り位置を指定」 (Where the questions are) below the upload box; with the API, in the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
@@ -38,7 +40,16 @@ export function detect(book: Book, overrides: DetectOverrides = {}, layouts: Rea
     return detectSheet(grid, columns, false);
   });
   if (!sheets.some((s) => s.questions.length)) throw noQuestions(book, sheets);
-  return { sheets };
+  return withoutQmapGuesses(book, sheets);
+}
+
+/** In qmap's own review copy uploaded again, the answers qmap guessed and nobody confirmed are read as empty, to propose again. */
+function withoutQmapGuesses(book: Book, sheets: SheetDetection[]): Detection {
+  const copy = reviewCopyOf(book);
+  if (!copy) return { sheets };
+  const guesses = guessIndex(copy);
+  const cleared = sheets.map((s) => ({ ...s, questions: s.questions.map((q) => withoutGuesses(q, guesses)) }));
+  return { sheets: cleared, reviewCopy: { sheet: copy.sheet, guesses: copy.guesses.length } };
 }
 
 function columnOverrides(o: DetectOverrides): ColumnOverrides {
@@ -86,6 +97,9 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   const found = readTable(grid, merges, o, overridden || !auxiliarySheet.test(grid.name));
   // A summary of formulas can carry question-ish headers (質問数, 回答済); its rows are short labels.
   if (summary && (!found || averageLength(found.rows) < 15)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
+  if (found && !overridden && legendOfChoices(grid, found)) return empty(grid, 'a legend of the answer values (Yes, No, N/A … and what each means), not questions');
+  if (!found && overridden) return empty(grid, notWhereGiven(grid, o));
+  if (!found && headerOverNothing(grid, merges)) return empty(grid, headerOverNothing(grid, merges)!);
   if (!found) {
     return empty(grid, auxiliarySheet.test(grid.name) ? 'no header row names a question column, and the sheet name suggests a cover, instructions or history' : 'no header row names a question column and an answer column, and no column reads as questions');
   }
@@ -203,6 +217,44 @@ function noQuestions(book: Book, sheets: SheetDetection[]): QmapError {
       (s.candidates.length ? ` (row ${s.row}: ${s.candidates.map((c) => `${c.column} 「${c.header}」`).join(', ')})` : ''),
   );
   return new QmapError('no_questions', `No sheet with questions was found. ${lines.join('; ')}. ${overrideHelp}`, { sheets: seen });
+}
+
+/**
+ * A key to the answer values rather than questions: beside nearly every row, on its left, a choice value
+ * (Yes | Fully implemented, ○ | 対応済み) that the row explains, and no row asks anything.
+ */
+const asks = /[?？]|か[。．]?\s*$|ください|下さい/;
+
+function legendOfChoices(grid: Grid, { layout, rows }: Found): boolean {
+  // Questions, even with a mark beside each (必須 ○/×), are questions.
+  if (layout.question === 0 || rows.questions.length > 12 || rows.questions.some((q) => asks.test(q.text))) return false;
+  const keyed = rows.questions.filter((q) => {
+    for (let c = layout.question - 1; c >= 0; c--) {
+      const key = grid.cell(q.row - 1, c).trim();
+      if (key) return choiceValue.test(key) || choiceWord.test(key) || markValue.test(key);
+    }
+    return false;
+  });
+  return keyed.length >= 0.8 * rows.questions.length;
+}
+
+/** Why the place the user gave holds no questions: the column is empty below the header, or nothing there asks anything. */
+function notWhereGiven(grid: Grid, o: ColumnOverrides): string {
+  const from = o.headerRow === undefined ? 0 : o.headerRow + 1;
+  const where = o.headerRow === undefined ? '' : ` below row ${from}`;
+  if (o.question === undefined) return `no column under header row ${from} reads as questions; name the question column too (questionColumn)`;
+  let texts = 0;
+  for (let r = from; r < grid.rowCount; r++) if (grid.cell(r, o.question).trim()) texts++;
+  const column = `column ${columnLetter(o.question)}`;
+  return texts === 0 ? `${column} is empty${where}: check the question column's letter` : `nothing in ${column}${where} reads as a question (${texts} cells of text); check the question column and header row`;
+}
+
+/** A header naming the columns with no rows under it: a blank template. */
+function headerOverNothing(grid: Grid, merges: MergeIndex): string | null {
+  const header = headerCandidates(grid, merges)[0];
+  if (!header) return null;
+  for (let r = header.row + 1; r < grid.rowCount; r++) for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c).trim()) return null;
+  return `row ${header.row + 1} names the columns, but no row under it holds a question: the table is empty`;
 }
 
 function firstRowWithText(grid: Grid): number | null {

@@ -9,6 +9,7 @@ export interface GridExtras {
   struck?: Set<string>;
   colWidths?: Map<number, number>;
   looks?: Map<number, Look>;
+  formulas?: Map<number, string>;
 }
 
 export interface SizedGrid extends Grid {
@@ -51,6 +52,7 @@ export function sheetGrid(ws: WorkSheet, name: string, hidden: boolean, extras: 
   const hiddenRows = extras.hiddenRows ?? new Set<number>();
   const colWidths = extras.colWidths ?? new Map<number, number>();
   const looks = extras.looks ?? new Map<number, Look>();
+  const valueless = extras.formulas ?? new Map<number, string>();
   // xls and ods carry hidden rows and columns, and widths, in SheetJS's own fields.
   (ws['!cols'] ?? []).forEach((col, c) => {
     if (col?.hidden) hiddenCols.add(c);
@@ -64,11 +66,12 @@ export function sheetGrid(ws: WorkSheet, name: string, hidden: boolean, extras: 
     rowCount,
     colCount,
     cell: (r, c) => text(data[r]?.[c]),
+    formula: (r, c) => data[r]?.[c]?.f ?? valueless.get(cellKey(r, c)) ?? '',
     merges,
     hiddenCols,
     hiddenRows,
     validations: [],
-    formulaCells,
+    formulaCells: formulaCells + valueless.size,
     struck: extras.struck ?? new Set(),
     colWidths,
     look: (r, c) => (looks.size ? looks.get(cellKey(r, c)) : undefined),

@@ -16,6 +16,8 @@ export interface SheetExtras {
   colWidths: Map<number, number>;
   /** Shaded or bordered cells, by cellKey(r, c). */
   looks: Map<number, Look>;
+  /** Formulas stored without a value (never calculated), by cellKey(r, c): SheetJS leaves such cells out. */
+  formulas?: Map<number, string>;
 }
 
 /** What the cell formats (styles.xml cellXfs) say, by format index. */
@@ -94,7 +96,35 @@ export function sheetExtras(part: Uint8Array, formats: CellFormats): SheetExtras
     struck: styled?.struck ?? new Set(),
     colWidths: columnWidths(head),
     looks: styled?.looks ?? new Map(),
+    formulas: valuelessFormulas(buf, headEnd, tailStart),
   };
+}
+
+/**
+ * Formulas whose cell stores no value (a workbook written by a program that does not calculate, such as openpyxl),
+ * by cellKey. A shared formula's copies (`<f t="shared" si="0"/>`) are given their first cell's formula as written.
+ */
+function valuelessFormulas(buf: Buffer, from: number, to: number): Map<number, string> {
+  const out = new Map<number, string>();
+  const shared = new Map<string, string>();
+  for (let i = buf.indexOf('<f', from); i >= 0 && i < to; i = buf.indexOf('<f', i + 2)) {
+    const next = buf[i + 2];
+    if (next !== 0x3e && next !== 0x20 && next !== 0x2f) continue; // '>', ' ', '/': not <fill or another element
+    const cellStart = buf.lastIndexOf('<c ', i);
+    const cellEnd = buf.indexOf('</c>', i);
+    if (cellStart < from || cellEnd < 0) continue;
+    const cell = buf.toString('utf8', cellStart, cellEnd);
+    const f = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(cell);
+    if (!f) continue;
+    const si = attr(f[1], 'si');
+    const text = unescapeXml(f[2] ?? '');
+    if (si !== undefined && text) shared.set(si, text);
+    if (/<v>[^<]/.test(cell) || /<is>/.test(cell)) continue;
+    const at = cellRef(cell, 0, cell.indexOf('>'));
+    const formula = text || (si === undefined ? '' : (shared.get(si) ?? ''));
+    if (at && formula) out.set(cellKey(at.r, at.c), formula);
+  }
+  return out;
 }
 
 function columnWidths(head: string): Map<number, number> {

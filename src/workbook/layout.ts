@@ -26,7 +26,7 @@ export interface Layout {
   choice: number | null;
   /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
   marks: { value: string; c: number }[] | null;
-  /** The symbol to mark with when the sheet says (■ for a pre-printed □, 「○」 in the instructions); null otherwise. */
+  /** With marks, the symbol to mark with (■ for a pre-printed □, the customer's own marks, 「○」 in the instructions, else ○ or X by language); null otherwise. */
   markSymbol: string | null;
   number: number | null;
   category: number | null;

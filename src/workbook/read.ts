@@ -10,7 +10,7 @@ import { cellFormats, sheetExtras, type SheetExtras } from './hints.js';
 import { odsExtras } from './ods-hints.js';
 import { cellAddress } from './package/a1.js';
 import type { Package } from './package/package.js';
-import { readPackage, readCsv, readXls } from './package/sheetjs.js';
+import { readCsv, readStoredCopy, readXls } from './package/sheetjs.js';
 import { relsOfType, relType } from './package/rels.js';
 import { checkSheetNameCharacters, readWorkbook, type WorkbookInfo } from './package/workbook.js';
 import type { Book, FileKind, Grid, Limits } from './types.js';
@@ -34,10 +34,10 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
   }
   const { kind, pkg, encrypted } = inspect(bytes, filename, limits.uncompressedBytes);
   if (encrypted) throw passwordProtected();
-  if (pkg) unpack(pkg, kind, limits);
+  const copy = pkg ? unpack(pkg, kind, limits) : null;
   const shown = shownKind(filename, kind);
 
-  const wb = parse(bytes, kind, shown, limits, pkg);
+  const wb = parse(bytes, kind, shown, limits, copy);
   if (wb.SheetNames.length > limits.sheets) throw tooManySheets(wb.SheetNames.length, limits);
   const info = pkg && kind !== 'ods' ? sheetList(pkg, wb) : null;
   const names = info ? info.sheets.map((s) => s.name) : wb.SheetNames;
@@ -63,7 +63,8 @@ export function readBook(bytes: Uint8Array, filename: string, limits: Limits): B
   return { kind, sheets: sheets.map(({ truncated: _, ...grid }): Grid => grid) };
 }
 
-function parse(bytes: Uint8Array, kind: FileKind, shown: FileKind, limits: Limits, pkg: Package | null): XLSX.WorkBook {
+/** The workbook as SheetJS reads it; `copy` is the stored copy of a package's parts (unpack). */
+function parse(bytes: Uint8Array, kind: FileKind, shown: FileKind, limits: Limits, copy: Uint8Array | null): XLSX.WorkBook {
   const common: XLSX.ParsingOptions = { dense: true, sheetRows: limits.rows + 1, cellHTML: false, cellDates: false };
   try {
     if (kind === 'csv') return readCsv(decodeCsv(bytes).text, common);
@@ -75,7 +76,7 @@ function parse(bytes: Uint8Array, kind: FileKind, shown: FileKind, limits: Limit
       // A sheet's <dimension> is a claim (A1:XFD1048576 on a seven-row sheet is common): rows are counted as read.
       nodim: kind === 'xlsx' || kind === 'xlsm',
     };
-    return pkg ? readPackage(pkg, options) : readXls(bytes, options);
+    return copy ? readStoredCopy(copy, options) : readXls(bytes, options);
   } catch (e) {
     if (e instanceof QmapError) throw e;
     const message = e instanceof Error ? e.message : String(e);

@@ -216,17 +216,27 @@ function question(w: Walk, r: number, section: string | null): Question {
     choices: choiceAt ? layout.choices : layout.marks ? layout.marks.map((m) => m.value) : null,
     marks: layout.marks
       ? {
-          // Without a symbol the sheet asks for, a circle: what Japanese check sheets are marked with, and plain anywhere.
           symbol: layout.markSymbol ?? '○',
           cells: layout.marks.map((m) => {
             const at = target(m.c);
-            return { value: m.value, cell: cellAddress(at.r, at.c), existing: grid.cell(at.r, at.c).trim() };
+            return { value: m.value, cell: cellAddress(at.r, at.c), existing: held(grid, at.r, at.c).trim() };
           }),
         }
       : null,
-    existingAnswer: answerAt ? grid.cell(answerAt.r, answerAt.c) : '',
-    existingChoice: choiceAt ? grid.cell(choiceAt.r, choiceAt.c) : '',
+    existingAnswer: answerAt ? held(grid, answerAt.r, answerAt.c) : '',
+    existingChoice: choiceAt ? held(grid, choiceAt.r, choiceAt.c) : '',
   };
+}
+
+/**
+ * What the customer put in a cell: its text, or a formula whose value shows nothing (never calculated, or "")
+ * as =formula. The writer never writes over a formula, so the row must say the cell is taken.
+ */
+function held(grid: Grid, r: number, c: number): string {
+  const text = grid.cell(r, c);
+  if (text.trim()) return text;
+  const f = grid.formula(r, c);
+  return f ? `=${f}` : text;
 }
 
 /** The category column's value for each row: a merged or repeated cell holds for the rows under it. */

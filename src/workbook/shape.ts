@@ -82,6 +82,7 @@ export function tableStart(grid: Grid, merges: MergeIndex, question: number, wei
   const headers: number[] = [];
   for (let r = 0; r < Math.min(last, HEADER_SEARCH_ROWS); r++) if (headerLike(grid, merges, r, question)) headers.push(r);
   const labels = new Set(headers);
+  for (const r of labelledBoxes(grid, headers, weights)) headers.splice(headers.indexOf(r), 1);
   const isItem = (r: number) => weights[r] >= 1 && !labels.has(r);
   // The header: the first label row with items right under it and no other label row between them (the
   // form fields above a table are label rows too); a label row over a second one whose cells it spans is the
@@ -155,4 +156,26 @@ function spansBelow(grid: Grid, merges: MergeIndex, r: number, below: number): b
     any = true;
   }
   return any;
+}
+
+/**
+ * Label rows that are a form's answer boxes, filled: a label (回答) repeated in the same column under every item,
+ * one item between each and the next. A header repeated for each section has several items under each.
+ */
+function labelledBoxes(grid: Grid, rows: number[], weights: Float32Array): number[] {
+  const itemsBetween = (a: number, b: number) => {
+    let n = 0;
+    for (let r = a + 1; r < b; r++) if (weights[r] >= 1) n++;
+    return n;
+  };
+  const underEveryItem = (r: number, c: number) => {
+    const label = grid.cell(r, c).trim();
+    const same: number[] = [];
+    for (let o = 0; o < weights.length; o++) if (grid.cell(o, c).trim() === label) same.push(o);
+    return same.length >= 3 && same.every((o, i) => i === 0 || itemsBetween(same[i - 1], o) <= 1);
+  };
+  return rows.filter((r) => {
+    for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c).trim() && underEveryItem(r, c)) return true;
+    return false;
+  });
 }

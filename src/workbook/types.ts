@@ -28,6 +28,8 @@ export interface Grid {
   rowCount: number;
   colCount: number;
   cell(r: number, c: number): string;
+  /** The formula of a cell, without its '=' ('' when the cell holds none). */
+  formula(r: number, c: number): string;
   /** Merged ranges, 0-based inclusive. */
   merges: Range[];
   hiddenCols: Set<number>;
@@ -81,7 +83,7 @@ export interface SheetDetection {
   choices: string[] | null;
   /** Columns to mark one of (はい | いいえ as two columns), with the value a mark in each means; null otherwise. */
   marks: { value: string; column: string }[] | null;
-  /** With marks: the symbol the sheet asks marks to be made with (■ for a pre-printed □, ○, X), or null when it does not say. */
+  /** With marks: the symbol to mark with (■ for a pre-printed □, the mark already made in those columns, the one the instructions quote, else ○ on a Japanese sheet and X on an English one); null without marks. */
   markSymbol: string | null;
   /** In words: why this header row and these columns were chosen, or why the sheet holds no questions. */
   reason: string;
@@ -92,6 +94,8 @@ export interface SheetDetection {
 
 export interface Detection {
   sheets: SheetDetection[];
+  /** The upload is qmap's own review copy: its review sheet, and how many of qmap's unconfirmed guesses were read as empty. */
+  reviewCopy?: { sheet: string; guesses: number };
 }
 
 /** One cell qmap writes into the customer's workbook. */
@@ -118,4 +122,6 @@ export interface ReviewLine {
   status: 'auto' | 'review' | 'unmatched' | 'confirmed';
   alternatives: string;
   answer: string;
+  /** The choice and mark cells qmap wrote for the line (what it wrote, and the box a mark replaced), so a review copy uploaded again tells qmap's guesses from the customer's text. */
+  picks?: { cell: string; text: string; was: string }[];
 }

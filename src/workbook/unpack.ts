@@ -1,7 +1,7 @@
 // Unpacking an uploaded package before SheetJS sees it: every part is inflated once (capped at its
 // declared size and checked, so what is inflated is what the directory promised, and together no more
 // than the limit), its XML parts are checked for a DOCTYPE, and what its sheets will expand to is held
-// to the limits. SheetJS then reads a stored copy of the XML parts (sheetjs.ts) and inflates nothing.
+// to the limits. What SheetJS reads is a stored copy of the XML parts, made here: it inflates nothing.
 import { QmapError } from '../errors.js';
 import { checkXlsxRows, odsExpansion } from './expansion.js';
 import { checkSheetCount } from './inspect.js';
@@ -11,19 +11,17 @@ import { readWorkbook } from './package/workbook.js';
 import { doctypeOf } from './package/xml.js';
 import type { FileKind, Limits } from './types.js';
 
-export function unpack(pkg: Package, kind: FileKind, limits: Limits): void {
+/** The stored copy of the parts SheetJS reads, once every part has passed. */
+export function unpack(pkg: Package, kind: FileKind, limits: Limits): Uint8Array {
   checkSheetCount(pkg, limits);
   let inflated = 0;
   for (const name of pkg.names()) {
-    if (!readBySheetJS(name)) {
-      pkg.check(name);
-      inflated += pkg.size(name);
-      continue;
-    }
-    const bytes = pkg.bytes(name)!;
-    inflated += bytes.length;
-    refuseDoctype(name, bytes, kind);
+    inflated += pkg.size(name);
+    if (!readBySheetJS(name)) pkg.check(name);
   }
+  const forSheetJS = pkg.names().filter(readBySheetJS);
+  const copy = pkg.storedCopy(forSheetJS);
+  for (const name of forSheetJS) refuseDoctype(name, pkg.bytes(name)!, kind);
   if (kind === 'ods') {
     const content = pkg.bytes('content.xml');
     const text = content ? Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8') : '';
@@ -35,6 +33,7 @@ export function unpack(pkg: Package, kind: FileKind, limits: Limits): void {
       if (part) checkXlsxRows(part, sheet.name, limits);
     }
   }
+  return copy;
 }
 
 /**

@@ -16,6 +16,7 @@ import { recalculateOnOpen } from './writer/calc.js';
 import { addReviewSheet } from './writer/review-sheet.js';
 import { reusingBuffers } from './writer/bytes.js';
 import { openOriginal } from './writer/original.js';
+import { takeBackFormerReview, takeBackMarks } from './writer/former-review.js';
 import { coverInDimension, readSheetInfo, type SheetInfo } from './writer/sheet.js';
 import { formulaLike, MINIMAL_STYLES, Styles, type Look } from './writer/styles.js';
 import { Splices } from './writer/splice.js';
@@ -49,12 +50,14 @@ export function writeAnswers(original: Uint8Array, kind: FileKind, writes: CellW
   return reusingBuffers(() => write(original, kind, writes, review, options));
 }
 
-function write(original: Uint8Array, kind: FileKind, writes: CellWrite[], review: ReviewLine[], options: WriteOptions): WriteResult {
+function write(original: Uint8Array, kind: FileKind, asked: CellWrite[], review: ReviewLine[], options: WriteOptions): WriteResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const preserved = kind === 'xlsx' || kind === 'xlsm';
-  const pkg = openOriginal(original, kind, limits, writes);
+  const pkg = openOriginal(original, kind, limits, asked);
   const wb = readWorkbook(pkg);
+  const { writes, copy } = preserved ? takeBackFormerReview(pkg, wb, limits, asked) : { writes: asked, copy: null };
   const styles = new Styles(stylesXml(pkg, wb));
+  if (preserved) for (const s of wb.sheets) if (s.isWorksheet && s.part) takeBackMarks(pkg, s.part, styles, copy?.flagged.get(s.name));
   const skipped: WriteResult['skipped'] = [];
 
   // Before the sheets are patched: the formulas looked for are the customer's.

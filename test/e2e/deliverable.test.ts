@@ -25,7 +25,9 @@ t.test('the review screen offers the review copy and the final copy; the final o
   const id = await upload();
   await review(page, id);
   const open = (await rows(id)).filter((r) => r.status === 'review' || r.status === 'unmatched').length;
+  const auto = (await rows(id)).filter((r) => r.status === 'auto').length;
   t.ok(open > 0, `the questionnaire has rows nobody has reviewed (${open})`);
+  t.ok(auto > 0, `and rows answered automatically that nobody has confirmed (${auto})`);
 
   const asked: string[] = [];
   page.once('dialog', (d) => {
@@ -36,6 +38,7 @@ t.test('the review screen offers the review copy and the final copy; the final o
   await page.waitForTimeout(200);
   t.match(asked[0], new RegExp(`まだ確認していない行が ${open} 件`), 'before a final copy the page says how many rows are still unreviewed');
   t.match(asked[0], /空欄/, 'and that they are left blank');
+  t.match(asked[0], new RegExp(`自動で回答した ${auto} 件は誰も確認していませんが、提出用コピーにはその回答のまま記入されます`), 'and how many automatic answers nobody confirmed go out as written');
 
   page.once('dialog', (d) => void d.accept());
   const [final] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '提出用をダウンロード' }).click()]);
@@ -52,6 +55,13 @@ t.test('the review screen offers the review copy and the final copy; the final o
   await page.getByLabel('言語').selectOption('en');
   const englishFinal = page.getByRole('button', { name: 'Download final copy' });
   t.ok(await englishFinal.waitFor().then(() => englishFinal.isVisible()), 'in English: “Download final copy”');
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await englishFinal.click();
+  await page.waitForTimeout(200);
+  t.equal(asked.at(-1), `${open} rows are not reviewed yet (to review, no matching item). The final copy leaves them blank.\n${auto} automatic answers nobody has confirmed go into the final copy as written.\nDownload it?`, 'in English the question says both');
   t.ok(await page.getByRole('button', { name: 'Download review copy' }).isVisible(), 'and “Download review copy”');
   t.same(problems, [], 'the page logged no errors');
 });
@@ -99,6 +109,39 @@ t.test('a choice set on a row keeps its item and answer; qmap’s own status rea
   await page.locator('.row-item', { hasText: '暗号化していますか' }).click();
   const altScores = await page.locator('.alternatives-card .score').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
   t.ok(altScores.length > 0 && altScores.every((s) => s === 'Score'), 'each alternative’s score is shown and named like the proposal’s');
+  t.same(problems, [], 'the page logged no errors');
+});
+
+t.test('setting a row’s choice stays on that row and says it is confirmed; in the editor, the editor’s choice goes with the typed answer', needsChromium, async (t) => {
+  const { app, as, reviewer, page, problems, review, rows } = await servePage(t);
+  const body = form(await bankSheet(), 'bank.xlsx');
+  const id = (await app.inject({ method: 'POST', url: '/v1/questionnaires', payload: body.payload, headers: { ...body.headers, ...as(reviewer) } })).json().id as string;
+  await review(page, id);
+
+  // The choice picker: the decision is sent, and the reviewer is still on the row they were looking at.
+  await page.locator('.row-item', { hasText: '暗号化していますか' }).click();
+  const others = (await rows(id)).filter((r) => !r.question.includes('暗号化'));
+  await page.locator('#row-choice').selectOption('いいえ');
+  const said = await page.locator('#toast').filter({ hasText: 'いいえ' }).textContent();
+  t.match(said, /確認済みにしました/, `the toast says the row is now confirmed, as the server says (${said})`);
+  t.match(await page.locator('.row-item[aria-current="true"] .row-q').textContent(), /暗号化/, 'the selection stays on the row whose choice was set');
+  t.match(await page.locator('#question-text').textContent(), /暗号化/, 'and so does the detail');
+  t.equal(await page.evaluate(() => document.activeElement?.id), 'row-choice', 'the focus stays on the choice picker');
+  const encryption = (await rows(id)).find((r) => r.question.includes('暗号化'))!;
+  t.equal(encryption.status, 'confirmed', 'the server confirmed the row with its choice');
+  t.same((await rows(id)).filter((r) => !r.question.includes('暗号化')), others, 'no other row was touched');
+
+  // The editor open: one choice on screen, the editor's, and saving writes the typed answer with it.
+  await page.locator('.row-item', { hasText: 'バックアップ頻度' }).click();
+  await page.keyboard.press('e');
+  t.equal(await page.getByLabel(/^選択肢/).and(page.locator(':visible')).count(), 1, 'while editing, one 選択肢 is shown');
+  t.ok(await page.locator('#custom-choice').isVisible(), 'and it is the editor’s');
+  await page.locator('#custom-answer').fill('毎日深夜に全データを別リージョンへバックアップしています。');
+  await page.locator('#custom-choice').selectOption('はい');
+  await page.getByRole('button', { name: 'この回答で確定' }).click();
+  await page.locator('#toast').filter({ hasText: '独自の回答を保存しました' }).waitFor();
+  const backup = (await rows(id)).find((r) => r.question.includes('バックアップ'))! as Row & { choice: string };
+  t.same({ answer: backup.answer, choice: backup.choice, status: backup.status }, { answer: '毎日深夜に全データを別リージョンへバックアップしています。', choice: 'はい', status: 'confirmed' }, 'the typed answer and the picked choice are both written');
   t.same(problems, [], 'the page logged no errors');
 });
 

@@ -1,7 +1,7 @@
 // The review screen by keyboard alone: j/k walk the rows, a accepts, 1–3 take an alternative, / searches,
 // e edits; the focus follows the selection after each decision, and keys typed into a field stay there.
 import t from 'tap';
-import { needsChromium, selection, servePage } from './page.js';
+import { needsChromium, selection, servePage, type Row } from './page.js';
 
 t.test('a reviewer works through the rows without the mouse', needsChromium, async (t) => {
   const { page, problems, upload, review, rows } = await servePage(t);
@@ -16,12 +16,12 @@ t.test('a reviewer works through the rows without the mouse', needsChromium, asy
   t.same(await selection(page), { question: '管理画面へのログインに多要素認証を利用できますか。', focused: true, status: 'unmatched' }, 'j moves to the next row and takes the focus along');
   await page.keyboard.press('k');
 
-  // 2 takes the second alternative: the maintenance question is answered with No.28's neighbour in the list.
+  // 1 takes the first alternative shown.
   const alternatives = await page.locator('.alternatives-card .option-title').allTextContents();
-  await page.keyboard.press('2');
+  await page.keyboard.press('1');
   await page.locator('.row-item', { hasText: 'メンテナンスはどのくらいの頻度' }).locator('.badge', { hasText: '確認済み' }).waitFor();
   const maintenance = (await rows(id)).find((r) => r.question.startsWith('定期メンテナンス'))!;
-  t.match(alternatives[1], new RegExp(`No\\.${maintenance.itemNos[0]} `), '2 chose the second alternative shown');
+  t.match(alternatives[0], new RegExp(`No\\.${maintenance.itemNos[0]} `), '1 chose the first alternative shown');
   t.equal(maintenance.status, 'confirmed');
   const after = await selection(page);
   t.same({ question: after.question, focused: after.focused }, { question: '管理画面へのログインに多要素認証を利用できますか。', focused: true }, 'the focus moves on to the next open row');
@@ -116,5 +116,69 @@ t.test('the sheet filter and confirming every automatic match at once', needsChr
   t.equal((await rows(id)).filter((r) => r.status === 'confirmed').length, auto, 'every automatic match is confirmed');
   t.equal(await page.locator('#reviewed').textContent(), `${auto} / 11 件 確認済み`, 'the progress counts them');
   t.equal(await page.getByRole('button', { name: /自動一致/ }).count(), 0, 'the button is gone with nothing left to confirm');
+  t.same(problems, [], 'the page logged no errors');
+});
+
+t.test('an answer typed and not saved is not thrown away unasked: Escape or another row asks first', needsChromium, async (t) => {
+  const { page, problems, upload, review, rows } = await servePage(t);
+  const id = await upload();
+  await review(page, id);
+  const asked: string[] = [];
+  let answer = false;
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void (answer ? d.accept() : d.dismiss());
+  });
+
+  // Opened and closed without a change: nothing to ask.
+  await page.keyboard.press('e');
+  await page.keyboard.press('Escape');
+  t.same({ asked: asked.length, hidden: await page.locator('#editor').evaluate((e) => (e as HTMLElement).hidden) }, { asked: 0, hidden: true }, 'Escape with the text as it opened just closes');
+
+  const typed = 'メンテナンスは月に一度、日曜日の深夜に実施します。';
+  await page.keyboard.press('e');
+  await page.locator('#custom-answer').fill(typed);
+  await page.keyboard.press('Escape');
+  t.match(asked[0], /入力した回答はまだ保存されていません/, 'Escape with typed words asks before discarding them');
+  t.same({ hidden: await page.locator('#editor').evaluate((e) => (e as HTMLElement).hidden), text: await page.locator('#custom-answer').inputValue() }, { hidden: false, text: typed }, 'kept: the editor stays open with the words');
+
+  await page.locator('.row-item', { hasText: '多要素認証' }).click();
+  t.equal(asked.length, 2, 'clicking another row asks too');
+  t.match(await page.locator('.row-item[aria-current="true"] .row-q').textContent(), /定期メンテナンス/, 'kept: the reviewer stays on the row being edited');
+  t.equal(await page.locator('#custom-answer').inputValue(), typed, 'with the words still there');
+
+  answer = true;
+  await page.locator('.row-item', { hasText: '多要素認証' }).click();
+  t.match(await page.locator('.row-item[aria-current="true"] .row-q').textContent(), /多要素認証/, 'let go: the other row opens');
+  t.notOk((await rows(id)).some((r) => r.answer === typed), 'and the typed words were saved nowhere');
+
+  await page.getByLabel('言語').selectOption('en');
+  await page.locator('#reviewed').filter({ hasText: 'reviewed' }).waitFor();
+  await page.keyboard.press('e');
+  await page.locator('#custom-answer').fill('typed');
+  await page.keyboard.press('Escape');
+  t.match(asked.at(-1), /^The answer you typed is not saved\. Discard it\?$/, 'in English the question reads the same');
+  t.same(problems, [], 'the page logged no errors');
+});
+
+t.test('an alternative scored 0 is not offered as a one-key answer; the item search still reaches every item', needsChromium, async (t) => {
+  const { page, problems, upload, review, rows } = await servePage(t);
+  const id = await upload();
+  await review(page, id);
+  const mfa = (await rows(id)).find((r) => r.question.includes('多要素認証'))! as Row & { alternatives: { score: number }[] };
+  t.equal(mfa.status, 'unmatched', 'no item answers the multi-factor question');
+  const percents = mfa.alternatives.map((a) => String(Math.round(a.score * 100))).filter((p) => p !== '0');
+  const shown = percents.length;
+  t.ok(shown < mfa.alternatives.length, `the server lists alternatives that share next to nothing with it (scores ${mfa.alternatives.map((a) => a.score).join(', ')})`);
+
+  await page.locator('.row-item', { hasText: '多要素認証' }).click();
+  t.same(await page.locator('.alternatives-card .score-num').evaluateAll((els) => els.map((e) => e.lastChild?.textContent)), percents, 'only the alternatives whose score shows above 0 are offered');
+  await page.keyboard.press(String(shown + 1));
+  await page.waitForTimeout(300);
+  t.equal((await rows(id)).find((r) => r.question.includes('多要素認証'))!.status, 'unmatched', `${shown + 1}, the key of the alternative scored 0, wrote no unrelated answer`);
+
+  await page.keyboard.press('/');
+  await page.keyboard.type('46');
+  t.ok(await page.locator('#search-results button[data-no="46"]').isVisible(), 'the item search still finds any item');
   t.same(problems, [], 'the page logged no errors');
 });

@@ -210,3 +210,21 @@ t.test('the login URL signs in and leaves the address bar; customer text is show
   problems.splice(0, problems.length, ...problems.filter((p) => !/status of 4\d\d/.test(p)));
   t.same(problems, [], 'no errors besides the refused upload');
 });
+
+t.test('a score of 100 in the row list reads as one number on one line', needsChromium, async (t) => {
+  const { page, problems, upload, review } = await servePage(t);
+  await review(page, await upload());
+  // Automatic matches the matcher is sure of score 100, beside the item's title in the list.
+  const lines = await page.locator('.row-item .score-num').evaluateAll((nums) =>
+    nums
+      .filter((num) => num.lastChild?.textContent === '100')
+      .map((num) => {
+        const range = document.createRange();
+        range.selectNodeContents(num.lastChild!);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+  );
+  t.ok(lines.length > 0, `the list shows scores of 100 (${lines.length})`);
+  t.same(new Set(lines), new Set([1]), 'each “100” stays on one line');
+  t.same(problems, [], 'the page logged no errors');
+});

@@ -8,7 +8,7 @@ import { choiceFor, isNegatedQuestion } from '../../src/matching/answer.js';
 import { choiceValueOf, wordFor } from '../../src/matching/choices.js';
 import { loadItemsFile } from '../../src/matching/evaluate.js';
 import { messageText as reasonText } from '../../src/messages.js';
-import { composeAnswer } from '../../src/pipeline/answers.js';
+import { composeAnswer, deniedTerm } from '../../src/pipeline/answers.js';
 import { detect } from '../../src/workbook/detect.js';
 import { readBook } from '../../src/workbook/read.js';
 
@@ -23,16 +23,44 @@ function sheetQuestions(path: string) {
 }
 const choice = (question: string, itemNos: number[], allowed: string[]) => choiceFor(question, items, itemNos, allowed).choice;
 
+const asks = 'バックアップを取得していますか。';
+
 t.test('one item: its answer as written', async (t) => {
-  t.equal(composeAnswer(items, [32]), '3世代');
-  t.equal(composeAnswer(items, [32], 'en'), items.find((i) => i.no === 32)!.answerEn, 'in English, its English answer');
+  t.equal(composeAnswer(items, [32], 'ja', asks), '3世代');
+  t.equal(composeAnswer(items, [32], 'en', 'Do you keep backups?'), items.find((i) => i.no === 32)!.answerEn, 'in English, its English answer');
 });
 
 t.test('two items: each answer under its title, in the order given', async (t) => {
-  const text = composeAnswer(items, [28, 32]);
+  const text = composeAnswer(items, [28, 32], 'ja', asks);
   t.match(text, /^【バックアップの方法】\n有\nデータベース: 日次でフルバックアップ/);
   t.match(text, /\n\n【バックアップ世代数】\n3世代$/);
-  t.match(composeAnswer(items, [28, 32], 'en'), /^【Backup method】\n/, 'English titles for an English questionnaire');
+  t.match(composeAnswer(items, [28, 32], 'en', 'Do you keep backups?'), /^【Backup method】\n/, 'English titles for an English questionnaire');
+});
+
+t.test('a question asking how, what or which gets the answer without the yes or 有 it opens with', async (t) => {
+  const en = items.find((i) => i.answerEn?.startsWith('Yes. '))!;
+  const ja = items.find((i) => /^有[\s　]/.test(i.answer))!;
+  for (const q of ['How often do you run vulnerability scans?', 'What file types does the application accept?', 'How does the application store passwords?', 'List the countries where data is stored:']) {
+    t.equal(composeAnswer(items, [en.no], 'en', q), en.answerEn!.slice('Yes. '.length), q);
+  }
+  for (const q of ['どのような方法でバックアップを取得していますか。', 'バックアップの取得頻度を教えてください。', '何世代保管していますか。']) {
+    t.notMatch(composeAnswer(items, [ja.no], 'ja', q), /^有/, q);
+  }
+  for (const q of ['Do you run vulnerability scans?', 'Please indicate whether backups are encrypted.', 'バックアップの有無を教えてください。', '何らかの対策を講じていますか。', 'バックアップの手順を定めていますか。']) {
+    t.equal(composeAnswer(items, [en.no], 'en', q), en.answerEn, `asks yes or no: ${q}`);
+    t.equal(composeAnswer(items, [ja.no], 'ja', q), ja.answer, `asks yes or no: ${q}`);
+  }
+});
+
+t.test('a yes whose words deny what the question asks about is found out', async (t) => {
+  const backups = 'Yes. Backups are held in the cloud, and we make a practice of not storing them on removable external media.';
+  t.equal(deniedTerm('Are backups written to removable media such as tapes or USB drives?', backups), 'removable');
+  t.equal(deniedTerm('Do you keep backups in the cloud?', backups), null, 'what it affirms is not denied');
+  t.equal(deniedTerm('サーバにウイルス対策ソフトを導入していますか。', '有 サーバ → ウイルス対策ソフト導入なし'), 'ウイルス対策ソフト');
+  t.equal(deniedTerm('Do you run batch jobs?', 'No. There is no regular batch processing.'), null, 'a no throughout is the answer');
+  t.equal(deniedTerm('Is the service designed so that there is no single point of failure?', 'Yes. Servers are made redundant so that there is no single point of failure.'), null, 'asked and answered alike');
+  t.equal(deniedTerm('パスワードはハッシュ化して保存していますか。', '有 パスワード等一部のデータは不可逆の暗号化で保存'), null, '不可逆 denies nothing');
+  t.equal(composeAnswer(items, [items.find((i) => i.answerEn?.startsWith('Yes. '))!.no], 'en', 'File types should be restricted. What types are allowed?').startsWith('Yes'), false, 'a question asked in its second sentence');
 });
 
 t.test('the customer\'s own words are read as yes, no, partly or not applicable, in any width or case', async (t) => {

@@ -100,7 +100,7 @@ t.test("an English questionnaire gets qmap's review sheet, notes and status word
   const out = tally.download('review');
   t.same(XLSX.read(out, { type: 'array' }).SheetNames, ['Vendor review', 'qmap review']);
   const [header, ...lines] = sheetRows(out, 'qmap review');
-  t.same(header, ['Sheet', 'Cell', 'Question', 'Item No.', 'Item', 'Score', 'Status', 'Other candidates', 'Answer written']);
+  t.same(header, ['Sheet', 'Cell', 'Question', 'Item No.', 'Item', 'Score', 'Status', 'Other candidates', 'Answer written', 'Choice written']);
   t.same([...new Set(lines.map((l) => l[6]))].sort(), ['answered', 'no matching item', 'to review']);
   const unmatched = tally.analysis.rows.find((r) => r.status === 'unmatched')!;
   t.match(notesOf(out, 'Vendor review').find(([ref]) => ref === unmatched.answerCell)?.[1], /^qmap: no matching item — please write the answer\.\nOther candidates: No\.\d+ [A-Z]/);
@@ -111,7 +111,7 @@ t.test("an English questionnaire gets qmap's review sheet, notes and status word
 t.test('a Japanese questionnaire keeps 「qmap確認」 in Japanese', async (t) => {
   const out = bank.download('review');
   t.same(XLSX.read(out, { type: 'array' }).SheetNames, ['委託先評価シート', 'qmap確認']);
-  t.same(sheetRows(out, 'qmap確認')[0], ['シート', 'セル', '質問', '項目No.', '項目名', 'スコア', '状態', '候補', '記入した回答']);
+  t.same(sheetRows(out, 'qmap確認')[0], ['シート', 'セル', '質問', '項目No.', '項目名', 'スコア', '状態', '候補', '記入した回答', '記入した選択']);
 });
 
 t.test("qmap's own \"no item answers this\" is 対象項目なし, never 該当なし, which is the customer's answer (not applicable)", async (t) => {

@@ -87,9 +87,24 @@ t.test('はい | いいえ columns to mark one of: each question gets both cells
   t.same(boxes.marks?.map((m) => m.value), ['対応している', '対応していない'], 'columns pre-filled with □ to turn into ■');
   t.same([boxes.choiceColumn, boxes.markSymbol], [null, '■']);
   t.same(boxes.questions[0].marks?.cells.map((c) => c.existing), ['□', '□'], 'each mark cell says what it holds');
-  t.equal(s.markSymbol, null, 'a sheet that does not say how to mark');
-  const told = await first({ rows: [['該当する欄に「○」を記入してください。'], ['No', '確認事項', 'はい', 'いいえ', '備考'], ...questions.map((q, i) => [i + 1, q, null, null, null])] });
-  t.equal(told.markSymbol, '○', 'the mark the instructions quote');
+  t.equal(s.markSymbol, '○', 'a Japanese sheet that does not say how to mark is marked with ○');
+  const told = await first({ rows: [['該当する欄に「✓」を記入してください。'], ['No', '確認事項', 'はい', 'いいえ', '備考'], ...questions.map((q, i) => [i + 1, q, null, null, null])] });
+  t.equal(told.markSymbol, '✓', 'the mark the instructions quote');
+});
+
+t.test('the mark follows the marks already made in those columns, else the sheet\'s language: ○ in Japanese, X in English', async (t) => {
+  const english = ['Do you back up customer data daily?', 'Is data in transit encrypted with TLS 1.2 or higher?', 'Do you hold ISO 27001 certification?', 'Do you support SAML SSO?'];
+  const tick = (marked: Record<number, [number, string]>, preamble: Row[] = []) =>
+    first({ rows: [...preamble, ['Ref', 'Requirement', 'Yes', 'No', 'N/A', 'Comments'], ...english.map((q, i) => [i + 1, q, ...[0, 1, 2].map((c) => (marked[i]?.[0] === c ? marked[i][1] : null)), null])], widths: [5, 60, 6, 6, 6, 40] });
+  const marked = await tick({ 1: [0, 'X'] });
+  t.same(marked.marks?.map((m) => m.value), ['Yes', 'No', 'N/A']);
+  t.equal(marked.markSymbol, 'X', 'a row already marked with X: the others are marked with X too');
+  t.equal((await tick({ 0: [0, '✓'], 2: [1, '✓'] })).markSymbol, '✓', 'marked with ✓: ✓');
+  t.equal((await tick({ 0: [0, 'x'] }, [['Mark the column that applies with "✓".']])).markSymbol, 'x', 'what the customer did outweighs what the instructions quote');
+  t.equal((await tick({})).markSymbol, 'X', 'an English sheet that does not say: X, the mark English forms ask for');
+  const japanese = await first({ rows: [['No', '確認事項', 'はい', 'いいえ', '備考'], ...questions.map((q, i) => [i + 1, q, i === 2 ? '●' : null, null, null])] });
+  t.equal(japanese.markSymbol, '●', 'a Japanese sheet marked with ● keeps ●');
+  t.equal(japanese.questions[0].marks?.symbol, '●', 'and each question marks with it');
 });
 
 t.test('a check column whose drop-down holds one tick (レ) is the choice column', async (t) => {

@@ -304,3 +304,10 @@ t.test('rows the customer hid are not read, and the upload says how many and whe
   t.match(detected.notes.map((n) => messageText(n)).join('\n'), /Rows the customer hid were not read \(1 in 「チェックシート」\): if they hold questions to answer, unhide them/);
   t.notOk('hiddenRows' in detected.sheets[0], 'the count is said in the note, not stored with the sheet');
 });
+
+t.test('a legend of the answer values (Yes | what it means) beside the questions is no sheet of questions', async (t) => {
+  const legend = csv('Status,Meaning\nYes,Fully implemented and documented\nPartially,Implemented for part of the scope or not documented\nNo,Not implemented\nNot applicable,Does not apply to the service (explain)\n');
+  t.throws(() => detect(legend), { code: 'no_questions', message: /a legend of the answer values/ });
+  const questions = csv('No,Question,Answer\n1,Is data encrypted at rest?,\n2,Do you keep backups off site?,\n');
+  t.equal(detect(questions).sheets[0].questions.length, 2, 'a numbered list of questions is still one');
+});

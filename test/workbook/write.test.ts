@@ -1,7 +1,7 @@
 // What the customer gets back: their own workbook with the vendor's answers written in.
 import t from 'tap';
 import * as XLSX from 'xlsx';
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeAnswers } from '../../src/workbook/write.js';
 import type { CellWrite, FileKind } from '../../src/workbook/types.js';
 import { fixture, LONG, part, plainWrites, reviewFor, richWrites, unusualWrites } from './write-helpers.js';
@@ -108,24 +108,42 @@ t.test('once a reviewer confirms a row, the next download has no highlight and n
   t.notMatch(part(out.bytes, 'xl/comments1.xml'), /qmap/);
 });
 
+t.test("the review copy written again as a final copy: qmap's notes and note boxes go, the customer's own stay as they came", async (t) => {
+  const final = writeAnswers(result.bytes, 'xlsx', [], []);
+  const [before, after] = [unzipSync(rich), unzipSync(final.bytes)];
+  for (const name of Object.keys(before).filter((n) => /comments|vmlDrawing/.test(n))) t.same(after[name], before[name], `${name} byte for byte`);
+  t.same(Object.keys(after).filter((n) => /comments|vmlDrawing/.test(n)).sort(), Object.keys(before).filter((n) => /comments|vmlDrawing/.test(n)).sort(), 'the parts qmap added for its notes are gone');
+  t.notMatch(part(final.bytes, 'xl/comments1.xml'), /qmap/);
+});
+
 t.test('a last sheet 「qmap確認」 lists every question with a link to its answer cell', async (t) => {
   t.equal(book.SheetNames.at(-1), 'qmap確認');
   const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets['qmap確認'], { header: 1, defval: '' });
-  t.same(rows[0], ['シート', 'セル', '質問', '項目No.', '項目名', 'スコア', '状態', '候補', '記入した回答']);
+  t.same(rows[0], ['シート', 'セル', '質問', '項目No.', '項目名', 'スコア', '状態', '候補', '記入した回答', '記入した選択']);
   t.equal(rows.length, richWrites.length + 1);
-  t.same(rows[1], ['チェックシート', 'E4', '質問 1', '12, 13', '通信の暗号化\n保存データの暗号化', 0.9, '自動', '', richWrites[0].text]);
+  t.same(rows[1], ['チェックシート', 'E4', '質問 1', '12, 13', '通信の暗号化\n保存データの暗号化', 0.9, '自動', '', richWrites[0].text, '']);
   t.same(rows[5].slice(6, 8), ['要確認', 'No.13 保存データの暗号化 / No.20 ログ']);
   t.same(rows[7][6], '対象項目なし', "qmap's word for a row no item answers; 該当なし is the customer's answer");
   const review = part(result.bytes, 'xl/worksheets/sheet4.xml');
   t.match(review, `<hyperlink ref="B2" location="'チェックシート'!E4" display="E4"/>`);
   t.match(review, `location="'別紙 (O''Brien)'!C2"`, 'sheet names with quotes are escaped in links');
   t.match(review, /<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
-  t.match(review, /<autoFilter ref="A1:I13"\/>/);
+  t.match(review, /<autoFilter ref="A1:J13"\/>/);
 });
 
-t.test('a workbook that already has a 「qmap確認」 sheet gets 「qmap確認 (2)」', async (t) => {
+t.test("a review copy written again has one review sheet: qmap's old one gives way to the new", async (t) => {
   const again = writeAnswers(result.bytes, 'xlsx', [], reviewFor(richWrites.slice(0, 1)));
+  t.same(XLSX.read(again.bytes, { type: 'array' }).SheetNames.filter((n) => n.startsWith('qmap')), ['qmap確認']);
+  t.equal(XLSX.utils.sheet_to_json(XLSX.read(again.bytes, { type: 'array' }).Sheets['qmap確認']).length, 1, 'listing the new lines only');
+});
+
+t.test("a customer's own sheet named 「qmap確認」 (not qmap's columns) is kept as it is, and qmap's gets 「qmap確認 (2)」", async (t) => {
+  const files = unzipSync(result.bytes);
+  files['xl/worksheets/sheet4.xml'] = strToU8(strFromU8(files['xl/worksheets/sheet4.xml']).replace('<t>シート</t>', '<t>当社メモ</t>'));
+  const theirs = zipSync(files);
+  const again = writeAnswers(theirs, 'xlsx', [], reviewFor(richWrites.slice(0, 1)));
   t.same(XLSX.read(again.bytes, { type: 'array' }).SheetNames.slice(-2), ['qmap確認', 'qmap確認 (2)']);
+  t.same(unzipSync(again.bytes)['xl/worksheets/sheet4.xml'], files['xl/worksheets/sheet4.xml'], 'their sheet byte for byte');
 });
 
 t.test('the same inputs give the same bytes', async (t) => {

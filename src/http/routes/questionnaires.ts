@@ -16,7 +16,17 @@ const params = z.object({ id: z.string().min(1).max(64) });
 const accepted = '.xlsx, .xlsm, .xls, .ods or .csv';
 
 /** The multipart form of an upload: the file in the field "file", and the optional fields. */
-async function readUpload(req: FastifyRequest): Promise<Upload> {
+async function readUpload(req: FastifyRequest, limit: number): Promise<Upload> {
+  try {
+    return await readForm(req);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
+    const size = limit >= 1 << 20 ? `${+(limit / (1 << 20)).toFixed(1)} MiB` : `${+(limit / 1024).toFixed(1)} KiB`;
+    throw new QmapError('too_large', `The workbook is larger than ${size}, the most this server accepts. Delete unused sheets or split it into smaller files, or ask an admin to raise the limit (QMAP_MAX_UPLOAD_BYTES).`, { limitBytes: limit });
+  }
+}
+
+async function readForm(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw new QmapError('unsupported_type', `Send the workbook as multipart/form-data with the file in the field "file" (${accepted}).`);
   let file: { bytes: Uint8Array; filename: string } | null = null;
   const fields: Record<string, string> = {};
@@ -61,7 +71,7 @@ export const questionnaireRoutes: FastifyPluginAsync<Context> = async (app, ctx)
       },
     },
     async (req, reply) => {
-      const { job, rows } = await createQuestionnaire(ctx, await readUpload(req), actor(req));
+      const { job, rows } = await createQuestionnaire(ctx, await readUpload(req, ctx.config.QMAP_MAX_UPLOAD_BYTES), actor(req));
       return reply.status(201).header('location', `/v1/questionnaires/${job.id}`).send(jobView(job, rows, itemTitles(ctx)));
     },
   );
@@ -77,7 +87,7 @@ export const questionnaireRoutes: FastifyPluginAsync<Context> = async (app, ctx)
       },
     },
     async (req) => {
-      const { bytes, filename } = await readUpload(req);
+      const { bytes, filename } = await readUpload(req, ctx.config.QMAP_MAX_UPLOAD_BYTES);
       return previewUpload(ctx, bytes, filename);
     },
   );

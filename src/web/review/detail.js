@@ -7,6 +7,7 @@ import { formatDate, itemLabel, say, t } from '../i18n.js';
 import { who } from '../jobs.js';
 import { answerEditor } from './editor.js';
 import { addButton, badge } from './render.js';
+import { offered } from './state.js';
 import { searchCard } from './search.js';
 
 export function renderDetail(el, state, actions) {
@@ -57,7 +58,7 @@ function proposalCard(row, state, actions) {
     ...(outranked(row) ? [reasons(row), proposedItem(row, state), evidence(row)] : [proposedItem(row, state), evidence(row), reasons(row)]),
     h('h3', { class: 'card-subtitle' }, t('answerToWrite'), row.answerCell ? h('span', { class: 'muted' }, ` (${row.answerCell})`) : null),
     h('div', { class: `answer ${row.answer ? '' : 'answer-empty'}`, id: 'answer-text' }, row.answer || t('emptyAnswer')),
-    choicePicker(row, actions),
+    choicePicker(row, state.editing, actions),
     row.status === 'confirmed' && row.decidedBy ? h('p', { class: 'decided muted small' }, t('decidedBy', { who: who(row.decidedBy), when: formatDate(row.decidedAt) })) : null,
     h(
       'div',
@@ -94,13 +95,16 @@ function reasons(row) {
 
 const outranked = (row) => row.status !== 'confirmed' && row.match !== null && row.alternatives.some((a) => a.score > row.proposal.score);
 
-/** The customer's allowed values for the row's choice column: picking one keeps the row's item and answer. */
-function choicePicker(row, actions) {
+/**
+ * The customer's allowed values for the row's choice column: picking one keeps the row's item and answer.
+ * Hidden while the editor is open (see showEditor): the editor's own choice goes with the typed answer.
+ */
+function choicePicker(row, editing, actions) {
   if (!row.choices?.length) return row.choice ? h('p', { class: 'choice' }, `${t('choiceToWrite')}: `, h('strong', null, row.choice)) : null;
   const id = 'row-choice';
   return h(
     'p',
-    { class: 'choice' },
+    { class: 'choice', hidden: editing },
     h('label', { for: id }, row.choiceCell ? t('choiceLabel', { cell: row.choiceCell }) : t('choiceToWrite')),
     ' ',
     h(
@@ -130,8 +134,8 @@ function alternativesCard(row, state, actions) {
     'div',
     { class: 'card alternatives-card' },
     h('h2', { class: 'card-title' }, t('alternatives')),
-    row.alternatives.length
-      ? h('ol', { class: 'options' }, row.alternatives.map((alt, i) => alternative(row, alt, i, state, actions)))
+    offered(row).length
+      ? h('ol', { class: 'options' }, offered(row).map((alt, i) => alternative(row, alt, i, state, actions)))
       : h('p', { class: 'muted' }, t('noAlternatives')),
   );
 }

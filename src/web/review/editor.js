@@ -12,6 +12,9 @@ export function answerEditor(row, { onSave, onCancel }) {
   const choice = row.choices?.length
     ? h('select', { id: 'custom-choice' }, h('option', { value: '' }, t('noChoice')), row.choices.map((c) => h('option', { value: c, selected: c === row.choice }, c)))
     : null;
+  // What it opened with, so closing it can tell whether anything typed would be lost (editorChanged).
+  text.dataset.original = text.value;
+  if (choice) choice.dataset.original = choice.value;
   const save = () => onSave(text.value, choice?.value || null);
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
@@ -36,11 +39,22 @@ export function answerEditor(row, { onSave, onCancel }) {
   );
 }
 
-/** Opens or closes the editor where it is (what was typed stays); the edit button tells screen readers. */
+/** Whether the editor on screen (open or folded away) holds words or a choice that are not what it opened with. */
+export function editorChanged() {
+  const fields = [document.getElementById('custom-answer'), document.getElementById('custom-choice')];
+  return fields.some((f) => f && f.value !== f.dataset.original);
+}
+
+/**
+ * Opens or closes the editor where it is (what was typed stays); the edit button tells screen readers.
+ * While it is open its own choice is the one: the row's choice picker would save the old answer and drop the typed one.
+ */
 export function showEditor(open) {
   const editor = document.getElementById('editor');
   if (!editor) return;
   editor.hidden = !open;
+  const picker = document.getElementById('row-choice')?.closest('.choice');
+  if (picker) picker.hidden = open;
   document.getElementById('edit')?.setAttribute('aria-expanded', String(open));
   if (open) editor.querySelector('textarea').focus();
 }

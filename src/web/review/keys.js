@@ -1,12 +1,14 @@
 // The review screen's keyboard: j/k move, a accept, 1–3 take an alternative, / search, e edit; Escape leaves the
 // search for the row list. Keys typed into a field, or with Ctrl, ⌘ or Alt, are left to the field and the browser.
 import { typing } from '../ui.js';
+import { offered } from './state.js';
 
 /** Listens until signal aborts. */
 export function listenKeys(state, actions, signal) {
   const alternative = (n) => () => {
     const row = state.current;
-    if (row?.alternatives[n]) actions.choose(row, row.alternatives[n].itemNo);
+    const alt = row && offered(row)[n];
+    if (alt) actions.choose(row, alt.itemNo);
   };
   const withRow = (act) => () => state.current && act(state.current);
   const shortcuts = {

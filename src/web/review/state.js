@@ -5,6 +5,13 @@ export const STATUSES = ['review', 'unmatched', 'auto', 'confirmed'];
 /** Rows that need a person come first. */
 const PRIORITY = { review: 0, unmatched: 1, auto: 2, confirmed: 3 };
 
+/**
+ * The alternatives offered as one click or one key (1–3): those whose score shows as more than 0 (scoreBar rounds
+ * to a percent). One scored 0 shares next to nothing with the question, and taking it writes an unrelated answer;
+ * the item search still has it.
+ */
+export const offered = (row) => row.alternatives.filter((alt) => Math.round(alt.score * 100) > 0);
+
 export class ReviewState {
   /** place: the address's query, where the reviewer was. */
   constructor(jobId, place = new URLSearchParams()) {

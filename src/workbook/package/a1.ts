@@ -20,14 +20,9 @@ export interface CellRange {
 /** 'E5', 'e5' or '$E$5' → { row: 5, col: 5 }; null when not a cell of a sheet. */
 export function parseAddress(a1: string): Address | null {
   let i = a1.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
-  let col = 0;
-  const lettersFrom = i;
-  for (; i < a1.length && i - lettersFrom < 3; i++) {
-    const c = a1.charCodeAt(i) & ~32; // upper-case
-    if (c < 65 || c > 90) break;
-    col = col * 26 + c - 64;
-  }
-  if (i === lettersFrom) return null;
+  const col = columnAt(a1, i);
+  if (col === 0) return null;
+  i += columnLetters(col).length;
   if (a1.charCodeAt(i) === 36) i++;
   if (i === a1.length || a1.length - i > 7) return null;
   let row = 0;
@@ -49,14 +44,19 @@ export function parseRange(ref: string): CellRange | null {
 
 /** 'A' → 1, 'aa' → 27; 0 when the text is not one to three letters. */
 export function columnNumber(letters: string): number {
-  if (letters.length < 1 || letters.length > 3) return 0;
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) {
-    const c = letters.charCodeAt(i) & ~32;
-    if (c < 65 || c > 90) return 0;
-    n = n * 26 + c - 64;
+  const col = columnAt(letters, 0);
+  return col > 0 && columnLetters(col).length === letters.length ? col : 0;
+}
+
+/** The column named by the letters at text[from…] (up to three, either case): 'E6' → 5; 0 when none. Read in place. */
+export function columnAt(text: string, from: number): number {
+  let col = 0;
+  for (let i = from; i < from + 3; i++) {
+    const c = text.charCodeAt(i) & ~32; // upper-case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
   }
-  return n;
+  return col;
 }
 
 function lettersOf(col: number): string {

@@ -15,6 +15,15 @@ export function addContentType(pkg: Package, kind: 'Default' | 'Override', key: 
   pkg.setText(CONTENT_TYPES, insertBeforeRootEnd(xml, `<${rootPrefix(xml)}${kind} ${attr}="${escapeXml(key)}" ContentType="${type}"/>`));
 }
 
+/** Remove the Override of a part that is gone. */
+export function removeContentType(pkg: Package, partName: string): void {
+  const xml = pkg.text(CONTENT_TYPES);
+  if (xml === null) return;
+  const key = `/${partName}`.toLowerCase();
+  const left = xml.replace(/<(?:[\w.-]+:)?Override\b[^>]*>/g, (tag) => ((getAttr(tag, 'PartName') ?? '').toLowerCase() === key ? '' : tag));
+  if (left !== xml) pkg.setText(CONTENT_TYPES, left);
+}
+
 /**
  * Whether the package declares itself a macro-enabled workbook (its workbook part's content type says
  * macroEnabled), which is what makes it an .xlsm for Excel: a VBA part alone does not.

@@ -90,12 +90,6 @@ export class Package {
     if (part?.entry && !part.bytes) inflateEntry(this.zip, part.entry);
   }
 
-  /** Forgets a part's inflated bytes (they are read again from the zip if needed). */
-  release(name: string): void {
-    const part = this.byKey.get(nameKey(name));
-    if (part && !part.dirty) part.bytes = undefined;
-  }
-
   /** A part decoded as UTF-8 (cached, so each part is inflated and decoded once); null when absent. */
   text(name: string): string | null {
     const key = nameKey(name);
@@ -129,23 +123,37 @@ export class Package {
     this.texts.delete(nameKey(name));
   }
 
+  /** Drop a part (one qmap wrote into an earlier download, say): it is not written. */
+  remove(name: string): void {
+    const part = this.byKey.get(nameKey(name));
+    if (!part) return;
+    this.parts.splice(this.parts.indexOf(part), 1);
+    this.byKey.delete(nameKey(name));
+    this.texts.delete(nameKey(name));
+  }
+
   /** The package as a zip: untouched parts copied as they came, changed and new ones deflated. */
   write(): Uint8Array {
     return writeZip(this.parts.map((p) => (p.dirty || !p.entry ? this.compress(p) : this.copy(p.entry)))).bytes;
   }
 
-  /** Only the named parts, stored (not compressed), in a zip: a copy of the package for a reader that need not inflate. */
+  /**
+   * Only the named parts, stored (not compressed), in a zip: a copy of the package for a reader that need
+   * not inflate. Each part is inflated (checked) straight into the copy, one at a time, and is read from the
+   * copy afterwards, so the package's parts are held once.
+   */
   storedCopy(names: string[]): Uint8Array {
-    const records = names.map((name): ZipRecord => {
-      const part = this.byKey.get(nameKey(name))!;
-      const bytes = this.bytes(name)!;
-      const naming = part.entry ? { rawName: part.entry.rawName, utf8: part.entry.utf8 } : encodeName(name);
-      return { ...naming, ...DOS_EPOCH, method: 0, crc: part.entry && !part.dirty ? part.entry.crc : crc32(bytes), size: bytes.length, data: bytes };
+    const parts = names.map((name) => this.byKey.get(nameKey(name))!);
+    const records = parts.map((part): ZipRecord => {
+      const size = this.size(part.name);
+      const naming = part.entry ? { rawName: part.entry.rawName, utf8: part.entry.utf8 } : encodeName(part.name);
+      const data = () => part.bytes ?? inflateEntry(this.zip, part.entry!);
+      // A part qmap changed has no CRC yet; an inflated one was checked against the directory's.
+      const crc = part.entry && !part.dirty ? part.entry.crc : crc32(data());
+      return { ...naming, ...DOS_EPOCH, method: 0, crc, size, compressedSize: size, data };
     });
     const { bytes, dataAt } = writeZip(records);
-    // The parts now live in the copy too: keep those views and let the inflated originals go.
-    names.forEach((name, i) => {
-      const part = this.byKey.get(nameKey(name))!;
+    parts.forEach((part, i) => {
       if (!part.dirty) part.bytes = bytes.subarray(dataAt[i], dataAt[i] + records[i].size);
     });
     return bytes;
@@ -159,7 +167,7 @@ export class Package {
 
   private copy(e: ZipEntry): ZipRecord {
     const data = this.zip.subarray(e.dataStart, e.dataStart + e.compressedSize);
-    return { rawName: e.rawName, utf8: e.utf8, method: e.method, crc: e.crc, size: e.size, data, dosTime: e.dosTime, dosDate: e.dosDate };
+    return { rawName: e.rawName, utf8: e.utf8, method: e.method, crc: e.crc, size: e.size, compressedSize: e.compressedSize, data, dosTime: e.dosTime, dosDate: e.dosDate };
   }
 
   private compress(p: Part): ZipRecord {
@@ -170,7 +178,8 @@ export class Package {
     // Level 2 deflates the parts qmap writes (up to 20 MB of XML) about 2.5 times faster than the default 6
     // for ~20% more bytes (~4% more than level 3, and ~15% faster); small parts cost nothing either way.
     const level = data.length > 1 << 16 ? 2 : 6;
-    return { ...naming, ...time, method: 8, crc, size: data.length, data: zlib.deflateRawSync(data, { level }) };
+    const deflated = zlib.deflateRawSync(data, { level });
+    return { ...naming, ...time, method: 8, crc, size: data.length, compressedSize: deflated.length, data: deflated };
   }
 }
 

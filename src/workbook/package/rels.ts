@@ -61,3 +61,14 @@ export function addRel(pkg: Package, part: string, type: string, targetPart: str
 export function relPrefix(xml: string): string | null {
   return prefixFor(xml, REL_NAMESPACE) ?? prefixFor(xml, STRICT_REL_NAMESPACE);
 }
+
+/** Remove the relationship `id` of `part`; a .rels part left with none goes. */
+export function removeRel(pkg: Package, part: string, id: string): void {
+  const path = pkg.find(relsPathOf(part));
+  const xml = path && pkg.text(path);
+  if (!path || !xml) return;
+  const left = xml.replace(/<(?:[\w.-]+:)?Relationship\b[^>]*>(?:\s*<\/(?:[\w.-]+:)?Relationship>)?/g, (tag) => (getAttr(tag, 'Id') === id ? '' : tag));
+  if (left === xml) return;
+  if (/<(?:[\w.-]+:)?Relationship\b/.test(left)) pkg.setText(path, left);
+  else pkg.remove(path);
+}

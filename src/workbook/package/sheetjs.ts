@@ -4,7 +4,6 @@
 // so no limit depends on SheetJS's own zip reader. Macros are never run: SheetJS only reads cell values.
 import * as XLSX from 'xlsx';
 import { QmapError } from '../../errors.js';
-import type { Package } from './package.js';
 
 /** The parts SheetJS reads from a package: XML, relationships, VML and the ODF mimetype; never media or binaries. */
 export function readBySheetJS(name: string): boolean {
@@ -27,9 +26,8 @@ export function quietly<T>(call: () => T): T {
   }
 }
 
-/** A package's cells as SheetJS reads them, from a stored copy of the parts it reads. */
-export function readPackage(pkg: Package, options: XLSX.ParsingOptions): XLSX.WorkBook {
-  const copy = pkg.storedCopy(pkg.names().filter(readBySheetJS));
+/** A package's cells as SheetJS reads them, from a stored copy of the parts it reads (Package.storedCopy). */
+export function readStoredCopy(copy: Uint8Array, options: XLSX.ParsingOptions): XLSX.WorkBook {
   return quietly(() => XLSX.read(copy, { ...options, type: 'buffer' }));
 }
 

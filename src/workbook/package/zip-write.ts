@@ -10,8 +10,13 @@ export interface ZipRecord {
   crc: number;
   /** Uncompressed size. */
   size: number;
-  /** The entry's data as stored: deflated (method 8) or as is (method 0). */
-  data: Uint8Array;
+  /** The length of the entry's data as stored. */
+  compressedSize: number;
+  /**
+   * The entry's data as stored: deflated (method 8) or as is (method 0); or a function giving it when it is
+   * written, so a part inflated only to be copied is held no longer than that.
+   */
+  data: Uint8Array | (() => Uint8Array);
   dosTime: number;
   dosDate: number;
 }
@@ -30,7 +35,7 @@ export function encodeName(name: string): { rawName: Uint8Array; utf8: boolean }
 /** The archive, and where each record's data starts in it. */
 export function writeZip(records: ZipRecord[]): { bytes: Uint8Array; dataAt: number[] } {
   let total = 22;
-  for (const r of records) total += 30 + 46 + 2 * r.rawName.length + r.data.length;
+  for (const r of records) total += 30 + 46 + 2 * r.rawName.length + r.compressedSize;
   if (records.length > MAX_ENTRIES || total > 0xffffffff) {
     throw new QmapError('too_large', 'The workbook would be larger than a zip without Zip64 can hold (4 GB or 65,535 parts).');
   }
@@ -42,8 +47,10 @@ export function writeZip(records: ZipRecord[]): { bytes: Uint8Array; dataAt: num
     out.writeUInt16LE(0, p + 28); // no extra field
     out.set(r.rawName, p + 30);
     dataAt.push(p + 30 + r.rawName.length);
-    out.set(r.data, p + 30 + r.rawName.length);
-    p += 30 + r.rawName.length + r.data.length;
+    const data = typeof r.data === 'function' ? r.data() : r.data;
+    if (data.length !== r.compressedSize) throw new Error(`a zip record's data is ${data.length} bytes, not the ${r.compressedSize} declared`);
+    out.set(data, p + 30 + r.rawName.length);
+    p += 30 + r.rawName.length + r.compressedSize;
   }
   const cdStart = p;
   let offset = 0;
@@ -58,7 +65,7 @@ export function writeZip(records: ZipRecord[]): { bytes: Uint8Array; dataAt: num
     out.writeUInt32LE(0, p + 38); // external attributes
     out.writeUInt32LE(offset, p + 42);
     out.set(r.rawName, p + 46);
-    offset += 30 + r.rawName.length + r.data.length;
+    offset += 30 + r.rawName.length + r.compressedSize;
     p += 46 + r.rawName.length;
   }
   out.writeUInt32LE(0x06054b50, p);
@@ -84,7 +91,7 @@ function header(out: Buffer, p: number, signature: number, r: ZipRecord): void {
   out.writeUInt16LE(r.dosTime, p + 10);
   out.writeUInt16LE(r.dosDate, p + 12);
   out.writeUInt32LE(r.crc >>> 0, p + 14);
-  out.writeUInt32LE(r.data.length, p + 18);
+  out.writeUInt32LE(r.compressedSize, p + 18);
   out.writeUInt32LE(r.size, p + 22);
   out.writeUInt16LE(r.rawName.length, p + 26);
 }

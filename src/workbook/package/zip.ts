@@ -129,7 +129,7 @@ function centralEntry(b: Buffer, p: number): { entry: ZipEntry; next: number } {
     end: 0,
   };
   if (method === 0 && entry.compressedSize !== entry.size) throw damaged(`its stored entry ${shown(name)} declares ${entry.compressedSize} bytes stored but ${entry.size} bytes of content`);
-  readLocal(b, entry, (flags & 0x8) !== 0);
+  readLocal(b, entry);
   return { entry, next };
 }
 
@@ -150,8 +150,11 @@ function zip64Fields<T extends Record<'size' | 'compressedSize' | 'header', numb
   throw damaged('a Zip64 size field is missing');
 }
 
-/** The local header must agree with the directory entry: same name, method and sizes. */
-function readLocal(b: Buffer, e: ZipEntry, descriptor: boolean): void {
+/**
+ * The local header must agree with the directory entry: same name, method and sizes. Whether a data
+ * descriptor follows the data is read from the local header, as streaming readers read it.
+ */
+function readLocal(b: Buffer, e: ZipEntry): void {
   const h = e.header;
   if (h + 30 > b.length || b.readUInt32LE(h) !== LOCAL) throw damaged(`the record of ${shown(e.name)} is not where the directory says`);
   const nameLength = b.readUInt16LE(h + 26);
@@ -162,7 +165,8 @@ function readLocal(b: Buffer, e: ZipEntry, descriptor: boolean): void {
   if (!localName.equals(e.rawName)) throw damaged(`the record at the place of ${shown(e.name)} holds another name`);
   if (b.readUInt16LE(h + 8) !== e.method) throw damaged(`the record of ${shown(e.name)} disagrees with the directory about its compression`);
   const localFlags = b.readUInt16LE(h + 6);
-  if (((localFlags & 0x8) !== 0) !== descriptor || localFlags & 0x41) throw damaged(`the record of ${shown(e.name)} disagrees with the directory about its flags`);
+  if (localFlags & 0x41) throw damaged(`the record of ${shown(e.name)} is encrypted`);
+  const descriptor = (localFlags & 0x8) !== 0;
   const declared = { crc: b.readUInt32LE(h + 14), compressedSize: b.readUInt32LE(h + 18), size: b.readUInt32LE(h + 22) };
   e.end = e.dataStart + e.compressedSize;
   if (descriptor) {

@@ -35,21 +35,22 @@ export function recalculateOnOpen(pkg: Package, wb: WorkbookInfo): void {
 
 // A formula element with text (shared-formula copies are empty and repeat their master's).
 const FORMULA = /<(?:[\w.-]+:)?f\b[^>]*>([^<]+)</g;
-// A DDE reference (program|topic!item) written straight into a formula.
-const DDE_IN_FORMULA = /<(?:[\w.-]+:)?f\b[^>]*>[^<]*\|/;
 // A reference to another workbook: [1]Sheet1!A1, '[2]My sheet'!B2 or [1]!Name (not a table's Table1[2019]).
 const EXTERNAL = /(?:^|[^\w\]])(?:'|&apos;)?\[\d+\]/;
 
-/** A formula reads this workbook's own cells, and none is a DDE link. */
+/** A formula reads this workbook's own cells, and none is a DDE link (program|topic!item, or a DDE link part). */
 function worthRecalculating(pkg: Package, wb: WorkbookInfo): boolean {
   if (hasDdeLinks(pkg, wb)) return false;
-  // Read as bytes (source), not decoded text: a sheet's text would be cached and then written from it.
-  const sheets = wb.sheets.filter((s) => s.isWorksheet && s.part).map((s) => pkg.source(s.part!)?.text ?? '');
-  if (sheets.some((xml) => DDE_IN_FORMULA.test(xml))) return false;
-  for (const xml of sheets) {
-    for (const m of xml.matchAll(FORMULA)) if (!EXTERNAL.test(m[1])) return true;
+  let internal = false;
+  for (const sheet of wb.sheets) {
+    if (!sheet.isWorksheet || !sheet.part) continue;
+    // Read as bytes (source), not decoded text: a sheet's text would be cached and then written from it.
+    for (const m of (pkg.source(sheet.part)?.text ?? '').matchAll(FORMULA)) {
+      if (m[1].includes('|')) return false;
+      internal ||= !EXTERNAL.test(m[1]);
+    }
   }
-  return false;
+  return internal;
 }
 
 function hasDdeLinks(pkg: Package, wb: WorkbookInfo): boolean {

@@ -1,6 +1,6 @@
 // Writing cells into a worksheet part's <sheetData> with one linear scan. Rows and cells that
 // take no answer are copied through as they are; only the written cells' bytes change.
-import { columnNumber, formatAddress } from '../package/a1.js';
+import { columnAt, columnLetters, formatAddress } from '../package/a1.js';
 import { InlineTails, inlineTail } from './inline.js';
 import { textOf } from '../package/package.js';
 import type { Splices } from './splice.js';
@@ -168,18 +168,13 @@ class Patcher<E extends CellEdit> {
   private columnAt(at: number, end: number, prevCol: number): number {
     const xml = this.xml;
     if (xml.startsWith(this.cellHead, at)) {
-      let col = 0;
-      let i = at + this.cellHead.length;
-      for (; ; i++) {
-        const c = xml.charCodeAt(i) & ~32; // upper-case
-        if (c < 65 || c > 90) break;
-        col = col * 26 + c - 64;
-      }
+      const from = at + this.cellHead.length;
+      const col = columnAt(xml, from);
       // An escaped character right after the letters would change them: read the attribute properly then.
-      if (col > 0 && xml.charCodeAt(i) !== 38) return col;
+      if (col > 0 && xml.charCodeAt(from + columnLetters(col).length) !== 38) return col;
     }
     const ref = getAttr(textOf(xml.slice(at, end)), 'r');
-    return ref ? columnNumber(/^\$?([A-Za-z]*)/.exec(ref)![1]) : prevCol + 1;
+    return ref ? columnAt(ref, ref.startsWith('$') ? 1 : 0) : prevCol + 1;
   }
 
   /** New <row> elements at `at` for the edits before row `before`; returns the index of the first edit left. */

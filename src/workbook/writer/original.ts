@@ -6,7 +6,7 @@ import { QmapError } from '../../errors.js';
 import { decodeCsv } from '../csv.js';
 import { parseAddress } from '../package/a1.js';
 import { Package } from '../package/package.js';
-import { readCsv, readPackage, readXls, writeXlsx } from '../package/sheetjs.js';
+import { readCsv, readStoredCopy, readXls, writeXlsx } from '../package/sheetjs.js';
 import type { CellWrite, FileKind, Limits } from '../types.js';
 import { unpack } from '../unpack.js';
 import { widthFor } from './fit.js';
@@ -49,9 +49,7 @@ function readOriginal(bytes: Uint8Array, kind: FileKind, limits: Limits): XLSX.W
   // Decoded and parsed as the reader does (raw: "1-1" stays text), so cells are where detection found them.
   if (kind === 'csv') return readCsv(decodeCsv(bytes).text, { dense: true });
   if (kind === 'xls') return readXls(bytes, options);
-  const pkg = openPackage(bytes, limits);
-  unpack(pkg, kind, limits);
-  return readPackage(pkg, options);
+  return readStoredCopy(unpack(openPackage(bytes, limits), kind, limits), options);
 }
 
 /** Each column as wide as its widest line of text (its cells' and the answers for it), between the default and MAX_WIDTH; never narrower than it was. */

@@ -16,6 +16,7 @@ import { defaultRowHeightOf, grownRowTag, heightFor, type Measures } from './fit
 import { inlineTail } from './inline.js';
 import { freeName } from './comments.js';
 import { REVIEW_SHEET } from '../vocabulary.js';
+import { formatPicks, PICKS_COLUMN } from '../review-copy.js';
 
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -31,6 +32,7 @@ const COLUMNS: { code: string; width: number; wrap?: boolean }[] = [
   { code: 'status', width: 16, wrap: true },
   { code: 'candidates', width: 40, wrap: true },
   { code: 'answer', width: 60, wrap: true },
+  { code: PICKS_COLUMN, width: 16, wrap: true },
 ];
 
 /** A status as the review sheet names it, in the questionnaire's language. */
@@ -96,7 +98,7 @@ interface Words {
 function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string, quoted: (style: number) => number, measures: Measures, words: Words): Uint8Array {
   // Room for every text as 3-byte UTF-8 plus each row's markup: the buffer then never grows.
   let chars = 0;
-  for (const l of lines) chars += l.sheet.length + l.question.length + l.alternatives.length + l.answer.length + l.itemTitles.join('\n').length;
+  for (const l of lines) chars += l.sheet.length + l.question.length + l.alternatives.length + l.answer.length + l.itemTitles.join('\n').length + 40 * (l.picks?.length ?? 0);
   const out = new ByteSink(3 * chars + 600 * (lines.length + 1) + 4096);
   const last = `${columnLetters(COLUMNS.length)}${lines.length + 1}`;
   const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
@@ -145,8 +147,9 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
     }
     const titles = line.itemTitles.join('\n');
     const status = words.status(line.status);
+    const picks = formatPicks(line.picks);
     out.push(
-      rowTag(r, [line.sheet, '', line.question, '', titles, '', status, line.alternatives, line.answer]) +
+      rowTag(r, [line.sheet, '', line.question, '', titles, '', status, line.alternatives, line.answer, picks]) +
         cached(0, `A${r}`, line.sheet, look.wrap) +
         cell(`B${r}`, target ?? '', look.link) +
         cell(`C${r}`, line.question, look.wrap) +
@@ -156,6 +159,7 @@ function sheetXml(lines: ReviewLine[], look: Looks, limit: (s: string) => string
         cached(6, `G${r}`, status, look.wrap) +
         cell(`H${r}`, line.alternatives, look.wrap) +
         cached(8, `I${r}`, line.answer, look.wrap) +
+        cell(`J${r}`, picks, look.wrap) +
         '</row>',
     );
   }

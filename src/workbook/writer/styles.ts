@@ -1,7 +1,7 @@
 // New cell formats for written cells, appended to styles.xml. Existing entries are never changed or
 // reordered (cells everywhere refer to them by index); each new <xf> is a copy of the cell's own
 // format, so its font, border and number format stay, with wrapping and, for cells to review, a fill.
-import { getAttr, setAttr } from '../package/xml.js';
+import { getAttr, removeAttr, setAttr } from '../package/xml.js';
 import type { Font } from './fit.js';
 
 export interface Look {
@@ -53,6 +53,7 @@ export class Styles {
   private readonly fonts = new Map<number, Font>();
   private readonly fontOfXf = new Map<number, Font>();
   private highlightFill: number | null = null;
+  private readonly sources = new Map<number, number[]>();
 
   constructor(private readonly xml: string) {
     this.prefix = /<([\w.-]+:)?styleSheet\b/.exec(xml)?.[1] ?? '';
@@ -76,6 +77,31 @@ export class Styles {
     const index = xf === original && known !== undefined ? base : this.add('cellXfs', xf);
     this.cache.set(key, index);
     return index;
+  }
+
+  /**
+   * For a format carrying qmap's review highlight (a cell qmap flagged in an earlier download): the customer's
+   * formats it may have been copied from, the same but for the fill (and perhaps the wrapping qmap adds),
+   * plus, last, a new copy with no fill for when none is listed. Null for any other format.
+   */
+  highlightSources(index: number): number[] | null {
+    const xfs = this.collection('cellXfs').items;
+    const xf = xfs[index];
+    if (!xf || !this.highlighted(xf)) return null;
+    let sources = this.sources.get(index);
+    if (!sources) {
+      // qmap's copy also wraps the text: the customer's format may be the one without wrapping.
+      const target = unfilled(xf);
+      sources = xfs.flatMap((x, i) => (!this.highlighted(x) && (unfilled(x) === target || unfilled(withWrap(x, this.prefix)) === target) ? [i] : []));
+      if (sources.length === 0) sources.push(this.add('cellXfs', setOpenAttr(unfilled(xf), 'fillId', '0')));
+      this.sources.set(index, sources);
+    }
+    return sources;
+  }
+
+  private highlighted(xf: string): boolean {
+    const fill = this.collection('fills').items[Number(getAttr(/^<[^>]*>/.exec(xf)![0], 'fillId') ?? 0)] ?? '';
+    return /patternType="solid"/.test(fill) && new RegExp(`rgb="${HIGHLIGHT_RGB}"`, 'i').test(fill);
   }
 
   /** The font a cell format shows text in (size and name); the default font when the format does not say. */
@@ -232,6 +258,12 @@ function withWrap(xf: string, p: string): string {
     out = `${open}<${p}alignment wrapText="1"/>${xf.slice(open.length)}`;
   }
   return setOpenAttr(out, 'applyAlignment', '1');
+}
+
+/** The xf without its fill attributes. */
+function unfilled(xf: string): string {
+  const open = /^<[^>]*>/.exec(xf)![0];
+  return removeAttr(removeAttr(open, 'fillId'), 'applyFill') + xf.slice(open.length);
 }
 
 /** Set an attribute on an element's start tag (not on its children). */
