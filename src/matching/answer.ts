@@ -3,8 +3,11 @@
 
 import type { ChoiceValue, Item, Message } from '../domain.js';
 import { choiceValueOf, wordFor } from './choices.js';
+import { isNegatedQuestion, reverseSenseTerm } from './direction.js';
 import { reason } from './reasons.js';
-import { splitQuestion } from './text.js';
+import { thresholdDoubt } from './thresholds.js';
+
+export { isNegatedQuestion };
 
 export interface ChoiceResult {
   /** One of the allowed values, or null when none can be said with confidence (the row is then a reviewer's). */
@@ -25,11 +28,25 @@ export function choiceFor(question: string, items: Item[], itemNos: number[], al
   if (unknown) return { choice: null, reason: reason('choice.no-default', { itemNo: unknown.no }) };
   if (new Set(values.map((v) => v.value)).size > 1) return { choice: null, reason: reason('choice.items-disagree', { itemNos: itemNos.join(', ') }) };
   if (!allowed.some((c) => choiceValueOf(c) !== null)) return { choice: null, reason: reason('choice.unknown-words', { choices: allowed.join(', ') }) };
+  const reversed = reverseSenseTerm(question);
+  if (reversed) return { choice: null, reason: reason('choice.reverse-sense', { term: reversed, itemNo: itemNos.join(', ') }) };
+  const doubt = answerDoubt(question, items, itemNos);
+  if (doubt) return { choice: null, reason: doubt };
   const negated = isNegatedQuestion(question);
   const value = negated ? invert(values[0].value!) : values[0].value!;
   const choice = wordFor(value, allowed);
   if (choice === null) return { choice: null, reason: reason('choice.not-offered', { value, valueJa: VALUE_JA[value], choices: allowed.join(', ') }) };
   return negated ? { choice, reason: reason('choice.inverted', { choice }) } : { choice };
+}
+
+/**
+ * Why the items' answers may not meet a threshold or hours the question sets (「7世代以上」 against 「3世代」), or null.
+ * Items whose answer is no are not asked: what the vendor does not do, it does not do to any level either.
+ */
+export function answerDoubt(question: string, items: Item[], itemNos: number[]): Message | null {
+  const chosen = itemNos.map((no) => items.find((i) => i.no === no)).filter((i): i is Item => !!i);
+  if (chosen.length === 0 || chosen.every((i) => valueOfItem(i) === 'no')) return null;
+  return thresholdDoubt(question, chosen.map((i) => ({ no: i.no, answer: i.answer })));
 }
 
 /** 有 is yes, 無 is no; an answer without either says what its item's default choice says. */
@@ -42,22 +59,3 @@ function valueOfItem(item: Item | undefined): ChoiceValue | null {
 
 const VALUE_JA: Record<ChoiceValue, string> = { yes: 'はい', no: 'いいえ', partial: '一部', na: '該当なし' };
 const invert = (v: ChoiceValue): ChoiceValue => (v === 'yes' ? 'no' : v === 'no' ? 'yes' : v);
-
-// The asking sentence ends negated: 「〜していませんか」「〜はありませんか」「〜ないですか」; not a polite request
-// (「ご提出いただけませんか」「教えてもらえませんか」「ご確認くださいませんか」).
-const NEGATED_JA = /(?:ませんか|ないですか|ないでしょうか|無いですか)\s*$/;
-const REQUEST_JA = /(?:いただけ|頂け|もらえ|下さい|ください|くれ|でき)(?:ませんか|ないでしょうか|ないですか)\s*$/;
-// "Do you not …", "Does the vendor never …", "Don't you …", "Isn't …".
-const NEGATED_EN = /^(?:(?:do|does|did|is|are|was|were|have|has|can|will|would|should)\s+(?:[\w-]+\s+){0,3}?(?:not|never)\b|(?:is|are) there no\b|(?:don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|won't|wouldn't|shouldn't)\b)/i;
-
-/** Whether the question's asking sentence is negated, so that yes and no trade places. */
-export function isNegatedQuestion(question: string): boolean {
-  const main = splitQuestion(question).main.normalize('NFKC').replace(/[’]/g, "'");
-  const sentences = main
-    .split(/[。？?\n]/)
-    .map((s) => s.replace(/[（(][^）)]*[）)]/g, '').trim())
-    .filter(Boolean);
-  const asking = [...sentences].reverse().find((s) => /[ぁ-んァ-ヶ一-龠]/.test(s) || /^[A-Za-z]/.test(s)) ?? '';
-  if (/[ぁ-んァ-ヶ一-龠]/.test(asking)) return NEGATED_JA.test(asking) && !REQUEST_JA.test(asking);
-  return sentences.some((s) => NEGATED_EN.test(s));
-}

@@ -201,6 +201,30 @@ export const reasonTemplates = {
     en: 'the answer means {value}, but the choice column offers no such value ({choices})',
     ja: '回答は「{valueJa}」に当たりますが、選択欄（{choices}）にそれに当たる値がありません',
   },
+  'choice.reverse-sense': {
+    en: "the question asks the other way round from item {itemNo} (「{term}」), so the item's yes or no cannot be written for it: the choice is a reviewer's",
+    ja: '質問（「{term}」）は No.{itemNo} の回答とは逆の向きを尋ねているため、項目の有無をそのまま当てられません。はい・いいえはご判断ください',
+  },
+  'figure.short': {
+    en: "the question asks for 「{asked}」, but item {itemNo}'s answer says {given}: held for a reviewer, not answered yes",
+    ja: '質問は「{asked}」を求めていますが、No.{itemNo} の回答は{given}です。「はい」とは記入せず、ご判断いただきます',
+  },
+  'figure.unsure': {
+    en: "the question asks for 「{asked}」; item {itemNo}'s answer says {given}, which does not show it is met: held for a reviewer",
+    ja: '質問は「{asked}」を求めていますが、No.{itemNo} の回答{given}からは満たすと言い切れません。ご判断ください',
+  },
+  'figure.unsaid': {
+    en: "the question asks for 「{asked}」, and item {itemNo}'s answer gives no such figure: held for a reviewer",
+    ja: '質問は「{asked}」を求めていますが、No.{itemNo} の回答にはその数値がありません。ご判断ください',
+  },
+  'hours.short': {
+    en: "the question asks about 「{asked}」, but item {itemNo}'s answer gives 「{limited}」: held for a reviewer, not answered yes",
+    ja: '質問は「{asked}」について尋ねていますが、No.{itemNo} の回答は「{limited}」です。「はい」とは記入せず、ご判断いただきます',
+  },
+  'hours.unsaid': {
+    en: "the question asks about 「{asked}」, and item {itemNo}'s answer does not say which hours: held for a reviewer",
+    ja: '質問は「{asked}」について尋ねていますが、No.{itemNo} の回答には時間帯の記載がありません。ご判断ください',
+  },
   'choice.inverted': {
     en: 'the question is negated, so yes and no trade places: {choice}',
     ja: '否定形の質問のため、はい・いいえを入れ替えて「{choice}」としました',

@@ -3,7 +3,7 @@
 import { newId } from '../ids.js';
 import type { Analysis, Item, Language, LibraryAnswer, Message, Proposal, Question, RememberedLayout, Row, SheetSummary } from '../domain.js';
 import { composeAnswer, deniedTerm } from './answers.js';
-import { choiceFor } from '../matching/answer.js';
+import { answerDoubt, choiceFor } from '../matching/answer.js';
 import { detect } from '../workbook/detect.js';
 import { readBook } from '../workbook/read.js';
 import { fingerprint, templateWords, type TemplatePlace } from '../workbook/template.js';
@@ -122,13 +122,18 @@ function rowOf(q: Question, ord: number, { proposal, library }: Proposed, items:
   const denied = row.answer ? deniedTerm(q.text, row.answer) : null;
   if (denied) held.push({ code: 'row.answerDenies', params: { term: denied } });
   if (outdated.length) held.push({ code: 'row.englishOutdated', params: { itemNo: outdated.join(', ') } });
-  if ((q.choiceCell || q.marks) && q.choices?.length && proposal.choice && q.choices.includes(proposal.choice)) {
+  const learned = (q.choiceCell || q.marks) && q.choices?.length && proposal.choice && q.choices.includes(proposal.choice) ? proposal.choice : null;
+  // The answer is the vendor's own and is still proposed, but a threshold it does not meet is a reviewer's
+  // (unless a reviewer already chose the value for this question).
+  const doubt = learned ? null : answerDoubt(q.text, items, itemNos);
+  if (doubt) held.push(doubt);
+  if (learned) {
     // A reviewer chose this value for the same question before.
-    row.choice = proposal.choice;
+    row.choice = learned;
   } else if ((q.choiceCell || q.marks) && q.choices?.length) {
     const { choice, reason } = choiceFor(q.text, items, itemNos, q.choices);
     row.choice = choice;
-    if (choice === null) held.push(reason ?? { code: 'row.noChoice', params: { choices: q.choices.join('/') } });
+    if (choice === null && reason?.code !== doubt?.code) held.push(reason ?? { code: 'row.noChoice', params: { choices: q.choices.join('/') } });
   } else if (q.choiceCell) {
     // A choice column whose values the sheet does not say (no list, none typed yet): a reviewer picks one.
     held.push({ code: 'row.choiceUnknown', params: { cell: q.choiceCell } });
