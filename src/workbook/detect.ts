@@ -99,7 +99,8 @@ function detectSheet(grid: Grid, o: ColumnOverrides, chosen: boolean): SheetDete
   if (summary && (!found || averageLength(found.rows) < 15)) return empty(grid, 'the sheet is mostly formulas (a summary), not questions');
   if (found && !overridden && legendOfChoices(grid, found)) return empty(grid, 'a legend of the answer values (Yes, No, N/A … and what each means), not questions');
   if (!found && overridden) return empty(grid, notWhereGiven(grid, o));
-  if (!found && headerOverNothing(grid, merges)) return empty(grid, headerOverNothing(grid, merges)!);
+  const blank = found ? null : headerOverNothing(grid, merges);
+  if (blank) return empty(grid, blank);
   if (!found) {
     return empty(grid, auxiliarySheet.test(grid.name) ? 'no header row names a question column, and the sheet name suggests a cover, instructions or history' : 'no header row names a question column and an answer column, and no column reads as questions');
   }
