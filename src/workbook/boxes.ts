@@ -1,6 +1,6 @@
 // Form-style sheets: a question, then an empty box under it for the answer (often a merged range), instead of
 // an answer column beside the questions.
-import { answerLike, questionLike, readsAsItem } from './cells.js';
+import { answerLike, leadingNumber, questionLike, readsAsItem } from './cells.js';
 import { greyFill } from './columns.js';
 import type { Table } from './table.js';
 
@@ -52,13 +52,10 @@ function textLeftOf(t: Table, r: number): boolean {
   return false;
 }
 
-/** A numbered line starts the next item: 2. …, Q2 …, 1-3 …, (2) …. */
-const startsNumbered = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,4}){0,4}[.)．）:：\s]|^[(（]\d{1,3}[)）]|^[①-⑳]/;
-
 /**
  * A merged box under a question holding text that is no question and starts no numbered item: an answer written in
  * words an answer need not use (「30日前にメール／ホームページで通知」, "99.9%"), as in a filled copy uploaded again.
  */
 function filledBox(text: string): boolean {
-  return !questionLike.test(text) && !startsNumbered.test(text);
+  return !questionLike.test(text) && !leadingNumber.test(text);
 }

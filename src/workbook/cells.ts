@@ -19,6 +19,12 @@ export const answerLike = /(ます|です|ました|でした|ません|ござ�
 /** A question's own numbering: 1, 1-1, 1.2.3, Q1, Q1.2, OP-01, A.5.1, (1), ①. */
 export const numbering = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,4}){0,4}[.)．）]?$|^[(（]\d{1,3}[)）]$|^[①-⑳]$/;
 
+/** Text that starts with such a number: 2. …, Q2 …, 1-3 …, (2) …, ①…. */
+export const leadingNumber = /^(?:[A-Za-z]{1,4}[-_.]?)?\d{1,4}(?:[-.‐－―_]\d{1,4}){0,4}[.)．）:：\s]|^[(（]\d{1,3}[)）]|^[①-⑳]/;
+
+/** Text that asks outright (a question mark, 〜か。, 〜ください), not merely with a word such as "does". */
+export const asksOutright = /[?？]|か[。．]?\s*$|ください|下さい/;
+
 /** The marker of a sub-item under a numbered item: (a), b), ①, ア, (イ), (i), ㋐ — a bare letter or kana needs a separator after it. */
 export const subItemMark =
   /^(?:[(（]\s*(?:[a-zａ-ｚ]|[ivx]{1,4}|[ア-ンｱ-ﾝ]|\d{1,2})\s*[)）]|[a-zａ-ｚ](?:[)）.．]|$)|[ア-ンｱ-ﾝ](?:[)）.．、]|[\s\u3000](?=\S)|$)|[①-⑳]|[㋐-㋾])/;

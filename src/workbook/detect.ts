@@ -10,7 +10,7 @@ import { itemWeights, questionColumnByShape, tableStart } from './shape.js';
 import type { Book, Detection, DetectOverrides, Grid, SheetDetection } from './types.js';
 import { guessIndex, reviewCopyOf, withoutGuesses } from './review-copy.js';
 import { auxiliarySheet, isReviewSheet } from './vocabulary.js';
-import { choiceValue, choiceWord, markValue } from './cells.js';
+import { asksOutright, choiceValue, choiceWord, markValue } from './cells.js';
 
 const overrideHelp =
   'To tell qmap where the questions are, upload again saying where the table is: on the page, under 「読み取り位置を指定」 (Where the questions are) below the upload box; with the API, in the form fields sheet (sheet name), headerRow (1-based row number), questionColumn and answerColumn (letters such as C and E), and choiceColumn for a yes/no drop-down column.';
@@ -224,11 +224,9 @@ function noQuestions(book: Book, sheets: SheetDetection[]): QmapError {
  * A key to the answer values rather than questions: beside nearly every row, on its left, a choice value
  * (Yes | Fully implemented, ○ | 対応済み) that the row explains, and no row asks anything.
  */
-const asks = /[?？]|か[。．]?\s*$|ください|下さい/;
-
 function legendOfChoices(grid: Grid, { layout, rows }: Found): boolean {
   // Questions, even with a mark beside each (必須 ○/×), are questions.
-  if (layout.question === 0 || rows.questions.length > 12 || rows.questions.some((q) => asks.test(q.text))) return false;
+  if (layout.question === 0 || rows.questions.length > 12 || rows.questions.some((q) => asksOutright.test(q.text))) return false;
   const keyed = rows.questions.filter((q) => {
     for (let c = layout.question - 1; c >= 0; c--) {
       const key = grid.cell(q.row - 1, c).trim();
